@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
 
 // Three tiers: unit (pure, no peers), peer (real BMC peers on 127.0.0.1: ipmi_sim, ipmitool, pyghmi),
 // e2e (Chromium through the real handlers). Peer and e2e tiers share one lab BMC started in global setup;
 // tests that must kill or reconfigure a BMC start their own instance.
 export default defineConfig({
-  root: '..',
+  root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
     projects: [
       {

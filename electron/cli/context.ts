@@ -1,0 +1,28 @@
+// What a CLI command gets: the parsed connection options, a lazily opened session, and output sinks.
+// Commands print exactly what ipmitool prints; errors go to stderr as one line naming host and cause.
+import type { Requester } from '../ipmi/client/requester';
+import type { ConnectOptions } from '../ipmi/client/connect';
+
+export interface CliContext {
+  readonly options: ConnectOptions;
+  /** Opens the session on first use; later calls return the same session. */
+  session(): Promise<Requester>;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** A CLI command family ("chassis", "user", ...). Returns the process exit status (0 ok, 1 failure). */
+export interface CliCommand {
+  readonly name: string;
+  /** one line per sub-command, printed by `bmcdesk <name> help` */
+  readonly usage: string;
+  run(ctx: CliContext, args: string[]): Promise<number>;
+}
+
+/** Thrown by a command for a usage error; printed to stderr with the family's usage, exit 1. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
