@@ -1,0 +1,66 @@
+#!/bin/sh
+# ipmi_sim `chassis_control` hook for the lab BMC. ipmi_sim runs it through popen() as
+#   chassis-control.sh <hook-dir> get <parm>...        -> prints "<parm>:<value>" per parm
+#   chassis-control.sh <hook-dir> set <parm> <val>...  -> prints nothing on success
+# (protocol as in OpenIPMI lanserv/ipmi_sim_chassiscontrol). Nothing real is switched: the requested
+# state goes to <hook-dir>/chassis (current values, "parm:value" lines) and every set is appended to
+# <hook-dir>/chassis.log, so tests can read back what a client asked for.
+dir=$1
+op=$2
+[ -n "$dir" ] && [ -d "$dir" ] || { echo "no hook dir"; exit 1; }
+shift 2
+state="$dir/chassis"
+[ -f "$state" ] || printf 'power:0\nboot:default\n' >"$state"
+
+lookup() { sed -n "s/^$1://p" "$state" | tail -n 1; }
+
+store() {
+	# Rewrite via a temp file so a concurrent get never sees a half-written file.
+	{ grep -v "^$1:" "$state"; echo "$1:$2"; } >"$state.tmp" && mv "$state.tmp" "$state"
+	echo "set $1 $2" >>"$dir/chassis.log"
+}
+
+case $op in
+get)
+	for parm in "$@"; do
+		case $parm in
+		power | boot) echo "$parm:$(lookup "$parm")" ;;
+		*) echo "Invalid parameter: $parm"; exit 1 ;;
+		esac
+	done
+	;;
+set)
+	while [ $# -gt 0 ]; do
+		parm=$1
+		[ $# -ge 2 ] || { echo "No value present for parameter $parm"; exit 1; }
+		val=$2
+		shift 2
+		case $parm in
+		power | shutdown) store "$parm" "$val" ;;
+		reset)
+			# A reset is a pulse, not a level: count them.
+			n=$(lookup resets)
+			store resets $((${n:-0} + 1))
+			;;
+		boot)
+			case $val in
+			none | pxe | default | cdrom | bios) store boot "$val" ;;
+			*) echo "Invalid boot value: $val"; exit 1 ;;
+			esac
+			;;
+		identify)
+			# identify takes two values: interval and force.
+			[ $# -ge 1 ] || { echo "identify needs interval and force"; exit 1; }
+			store identify "$val $1"
+			shift
+			;;
+		*) echo "Invalid parameter: $parm"; exit 1 ;;
+		esac
+	done
+	;;
+*)
+	# "check" is not defined for chassis control.
+	echo "Unsupported operation: $op"
+	exit 1
+	;;
+esac

@@ -1,0 +1,8 @@
+// Types what e2e/lab/global-setup.ts provides, so `inject('labBmc')` is typed in tests.
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    labBmc: { host: '127.0.0.1'; port: number; stateDir: string };
+  }
+}
