@@ -1,0 +1,25 @@
+// What every handler family gets: the services of one app instance (Electron main or the e2e host).
+import type { HostInventory } from '../../services/host-inventory';
+import type { CredentialStore } from '../../services/credentials';
+import type { SessionPool } from '../../services/session-pool';
+import type { EventBus } from '../events';
+import type { OperationRegistry } from '../operations';
+import type { HostSummary } from '../../../shared/contract/hosts';
+import type { Host } from '../../../shared/domain/host';
+
+export interface AppServices {
+  readonly version: string;
+  readonly inventory: HostInventory;
+  readonly credentials: CredentialStore;
+  readonly pool: SessionPool;
+  readonly events: EventBus;
+  readonly operations: OperationRegistry;
+}
+
+export function keychainStatus(s: AppServices): { backend: 'os' | 'memory'; detail?: string } {
+  return s.credentials.detail ? { backend: s.credentials.backend, detail: s.credentials.detail } : { backend: s.credentials.backend };
+}
+
+export async function summarize(s: AppServices, h: Host): Promise<HostSummary> {
+  return { ...h, hasPassword: await s.credentials.has(h.id) };
+}

@@ -1,0 +1,23 @@
+// The handler table: contract → handlers. TypeScript checks it is complete (Handlers is a mapped type
+// over every call); contract.test.ts checks the same at run time.
+import type { Handlers } from './dispatch';
+import type { AppServices } from './handlers/context';
+import { appHandlers } from './handlers/app';
+import { hostsHandlers } from './handlers/hosts';
+import { credentialsHandlers } from './handlers/credentials';
+import { sessionHandlers } from './handlers/session';
+import { powerHandlers } from './handlers/power';
+import { mcHandlers } from './handlers/mc';
+import { fleetHandlers } from './handlers/fleet';
+
+export function createHandlers(s: AppServices): Handlers {
+  return {
+    ...appHandlers(s),
+    ...hostsHandlers(s),
+    ...credentialsHandlers(s),
+    ...sessionHandlers(s),
+    ...powerHandlers(s),
+    ...mcHandlers(s),
+    ...fleetHandlers(s),
+  };
+}
