@@ -1,0 +1,106 @@
+// Lock-out protection for the AMI firewall, as pure functions: given the rules in force, the change asked
+// for and the address the BMC sees us at, say whether the change could cut this machine off from the
+// BMC. The command layer (firewall.ts) refuses such changes unless the caller explicitly overrides, so
+// the rule holds for the CLI, IPC handlers and scripts alike, not only in the UI.
+//
+// What counts as "covered": an ACCEPT rule for our address (single IPv4 address or a range containing it)
+// without a time window. Timed ACCEPT rules do not count, because they expire while the DROP stays.
+// Rules this module cannot express (IPv6, unknown TYPEs) never count as cover.
+import { ipv4ToNumber, parseIpv4, type FirewallEntry } from './firewall-codec';
+import type { DropAllSpec, FirewallRule } from './firewall-layout';
+
+/** The BMC's RMCP port: a DROP port rule covering UDP 623 cuts off every IPMI-over-LAN client. */
+export const BMC_RMCP_PORT = 623;
+
+export interface FirewallSnapshot {
+  rules: FirewallEntry[];
+  blockAll: { active: boolean; raw: number };
+}
+
+export type FirewallChange =
+  | { op: 'add'; rule: FirewallRule }
+  | { op: 'remove'; rule: FirewallRule }
+  | { op: 'drop-all'; spec: DropAllSpec };
+
+/** Our source address as an IPv4 number, or undefined for a (non-mapped) IPv6 address. */
+export function sourceIpv4(source: string): number | undefined {
+  const v4 = source.startsWith('::ffff:') && source.includes('.') ? source.slice(7) : source;
+  if (!v4.includes('.')) return undefined;
+  return ipv4ToNumber(parseIpv4(v4, 'source address'));
+}
+
+type AnyRule = FirewallRule | FirewallEntry;
+
+function coversAddress(rule: AnyRule, addr: number): boolean {
+  if (rule.kind === 'ip') return ipv4ToNumber(parseIpv4(rule.address)) === addr;
+  if (rule.kind === 'range') {
+    return ipv4ToNumber(parseIpv4(rule.start)) <= addr && addr <= ipv4ToNumber(parseIpv4(rule.end));
+  }
+  return false;
+}
+
+function coversRmcpPort(rule: AnyRule): boolean {
+  if (rule.kind === 'port') return rule.protocol !== 'tcp' && rule.port === BMC_RMCP_PORT;
+  if (rule.kind === 'port-range') {
+    return rule.protocol !== 'tcp' && rule.start <= BMC_RMCP_PORT && BMC_RMCP_PORT <= rule.end;
+  }
+  return false;
+}
+
+/** A DROP rule that would stop packets from `addr` (undefined = IPv6 source) reaching the BMC's RMCP port. */
+function blocks(rule: AnyRule, addr: number | undefined): boolean {
+  if (!('state' in rule) || rule.state !== 'drop') return false;
+  if (coversRmcpPort(rule)) return true;
+  return addr !== undefined && coversAddress(rule, addr);
+}
+
+/** A permanent ACCEPT rule for `addr`. */
+export function acceptsPermanently(rule: AnyRule, addr: number): boolean {
+  return 'state' in rule && rule.state === 'accept' && rule.window === undefined && coversAddress(rule, addr);
+}
+
+const sameRule = (a: AnyRule, b: FirewallRule): boolean => {
+  const strip = (r: AnyRule) => {
+    const { index: _i, type: _t, ...rest } = r as AnyRule & { index?: number; type?: number };
+    return JSON.stringify(rest, Object.keys(rest).sort());
+  };
+  return strip(a) === strip(b);
+};
+
+/**
+ * Why `change` could cut `source` off from the BMC, or undefined when it cannot.
+ * @param source the local address of the socket that reaches the BMC (what the BMC sees as our source)
+ */
+export function lockoutRisk(
+  change: FirewallChange,
+  current: FirewallSnapshot,
+  source: string,
+): string | undefined {
+  const addr = sourceIpv4(source);
+  const covered = addr !== undefined && current.rules.some((r) => acceptsPermanently(r, addr));
+  const fix = `add an ACCEPT rule for it first (firewall allow ip ${addr !== undefined ? source : '<address>'})`;
+  switch (change.op) {
+    case 'drop-all': {
+      if (addr === undefined && change.spec.ipv6) {
+        return `drop-all for IPv6 would cut off ${source}: this BMC Desk cannot add IPv6 ACCEPT rules`;
+      }
+      if (addr !== undefined && change.spec.ipv4 && !covered) {
+        return `drop-all would cut off ${source}: no permanent ACCEPT rule covers it; ${fix}`;
+      }
+      return undefined;
+    }
+    case 'add': {
+      if (!blocks(change.rule, addr)) return undefined;
+      if (covered) return undefined;
+      return `this DROP rule covers ${source}${coversRmcpPort(change.rule) ? ` (UDP port ${BMC_RMCP_PORT})` : ''} and no permanent ACCEPT rule does; ${fix}`;
+    }
+    case 'remove': {
+      if (addr === undefined || !acceptsPermanently(change.rule, addr)) return undefined;
+      const remaining = current.rules.filter((r) => !sameRule(r, change.rule));
+      if (remaining.some((r) => acceptsPermanently(r, addr))) return undefined;
+      const dropped = current.blockAll.active || remaining.some((r) => blocks(r, addr));
+      if (!dropped) return undefined;
+      return `removing the only ACCEPT rule for ${source} would cut it off (${current.blockAll.active ? 'drop-all is on' : 'a DROP rule covers it'})`;
+    }
+  }
+}
