@@ -19,10 +19,12 @@ import { startSolConsole, type SolEchoMode } from './sol-console';
 export { LAB_USERS, LAB_USER_LIST, type LabUser, type LabPrivilege } from './lab-users';
 export {
   ipmitool,
+  ipmitoolInteractive,
   freeipmi,
   type ToolResult,
   type IpmitoolOptions,
   type FreeipmiOptions,
+  type InteractiveTool,
 } from './ipmi-tools';
 export { LAB_GUID } from './lan-conf';
 export { SEL_SEED, SEL_SEED_TIME } from './lab-sel';

@@ -75,12 +75,11 @@ export function run(
   });
 }
 
-/** `ipmitool -I lanplus -C 3 -H 127.0.0.1 -p <port> -U <user> -L <priv> -E <args>`. */
-export function ipmitool(
+function ipmitoolCommand(
   bmc: { port: number },
   args: string[],
-  opts: IpmitoolOptions = {},
-): Promise<ToolResult> {
+  opts: IpmitoolOptions,
+): { argv: string[]; env: NodeJS.ProcessEnv } {
   const user = opts.user ?? LAB_USERS.admin;
   const iface = opts.iface ?? 'lanplus';
   const argv = ['-I', iface, '-H', '127.0.0.1', '-p', String(bmc.port), '-U', user.name];
@@ -88,8 +87,89 @@ export function ipmitool(
   if (iface === 'lanplus') argv.push('-C', String(opts.cipher ?? 3));
   if (opts.authType) argv.push('-A', opts.authType);
   argv.push('-E', ...args);
-  const env = { ...process.env, ...opts.env, IPMI_PASSWORD: user.password };
+  return { argv, env: { ...process.env, ...opts.env, IPMI_PASSWORD: user.password } };
+}
+
+/** `ipmitool -I lanplus -C 3 -H 127.0.0.1 -p <port> -U <user> -L <priv> -E <args>`. */
+export function ipmitool(
+  bmc: { port: number },
+  args: string[],
+  opts: IpmitoolOptions = {},
+): Promise<ToolResult> {
+  const { argv, env } = ipmitoolCommand(bmc, args, opts);
   return run('ipmitool', argv, env, opts.timeoutMs ?? 30_000, opts.input);
+}
+
+export interface InteractiveTool {
+  /** Everything printed on stdout so far. */
+  stdout(): string;
+  /** Resolves with stdout once it matches, rejects after timeoutMs (message includes stdout/stderr). */
+  waitFor(pattern: string | RegExp, timeoutMs?: number): Promise<string>;
+  write(data: string | Buffer): void;
+  /** Resolves when the tool exits (kills it after timeoutMs). */
+  exited(timeoutMs?: number): Promise<ToolResult>;
+  kill(): void;
+}
+
+/**
+ * ipmitool with stdin kept open, for commands that converse (`sol activate`, `shell`). ipmitool leaves
+ * a SOL session as soon as stdin reaches EOF, so the batch runner cannot drive one.
+ */
+export function ipmitoolInteractive(
+  bmc: { port: number },
+  args: string[],
+  opts: IpmitoolOptions = {},
+): InteractiveTool {
+  const { argv, env } = ipmitoolCommand(bmc, args, opts);
+  // ipmitool's stdout is fully buffered on a pipe, which would hold back the SOL banner and echoes.
+  const child = spawn('stdbuf', ['-o0', 'ipmitool', ...argv], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const listeners = new Set<() => void>();
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+    for (const l of listeners) l();
+  });
+  child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+  child.stdin.on('error', () => {});
+  const exit = new Promise<ToolResult>((resolve) =>
+    child.on('close', (code) => resolve({ stdout: out, stderr: err, code: code ?? 128 })),
+  );
+  const matches = (p: string | RegExp) => (typeof p === 'string' ? out.includes(p) : p.test(out));
+  return {
+    stdout: () => out,
+    waitFor(pattern, timeoutMs = 10_000) {
+      if (matches(pattern)) return Promise.resolve(out);
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!matches(pattern)) return;
+          cleanup();
+          resolve(out);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(
+            new Error(`ipmitool output never matched ${String(pattern)}\nstdout: ${out}\nstderr: ${err}`),
+          );
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+      });
+    },
+    write: (data) => void child.stdin.write(data),
+    async exited(timeoutMs = 10_000) {
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      try {
+        return await exit;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    kill: () => void child.kill('SIGKILL'),
+  };
 }
 
 export interface FreeipmiOptions extends ToolOptions {

@@ -36,7 +36,12 @@ set)
 		val=$2
 		shift 2
 		case $parm in
-		power | shutdown) store "$parm" "$val" ;;
+		power) store power "$val" ;;
+		shutdown)
+			# A graceful shutdown request: the lab "host" complies at once and powers off.
+			store shutdown "$val"
+			[ "$val" = 1 ] && store power 0
+			;;
 		reset)
 			# A reset is a pulse, not a level: count them.
 			n=$(lookup resets)
@@ -48,12 +53,8 @@ set)
 			*) echo "Invalid boot value: $val"; exit 1 ;;
 			esac
 			;;
-		identify)
-			# identify takes two values: interval and force.
-			[ $# -ge 1 ] || { echo "identify needs interval and force"; exit 1; }
-			store identify "$val $1"
-			shift
-			;;
+		# One quoted value "<interval> <force>", e.g. "15 0".
+		identify) store identify "$val" ;;
 		*) echo "Invalid parameter: $parm"; exit 1 ;;
 		esac
 	done
