@@ -9,6 +9,10 @@ export interface CliContext {
   session(): Promise<Requester>;
   out(text: string): void;
   err(text: string): void;
+  /** the environment the CLI was started with (TZ for dates, as ipmitool reads it) */
+  readonly env?: Record<string, string | undefined>;
+  /** number of -v options */
+  readonly verbose?: number;
 }
 
 /** A CLI command family ("chassis", "user", ...). Returns the process exit status (0 ok, 1 failure). */

@@ -30,6 +30,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       },
       out: io.stdout,
       err: io.stderr,
+      env: io.env,
+      verbose: parsed.verbose,
     };
     return await command.run(ctx, rest);
   } catch (e) {
