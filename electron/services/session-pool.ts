@@ -96,10 +96,14 @@ export class SessionPool {
       existing.idleTimer = undefined;
       return existing;
     }
-    if (existing) await this.#drop(existing); // the host was edited
-    await this.#makeRoom();
+    // register the new entry before any await, so concurrent first uses share it
     const entry: Entry = { key, hostId, opening: undefined as never, session: undefined, inUse: 1, lastUsed: Date.now(), idleTimer: undefined };
-    entry.opening = this.#open(host).then(
+    this.#entries.set(hostId, entry);
+    entry.opening = (async () => {
+      if (existing) await this.#drop(existing); // the host was edited
+      await this.#makeRoom(entry);
+      return this.#open(host);
+    })().then(
       (s) => {
         entry.session = s;
         return s;
@@ -109,7 +113,6 @@ export class SessionPool {
         throw err;
       },
     );
-    this.#entries.set(hostId, entry);
     return entry;
   }
 
@@ -137,9 +140,9 @@ export class SessionPool {
     }
   }
 
-  async #makeRoom(): Promise<void> {
-    while (this.#entries.size >= this.#maxOpen) {
-      const idle = [...this.#entries.values()].filter((e) => e.inUse === 0).sort((a, b) => a.lastUsed - b.lastUsed);
+  async #makeRoom(keep: Entry): Promise<void> {
+    while (this.#entries.size > this.#maxOpen) {
+      const idle = [...this.#entries.values()].filter((e) => e.inUse === 0 && e !== keep).sort((a, b) => a.lastUsed - b.lastUsed);
       const victim = idle[0];
       if (!victim) return; // every session busy: allow going over the cap rather than deadlock
       await this.#drop(victim);
@@ -150,6 +153,7 @@ export class SessionPool {
     if (entry.idleTimer) clearTimeout(entry.idleTimer);
     entry.idleTimer = undefined;
     if (this.#entries.get(entry.hostId) === entry) this.#entries.delete(entry.hostId);
+    if (!entry.opening) return;
     try {
       const s = await entry.opening;
       await s.close();

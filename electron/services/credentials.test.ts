@@ -1,0 +1,90 @@
+// The credential store against a real Secret Service (gnome-keyring in this D-Bus session), and the
+// promise that a password never leaks: not in the inventory file, not in logs, not in any IPC result
+// or event.
+import { afterAll, describe, expect, it } from 'vitest';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { MemoryCredentialStore, openCredentialStore, type CredentialStore } from './credentials';
+import { startSecretService, type SecretService } from './secret-service-daemon';
+import { IpmiError } from '../ipmi/errors';
+import { testApp } from '../ipc/test-app';
+import { contract, CALL_NAMES } from '../../shared/contract/index';
+
+// decided at collection time so a skip carries its reason in the test name
+const svc: SecretService = await startSecretService();
+afterAll(async () => svc.stop());
+
+describe('memory store', () => {
+  it('set/get/has/delete and says it is memory-only', async () => {
+    const s = new MemoryCredentialStore('no keychain');
+    await s.set('h1', 'pw');
+    expect([await s.has('h1'), await s.get('h1')]).toEqual([true, 'pw']);
+    expect(await s.delete('h1')).toBe(true);
+    expect(await s.has('h1')).toBe(false);
+    expect(s.backend).toBe('memory');
+    expect(s.detail).toBe('no keychain');
+  });
+});
+
+describe('OS keychain (Secret Service)', () => {
+  const skipNote = svc.unavailable ? ` (skipped: ${svc.unavailable})` : '';
+  it.skipIf(!!svc.unavailable)(`store, read, replace, delete through @napi-rs/keyring${skipNote}`, async () => {
+    const store = await openCredentialStore({ service: `BMC Desk test ${randomBytes(4).toString('hex')}` });
+    expect(store.backend).toBe('os');
+    const account = 'h0keychain01';
+    await store.set(account, 's3cr3t-密码');
+    expect(await store.get(account)).toBe('s3cr3t-密码');
+    expect(await store.has(account)).toBe(true);
+    await store.set(account, 'replaced');
+    expect(await store.get(account)).toBe('replaced');
+    expect(await store.delete(account)).toBe(true);
+    expect(await store.has(account)).toBe(false);
+    expect(await store.delete(account)).toBe(false);
+  });
+});
+
+describe('the password never leaks', () => {
+  it('not in the inventory folder, logs, IPC results or events (keychain when available)', async () => {
+    const secret = `Pw-${randomBytes(6).toString('hex')}`;
+    const logs: string[] = [];
+    const store: CredentialStore = svc.unavailable
+      ? new MemoryCredentialStore('test')
+      : await openCredentialStore({ service: `BMC Desk leak ${randomBytes(4).toString('hex')}` });
+    const app = await testApp({
+      credentials: store,
+      log: (l) => logs.push(l),
+      connect: async (o) => {
+        throw new IpmiError('wrong-password', `${o.host}: wrong password`, { host: o.host, command: 'RAKP 2' });
+      },
+    });
+    const seen: unknown[] = [];
+    app.services.events.subscribe((name, payload) => seen.push({ name, payload }));
+    const results: unknown[] = [];
+    const call = async (name: string, args: unknown) => {
+      const r = await app.dispatch(name, args);
+      results.push(r);
+      return r;
+    };
+    const added = (await call('hosts.add', { host: { name: 'leak', address: '192.0.2.5', username: 'admin' }, password: secret })) as {
+      ok: true;
+      value: { id: string; hasPassword: boolean };
+    };
+    expect(added.ok && added.value.hasPassword).toBe(true);
+    const id = added.value.id;
+    await call('credentials.set', { hostId: id, password: secret + 'x' });
+    await call('hosts.add', { host: { name: 'bad', address: '192.0.2.6', username: 'admin' }, password: secret + '-way-too-long-for-ipmi' });
+    for (const name of CALL_NAMES) {
+      const example = JSON.parse(JSON.stringify(contract[name].example).replaceAll('h0example01', id));
+      if (name !== 'hosts.remove') await call(name, example);
+    }
+    await call('hosts.remove', { id });
+    await app.shutdown();
+
+    const files = await readdir(app.dir);
+    for (const f of files) expect(await readFile(join(app.dir, f), 'utf8'), f).not.toContain(secret);
+    const everything = JSON.stringify({ results, seen, logs });
+    expect(everything).not.toContain(secret);
+    expect(results.length).toBeGreaterThan(CALL_NAMES.length);
+  });
+});
