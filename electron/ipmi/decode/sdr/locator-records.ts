@@ -1,0 +1,109 @@
+// Device locator records (IPMI v2.0 §43.7-43.9): where a generic device, a FRU device or a
+// management controller sits on the IPMB / private buses. ipmitool lists them in `sdr list all`.
+import { decodeSdrHeader, requireLength, type SdrHeader } from './record-header';
+import { decodeIdString } from './id-string';
+import { decodeEntity, type EntityRef } from './sensor-record-common';
+
+export interface GenericDeviceLocator extends SdrHeader, EntityRef {
+  kind: 'generic-locator';
+  /** access address byte as stored (`[7:1]` address; ipmitool prints the byte) */
+  accessAddress: number;
+  /** slave address byte as stored (`[7:1]` address, `[0]` channel bit 3) */
+  slaveAddress: number;
+  channel: number;
+  lun: number;
+  privateBus: number;
+  addressSpan: number;
+  deviceType: number;
+  deviceTypeModifier: number;
+  oem: number;
+  id: string;
+}
+
+export interface FruDeviceLocator extends SdrHeader, EntityRef {
+  kind: 'fru-locator';
+  accessAddress: number;
+  /** logical FRU device ID, or the slave address of a non-intelligent device */
+  fruDeviceId: number;
+  logical: boolean;
+  lun: number;
+  privateBus: number;
+  channel: number;
+  deviceType: number;
+  deviceTypeModifier: number;
+  oem: number;
+  id: string;
+}
+
+export interface McDeviceLocator extends SdrHeader, EntityRef {
+  kind: 'mc-locator';
+  /** slave address byte as stored */
+  slaveAddress: number;
+  channel: number;
+  /** [7]: bit 0 controller is static ("Static MC"), bits 1-2 ACPI notifications, bit 3 log init errors */
+  powerStateNotification: number;
+  /** [8] bit 0 sensor device ... bit 7 chassis device */
+  capabilities: number;
+  oem: number;
+  id: string;
+}
+
+export const LOCATOR_FIXED_LENGTH = 16;
+
+function id(b: Uint8Array): string {
+  const tl = b[15]!;
+  return decodeIdString(tl, b.subarray(16, 16 + Math.min(tl & 0x1f, 16)));
+}
+
+export function decodeGenericDeviceLocator(b: Uint8Array): GenericDeviceLocator {
+  requireLength(b, LOCATOR_FIXED_LENGTH, 'generic device locator record');
+  return {
+    kind: 'generic-locator',
+    ...decodeSdrHeader(b),
+    ...decodeEntity(b[12]!, b[13]!),
+    accessAddress: b[5]!,
+    slaveAddress: b[6]!,
+    channel: ((b[7]! >> 5) & 0x07) | ((b[6]! & 0x01) << 3),
+    lun: (b[7]! >> 3) & 0x03,
+    privateBus: b[7]! & 0x07,
+    addressSpan: b[8]! & 0x07,
+    deviceType: b[10]!,
+    deviceTypeModifier: b[11]!,
+    oem: b[14]!,
+    id: id(b),
+  };
+}
+
+export function decodeFruDeviceLocator(b: Uint8Array): FruDeviceLocator {
+  requireLength(b, LOCATOR_FIXED_LENGTH, 'FRU device locator record');
+  return {
+    kind: 'fru-locator',
+    ...decodeSdrHeader(b),
+    ...decodeEntity(b[12]!, b[13]!),
+    accessAddress: b[5]! >> 1,
+    fruDeviceId: b[6]!,
+    logical: (b[7]! & 0x80) !== 0,
+    lun: (b[7]! >> 3) & 0x03,
+    privateBus: b[7]! & 0x07,
+    channel: b[8]! >> 4,
+    deviceType: b[10]!,
+    deviceTypeModifier: b[11]!,
+    oem: b[14]!,
+    id: id(b),
+  };
+}
+
+export function decodeMcDeviceLocator(b: Uint8Array): McDeviceLocator {
+  requireLength(b, LOCATOR_FIXED_LENGTH, 'MC device locator record');
+  return {
+    kind: 'mc-locator',
+    ...decodeSdrHeader(b),
+    ...decodeEntity(b[12]!, b[13]!),
+    slaveAddress: b[5]!,
+    channel: b[6]! & 0x0f,
+    powerStateNotification: b[7]!,
+    capabilities: b[8]!,
+    oem: b[14]!,
+    id: id(b),
+  };
+}
