@@ -1,0 +1,20 @@
+// Renderer build: React, relative base (loaded from file:// in Electron and from the e2e host over http).
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: here,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+    // no inline <script>: the CSP forbids it
+    modulePreload: { polyfill: false },
+  },
+});
