@@ -1,7 +1,9 @@
 // Every CLI command family. Each family lives in its own file next to this one.
 import type { CliCommand } from '../context';
+import { selCommand } from './sel';
+import { fruCommand } from './fru';
 
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [selCommand, fruCommand];
 
 export function findCommand(name: string): CliCommand | undefined {
   return commands.find((c) => c.name === name);

@@ -68,14 +68,18 @@ export function readField(
   offset: number,
   end = data.length,
 ): { field: FruField; next: number } | undefined {
-  if (offset >= end) throw new IpmiError('protocol', `FRU field at offset ${offset} lies past the end of its area`);
+  if (offset >= end)
+    throw new IpmiError('protocol', `FRU field at offset ${offset} lies past the end of its area`);
   const tl = data[offset]!;
   if (tl === FRU_END_OF_FIELDS) return undefined;
   const encoding = ENCODINGS[tl >> 6]!;
   const length = tl & 0x3f;
   const start = offset + 1;
   if (start + length > end)
-    throw new IpmiError('protocol', `FRU field at offset ${offset} (${length} bytes) runs past the end of its area`);
+    throw new IpmiError(
+      'protocol',
+      `FRU field at offset ${offset} (${length} bytes) runs past the end of its area`,
+    );
   const bytes = data.slice(start, start + length);
   return { field: { encoding, bytes, text: decodeFieldText(encoding, bytes) }, next: start + length };
 }
@@ -84,6 +88,7 @@ export function readField(
 export function encodeLatin1Field(text: string): Uint8Array {
   const bytes = Buffer.from(text, 'latin1');
   if (bytes.length > 63) throw new IpmiError('argument', `FRU field "${text}" is longer than 63 bytes`);
-  if (bytes.length === 1) throw new IpmiError('argument', 'a one-byte 8-bit ASCII FRU field would read as the end marker');
+  if (bytes.length === 1)
+    throw new IpmiError('argument', 'a one-byte 8-bit ASCII FRU field would read as the end marker');
   return Uint8Array.from([0xc0 | bytes.length, ...bytes]);
 }

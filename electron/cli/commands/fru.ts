@@ -1,0 +1,110 @@
+// `fru [print|list] [id]` as ipmitool 1.8.19 has it (lib/ipmi_fru.c ipmi_fru_main, ipmi_fru_print_all,
+// __ipmi_fru_print). Checksum and truncation problems, which ipmitool does not check, go to stderr so
+// stdout stays identical.
+import type { CliCommand, CliContext } from '../context';
+import type { Requester } from '../../ipmi/client/requester';
+import { IpmiError } from '../../ipmi/errors';
+import { completionCodeText } from '../../ipmi/message/completion-codes';
+import { readFruInventory, FruReader } from '../../ipmi/commands/storage/fru-inventory';
+import { formatFruInventory, type FruFormatOptions } from '../format/fru';
+import { readSdrRecords } from './sdr-for-sel-fru';
+
+export interface FruPrintResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+const BMC_ADDRESS = 0x20;
+
+/** ipmitool's __ipmi_fru_print for one device: the areas, or " Device not present (...)". */
+export async function fruDeviceText(r: Requester, id: number, opts: FruFormatOptions = {}, reader = new FruReader(r)): Promise<FruPrintResult> {
+  try {
+    const fru = await readFruInventory(r, id, reader);
+    const stderr = fru.problems.map((p) => `Warning: FRU ${id} ${p.area}: ${p.message}\n`).join('');
+    return { stdout: formatFruInventory(fru, opts), stderr, status: 0 };
+  } catch (e) {
+    if (e instanceof IpmiError && e.completionCode !== undefined)
+      return { stdout: ` Device not present (${completionCodeText(e.completionCode)})\n`, stderr: '', status: 1 };
+    if (e instanceof IpmiError && e.kind === 'timeout') return { stdout: ' Device not present (No Response)\n', stderr: '', status: 1 };
+    if (e instanceof IpmiError && e.kind === 'protocol') return { stdout: '', stderr: ` ${e.message}\n`, status: 1 };
+    throw e;
+  }
+}
+
+/** `fru print` with no ID: the built-in FRU, then every logical FRU device locator in the SDR.
+ *  Exported for the benchmark. */
+export async function fruPrintAllText(r: Requester, opts: FruFormatOptions = {}): Promise<FruPrintResult> {
+  const reader = new FruReader(r);
+  let stdout = 'FRU Device Description : Builtin FRU Device (ID 0)\n';
+  let stderr = '';
+  const builtin = await fruDeviceText(r, 0, opts, reader);
+  stdout += builtin.stdout + '\n';
+  stderr += builtin.stderr;
+  let status = builtin.status;
+  for (const rec of await readSdrRecords(r)) {
+    if (rec.kind !== 'fru-locator' || !rec.logical) continue;
+    // ipmitool prints IPMI FRU inventory devices only (logical FRU type 0x10, or an EEPROM marked as one)
+    if (rec.deviceType !== 0x10 && (rec.deviceTypeModifier !== 0x02 || rec.deviceType < 0x08 || rec.deviceType > 0x0f)) {
+      status = 1;
+      continue;
+    }
+    // the locator holds the 7-bit address; ipmitool compares the stored byte with the BMC's 0x20
+    const slaveAddress = rec.accessAddress << 1;
+    if (slaveAddress === BMC_ADDRESS && rec.fruDeviceId === 0) continue;
+    stdout += `FRU Device Description : ${rec.id} (ID ${rec.fruDeviceId})\n`;
+    if ((rec.deviceTypeModifier === 0x00 || rec.deviceTypeModifier === 0x02) && slaveAddress === BMC_ADDRESS) {
+      const dev = await fruDeviceText(r, rec.fruDeviceId, opts, reader);
+      stdout += dev.stdout;
+      stderr += dev.stderr;
+      status = dev.status;
+    } else {
+      // Bridged FRU devices behind other controllers and DIMM SPD data are not read yet.
+      stdout += ' Unsupported device\n';
+    }
+    stdout += '\n';
+  }
+  return { stdout, stderr, status };
+}
+
+function parseFruId(text: string): number | undefined {
+  const n = /^0x[0-9a-f]+$/i.test(text) ? parseInt(text, 16) : /^[0-9]+$/.test(text) ? parseInt(text, 10) : NaN;
+  return Number.isInteger(n) && n >= 0 && n < 0xff ? n : undefined;
+}
+
+async function print(ctx: CliContext, args: string[]): Promise<number> {
+  const opts: FruFormatOptions = { tz: ctx.env?.TZ, verbose: ctx.verbose ?? 0 };
+  const [idText] = args;
+  if (idText === 'help') {
+    ctx.err('fru print [fru id] - print information about FRU(s)\n');
+    return 0;
+  }
+  let res: FruPrintResult;
+  if (idText !== undefined) {
+    const id = parseFruId(idText);
+    if (id === undefined) {
+      ctx.err(`FRU ID '${idText}' is either invalid or out of range.\n`);
+      return 1;
+    }
+    res = await fruDeviceText(await ctx.session(), id, opts);
+  } else res = await fruPrintAllText(await ctx.session(), opts);
+  ctx.out(res.stdout);
+  ctx.err(res.stderr);
+  return res.status;
+}
+
+export const fruCommand: CliCommand = {
+  name: 'fru',
+  usage: 'fru [print|list] [fru id]',
+  async run(ctx, args) {
+    const [sub, ...rest] = args;
+    if (sub === undefined) return print(ctx, []);
+    if (sub === 'print' || sub === 'list') return print(ctx, rest);
+    if (sub === 'help') {
+      ctx.err('FRU Commands:  print read write upgEkey edit internaluse get\n');
+      return 0;
+    }
+    ctx.err(`Invalid FRU command: ${sub}\nFRU Commands:  print read write upgEkey edit internaluse get\n`);
+    return 1;
+  },
+};

@@ -1,0 +1,272 @@
+// `sel` as ipmitool 1.8.19 has it (lib/ipmi_sel.c ipmi_sel_main): info, list/elist [N | first N |
+// last N], delete, clear, time get/set. Exit status and message texts follow ipmitool.
+import type { CliCommand, CliContext } from '../context';
+import type { Requester } from '../../ipmi/client/requester';
+import { IpmiError } from '../../ipmi/errors';
+import { completionCodeText } from '../../ipmi/message/completion-codes';
+import {
+  clearSel,
+  deleteSelEntry,
+  getSelAllocationInfo,
+  getSelEntry,
+  getSelInfo,
+  getSelTime,
+  reserveSel,
+  setSelTime,
+} from '../../ipmi/commands/storage/sel';
+import { formatSelInfo, formatSelLine, type SelSensorLookup } from '../format/sel';
+import { selSensorLookup } from '../format/sel-sensor-lookup';
+import { parseSelTime, timestampNumeric, type TimeOptions } from '../format/ipmi-time';
+import { readSdrRecords } from './sdr-for-sel-fru';
+
+/** "<what> failed: <completion code text>" the way ipmitool words a refusal; other errors verbatim. */
+export function failureText(what: string, e: unknown): string {
+  if (e instanceof IpmiError && e.completionCode !== undefined) return `${what}: ${completionCodeText(e.completionCode)}`;
+  if (e instanceof IpmiError && e.kind === 'timeout') return what;
+  return `${what}: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+export interface SelListOptions extends TimeOptions {
+  /** elist: sensor names and converted threshold readings from the SDR */
+  extended?: boolean;
+  /** > 0 first N records, < 0 last N, 0 all */
+  count?: number;
+}
+
+export interface SelListResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+/** `sel list` / `sel elist` against an open session; exported for the benchmark. */
+export async function selListText(r: Requester, opts: SelListOptions = {}): Promise<SelListResult> {
+  let info;
+  try {
+    info = await getSelInfo(r);
+  } catch (e) {
+    return { stdout: '', stderr: failureText('Get SEL Info command failed', e) + '\n', status: 1 };
+  }
+  if (info.entries === 0) return { stdout: '', stderr: 'SEL has no entries\n', status: 0 };
+  let lookup: SelSensorLookup | undefined;
+  if (opts.extended) lookup = selSensorLookup(await readSdrRecords(r));
+  let count = opts.count ?? 0;
+  let id = 0;
+  let stdout = '';
+  let stderr = '';
+  const fetch = async (at: number) => {
+    try {
+      return await getSelEntry(r, at);
+    } catch (e) {
+      stderr += failureText(`Get SEL Entry ${at.toString(16)} command failed`, e) + '\n';
+      return undefined;
+    }
+  };
+  if (count < 0) {
+    // Skip to the last N: the SEL can only be walked forwards.
+    const skip = Math.max(0, info.entries + count);
+    for (let i = 0; i < skip && id !== 0xffff; i++) {
+      const e = await fetch(id);
+      if (!e) return { stdout, stderr, status: 0 };
+      id = e.nextId;
+    }
+    count = 0;
+  }
+  let n = 0;
+  const seen = new Set<number>();
+  while (id !== 0xffff && !seen.has(id)) {
+    seen.add(id);
+    const e = await fetch(id);
+    if (!e) break;
+    stdout += formatSelLine(e.record, { tz: opts.tz, lookup });
+    id = e.nextId;
+    if (++n === count) break;
+  }
+  return { stdout, stderr, status: 0 };
+}
+
+function parseIntC(text: string): number | undefined {
+  // strtol(…, 0) as ipmitool's str2int/str2ushort: decimal, 0x hex or 0 octal, whole string
+  const t = text.trim();
+  let n: number;
+  if (/^[-+]?0x[0-9a-f]+$/i.test(t)) n = parseInt(t, 16);
+  else if (/^[-+]?0[0-7]*$/.test(t)) n = parseInt(t, 8);
+  else if (/^[-+]?[1-9][0-9]*$/.test(t)) n = parseInt(t, 10);
+  else return undefined;
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+async function info(ctx: CliContext, tz: TimeOptions): Promise<number> {
+  const r = await ctx.session();
+  try {
+    const i = await getSelInfo(r);
+    let alloc;
+    let failed = false;
+    if (i.supportsAllocationInfo) {
+      try {
+        alloc = await getSelAllocationInfo(r);
+      } catch (e) {
+        failed = true;
+        ctx.out(formatSelInfo(i, undefined, tz));
+        ctx.err(failureText('Get SEL Allocation Info command failed', e) + '\n');
+      }
+    }
+    if (failed) return 1;
+    ctx.out(formatSelInfo(i, alloc, tz));
+    return 0;
+  } catch (e) {
+    ctx.err(failureText('Get SEL Info command failed', e) + '\n');
+    return 1;
+  }
+}
+
+async function list(ctx: CliContext, args: string[], extended: boolean, tz: TimeOptions): Promise<number> {
+  let count = 0;
+  let countText: string | undefined;
+  let sign = 1;
+  if (args.length === 1) countText = args[0];
+  else if (args.length === 2) {
+    countText = args[1];
+    if (args[0] === 'last') sign = -1;
+    else if (args[0] !== 'first') {
+      ctx.err('Unknown sel list option\n');
+      return 1;
+    }
+  }
+  if (countText !== undefined) {
+    const n = parseIntC(countText);
+    if (n === undefined || n < -0x80000000 || n > 0x7fffffff) {
+      ctx.err(`Numeric argument required; got '${countText}'\n`);
+      return 1;
+    }
+    count = n;
+  }
+  const res = await selListText(await ctx.session(), { ...tz, extended, count: count * sign });
+  ctx.out(res.stdout);
+  ctx.err(res.stderr);
+  return res.status;
+}
+
+async function remove(ctx: CliContext, ids: string[]): Promise<number> {
+  if (ids.length === 0 || ids[0] === 'help') {
+    ctx.err('usage: sel delete <id>...<id>\n');
+    return 0;
+  }
+  const r = await ctx.session();
+  let reservation: number;
+  try {
+    reservation = await reserveSel(r);
+  } catch (e) {
+    ctx.out(failureText('Unable to reserve SEL', e));
+    return 1;
+  }
+  let status = 0;
+  // ipmitool deletes from the last argument to the first.
+  for (const text of [...ids].reverse()) {
+    const id = parseIntC(text);
+    if (id === undefined || id < 0 || id > 0xffff) {
+      ctx.err(`Given SEL ID '${text}' is invalid.\n`);
+      status = 1;
+      continue;
+    }
+    try {
+      await deleteSelEntry(r, id, reservation);
+      ctx.out(`Deleted entry ${id}\n`);
+    } catch (e) {
+      ctx.err(failureText(`Unable to delete entry ${id}`, e) + '\n');
+      status = 1;
+    }
+  }
+  return status;
+}
+
+async function clear(ctx: CliContext): Promise<number> {
+  const r = await ctx.session();
+  let reservation: number;
+  try {
+    reservation = await reserveSel(r);
+  } catch (e) {
+    ctx.out(failureText('Unable to reserve SEL', e));
+    return 1;
+  }
+  try {
+    // Unlike ipmitool we wait for the erase to finish, so a following read never sees a half-erased log.
+    await clearSel(r, { reservation });
+  } catch (e) {
+    ctx.err(failureText('Unable to clear SEL', e) + '\n');
+    return 1;
+  }
+  ctx.out('Clearing SEL.  Please allow a few seconds to erase.\n');
+  return 0;
+}
+
+async function printTime(ctx: CliContext, r: Requester, tz: TimeOptions): Promise<boolean> {
+  try {
+    ctx.out(timestampNumeric(await getSelTime(r), tz) + '\n');
+    return true;
+  } catch (e) {
+    ctx.err(failureText('Get SEL Time command failed', e) + '\n');
+    return false;
+  }
+}
+
+async function time(ctx: CliContext, args: string[], tz: TimeOptions): Promise<number> {
+  const [sub, value] = args;
+  if (sub === 'get') {
+    // ipmitool ignores the outcome of `sel time get`: its exit status is 0 either way.
+    await printTime(ctx, await ctx.session(), tz);
+    return 0;
+  }
+  if (sub === 'set') {
+    if (value === undefined) {
+      ctx.err('usage: sel time set "mm/dd/yyyy hh:mm:ss"\n');
+      return 0;
+    }
+    const seconds = value.toLowerCase() === 'now' ? Math.floor(Date.now() / 1000) : parseSelTime(value, tz);
+    if (seconds === undefined) {
+      ctx.err('Specified time could not be parsed\n');
+      return 1;
+    }
+    const r = await ctx.session();
+    try {
+      await setSelTime(r, seconds);
+    } catch (e) {
+      ctx.err(failureText('Set SEL Time command failed', e) + '\n');
+      return 1;
+    }
+    await printTime(ctx, r, tz);
+    return 0;
+  }
+  ctx.err('sel time commands: get set\n');
+  return 0;
+}
+
+export const selCommand: CliCommand = {
+  name: 'sel',
+  usage: 'sel info | list [first|last N] | elist [first|last N] | delete <id>... | clear | time get | time set "mm/dd/yyyy hh:mm:ss"|now',
+  async run(ctx, args) {
+    const tz: TimeOptions = { tz: ctx.env?.TZ };
+    const [sub, ...rest] = args;
+    switch (sub) {
+      case undefined:
+      case 'info':
+        return info(ctx, tz);
+      case 'help':
+        ctx.err('SEL Commands:  info clear delete list elist get add time save readraw writeraw interpret\n');
+        return 0;
+      case 'list':
+        return list(ctx, rest, false, tz);
+      case 'elist':
+        return list(ctx, rest, true, tz);
+      case 'delete':
+        return remove(ctx, rest);
+      case 'clear':
+        return clear(ctx);
+      case 'time':
+        return time(ctx, rest, tz);
+      default:
+        ctx.err(`Invalid SEL command: ${sub}\n`);
+        return 1;
+    }
+  },
+};

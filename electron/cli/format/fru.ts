@@ -1,0 +1,136 @@
+// `fru print` text exactly as ipmitool 1.8.19 prints it (lib/ipmi_fru.c fru_area_print_chassis/board/
+// product, fru_area_print_multirec), rendered from our decoded areas. Pure.
+import type { FruInventoryData } from '../../ipmi/decode/fru/fru-inventory-data';
+import { boardMfgMinutes, FRU_EPOCH_SECONDS, type InfoArea } from '../../ipmi/decode/fru/info-area';
+import { chassisTypeName } from '../../ipmi/decode/fru/chassis-types';
+import type { MultiRecord } from '../../ipmi/decode/fru/multi-record';
+import { decodeAscii6, type FruField } from '../../ipmi/decode/fru/type-length';
+import { timestampString, type TimeOptions } from './ipmi-time';
+
+/** A field as ipmitool renders it: 6-bit ASCII decoded in whole 3-byte groups (a partial last group
+ *  yields filler characters), and C-string semantics (text ends at the first NUL). */
+export function ipmitoolFieldText(f: FruField): string {
+  let text = f.text;
+  if (f.encoding === 'ascii6') {
+    const padded = new Uint8Array(Math.ceil(f.bytes.length / 3) * 3);
+    padded.set(f.bytes);
+    text = decodeAscii6(padded);
+  }
+  const nul = text.indexOf('\0');
+  return nul < 0 ? text : text.slice(0, nul);
+}
+
+const label = (name: string) => ` ${name.padEnd(22, ' ')}: `;
+
+function fieldLines(
+  area: InfoArea,
+  names: readonly (readonly [field: string, title: string])[],
+  extra: string,
+  verbose: number,
+): string[] {
+  const out: string[] = [];
+  for (const [field, title] of names) {
+    const f = area.fields[field];
+    if (!f) continue;
+    const text = ipmitoolFieldText(f);
+    // ipmitool shows the FRU file ID only with -v
+    if (text.length > 0 && (field !== 'fruFileId' || verbose > 0)) out.push(label(title) + text);
+  }
+  for (const f of area.custom) {
+    const text = ipmitoolFieldText(f);
+    if (text.length > 0) out.push(label(extra) + text);
+  }
+  return out;
+}
+
+export interface FruFormatOptions extends TimeOptions {
+  /** ipmitool -v: FRU file IDs and the multi-record area */
+  verbose?: number;
+}
+
+/** The body of `fru print <id>` (no description line), newline-terminated lines. */
+export function formatFruInventory(fru: FruInventoryData, opts: FruFormatOptions = {}): string {
+  const verbose = opts.verbose ?? 0;
+  const lines: string[] = [];
+  if (fru.chassis) {
+    lines.push(label('Chassis Type') + chassisTypeName(fru.chassis.fixed[0] ?? 0));
+    lines.push(...fieldLines(fru.chassis, [['partNumber', 'Chassis Part Number'], ['serialNumber', 'Chassis Serial']], 'Chassis Extra', verbose));
+  }
+  if (fru.board) {
+    const minutes = boardMfgMinutes(fru.board) ?? 0;
+    const stamp = minutes === 0 ? 0xffffffff : minutes * 60 + FRU_EPOCH_SECONDS;
+    lines.push(label('Board Mfg Date') + timestampString(stamp, opts));
+    lines.push(
+      ...fieldLines(
+        fru.board,
+        [
+          ['manufacturer', 'Board Mfg'],
+          ['productName', 'Board Product'],
+          ['serialNumber', 'Board Serial'],
+          ['partNumber', 'Board Part Number'],
+          ['fruFileId', 'Board FRU ID'],
+        ],
+        'Board Extra',
+        verbose,
+      ),
+    );
+  }
+  if (fru.product) {
+    lines.push(
+      ...fieldLines(
+        fru.product,
+        [
+          ['manufacturer', 'Product Manufacturer'],
+          ['name', 'Product Name'],
+          ['partNumber', 'Product Part Number'],
+          ['version', 'Product Version'],
+          ['serialNumber', 'Product Serial'],
+          ['assetTag', 'Product Asset Tag'],
+          ['fruFileId', 'Product FRU ID'],
+        ],
+        'Product Extra',
+        verbose,
+      ),
+    );
+  }
+  if (verbose > 0 && fru.multiRecords) for (const r of fru.multiRecords) lines.push(...formatMultiRecord(r));
+  return lines.map((l) => l + '\n').join('');
+}
+
+const mr = (name: string) => `  ${name.padEnd(27, ' ')}: `;
+
+/** ipmitool's -v multi-record lines for the record kinds it prints. */
+export function formatMultiRecord(r: MultiRecord): string[] {
+  const b = r.body;
+  switch (b.kind) {
+    case 'dc-output': {
+      const v = b.value;
+      return [
+        ' DC Output Record',
+        mr('Output Number') + v.outputNumber,
+        mr('Standby power') + (v.standby ? 'Yes' : 'No'),
+        mr('Nominal voltage') + `${v.nominalVoltage.toFixed(2)} V`,
+        mr('Max negative deviation') + `${v.maxNegativeDeviation.toFixed(2)} V`,
+        mr('Max positive deviation') + `${v.maxPositiveDeviation.toFixed(2)} V`,
+        mr('Ripple and noise pk-pk') + `${v.rippleAndNoise} mV`,
+        mr('Minimum current draw') + `${v.minCurrent.toFixed(3)} A`,
+        mr('Maximum current draw') + `${v.maxCurrent.toFixed(3)} A`,
+      ];
+    }
+    case 'dc-load': {
+      const v = b.value;
+      return [
+        ' DC Load Record',
+        mr('Output Number') + v.outputNumber,
+        mr('Nominal voltage') + `${v.nominalVoltage.toFixed(2)} V`,
+        mr('Min voltage allowed') + `${v.minVoltage.toFixed(2)} V`,
+        mr('Max voltage allowed') + `${v.maxVoltage.toFixed(2)} V`,
+        mr('Ripple and noise pk-pk') + `${v.rippleAndNoise} mV`,
+        mr('Minimum current load') + `${v.minCurrent.toFixed(3)} A`,
+        mr('Maximum current load') + `${v.maxCurrent.toFixed(3)} A`,
+      ];
+    }
+    default:
+      return [];
+  }
+}
