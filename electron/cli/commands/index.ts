@@ -3,8 +3,12 @@ import type { CliCommand } from '../context';
 import { firewallCommand } from './firewall';
 import { selCommand } from './sel';
 import { fruCommand } from './fru';
+import { powerCommand } from './power';
+import { chassisCommand } from './chassis';
+import { mcCommand, bmcCommand } from './mc';
+import { rawCommand } from './raw';
 
-export const commands: CliCommand[] = [firewallCommand, selCommand, fruCommand];
+export const commands: CliCommand[] = [firewallCommand, selCommand, fruCommand, powerCommand, chassisCommand, mcCommand, bmcCommand, rawCommand];
 
 export function findCommand(name: string): CliCommand | undefined {
   return commands.find((c) => c.name === name);

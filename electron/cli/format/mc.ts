@@ -1,0 +1,206 @@
+// `ipmitool mc ...` text, line for line as ipmitool 1.8.19 prints it (lib/ipmi_mc.c). Pure functions.
+import type { DeviceId } from '../../ipmi/commands/app/get-device-id';
+import type { GlobalEnables, GlobalEnable } from '../../ipmi/commands/app/bmc-global-enables';
+import type { SelfTestResult } from '../../ipmi/commands/app/get-self-test-results';
+import { manufacturerName } from '../../ipmi/decode/iana-enterprises';
+import { productName } from '../../ipmi/decode/oem-products';
+import { unknownValue } from './completion-code';
+
+const SUPPORT_TEXT = [
+  'Sensor Device',
+  'SDR Repository Device',
+  'SEL Device',
+  'FRU Inventory Device',
+  'IPMB Event Receiver',
+  'IPMB Event Generator',
+  'Bridge',
+  'Chassis Device',
+];
+
+const hex2 = (n: number) => n.toString(16).padStart(2, '0');
+
+export function formatDeviceId(d: DeviceId, registry?: ReadonlyMap<number, string>): string {
+  const lines = [
+    `Device ID                 : ${d.deviceId}`,
+    `Device Revision           : ${d.deviceRevision}`,
+    `Firmware Revision         : ${d.firmwareMajor}.${hex2(d.firmwareMinor)}`,
+    `IPMI Version              : ${d.ipmiVersion.major.toString(16)}.${d.ipmiVersion.minor.toString(16)}`,
+    `Manufacturer ID           : ${d.manufacturerId}`,
+    `Manufacturer Name         : ${manufacturerName(d.manufacturerId, registry) ?? unknownValue(d.manufacturerId)}`,
+    `Product ID                : ${d.productId} (0x${hex2(d.productId >> 8)}${hex2(d.productId & 0xff)})`,
+    `Product Name              : ${productName(d.manufacturerId, d.productId) ?? unknownValue(d.productId)}`,
+    `Device Available          : ${d.deviceAvailable ? 'yes' : 'no'}`,
+    `Provides Device SDRs      : ${d.providesDeviceSdrs ? 'yes' : 'no'}`,
+    'Additional Device Support :',
+    ...SUPPORT_TEXT.filter((_, i) => (d.supportBits & (1 << i)) !== 0).map((t) => `    ${t}`),
+  ];
+  if (d.auxFirmware)
+    lines.push('Aux Firmware Rev Info     : ', ...Array.from(d.auxFirmware, (b) => `    0x${hex2(b)}`));
+  return lines.map((l) => l + '\n').join('');
+}
+
+// ---- GUID ---------------------------------------------------------------------------------------
+// The spec sends the GUID least-significant byte first, but BMCs also use RFC 4122 (all fields
+// big-endian) or SMBIOS order (time fields little-endian, the rest big-endian). ipmitool's "auto"
+// tries RFC 4122, IPMI, SMBIOS in that order, keeps the last with a valid version nibble, and stops
+// early at a time-based GUID whose timestamp lies between 1970 and this year.
+
+export type GuidMode = 'rfc4122' | 'ipmi' | 'smbios' | 'auto' | 'dump';
+const REAL_MODES = ['rfc4122', 'ipmi', 'smbios'] as const;
+type RealMode = (typeof REAL_MODES)[number];
+
+interface GuidFields {
+  timeLow: number;
+  timeMid: number;
+  timeHi: number;
+  clock: number;
+  node: Buffer;
+}
+
+function fieldsOf(g: Buffer, mode: RealMode): GuidFields {
+  switch (mode) {
+    case 'ipmi':
+      return {
+        timeLow: g.readUInt32LE(12),
+        timeMid: g.readUInt16LE(10),
+        timeHi: g.readUInt16LE(8),
+        clock: g.readUInt16LE(6),
+        node: Buffer.from(g.subarray(0, 6)).reverse(),
+      };
+    case 'rfc4122':
+      return {
+        timeLow: g.readUInt32BE(0),
+        timeMid: g.readUInt16BE(4),
+        timeHi: g.readUInt16BE(6),
+        clock: g.readUInt16BE(8),
+        node: Buffer.from(g.subarray(10, 16)),
+      };
+    case 'smbios':
+      return {
+        timeLow: g.readUInt32LE(0),
+        timeMid: g.readUInt16LE(4),
+        timeHi: g.readUInt16LE(6),
+        clock: g.readUInt16BE(8),
+        node: Buffer.from(g.subarray(10, 16)),
+      };
+  }
+}
+
+/** Seconds since 1970 from the 60-bit count of 100 ns intervals since 1582-10-15. */
+function guidSeconds(f: GuidFields): number {
+  const ticks = (BigInt(f.timeHi & 0x0fff) << 48n) | (BigInt(f.timeMid) << 32n) | BigInt(f.timeLow);
+  return Number(ticks / 10_000_000n - 12_219_292_800n);
+}
+
+const GUID_VERSION_TEXT = [
+  'Unknown/unsupported',
+  'Time-based',
+  'DCE Security with POSIX UIDs (not for IPMI)',
+  'Name-based using MD5',
+  'Random or pseudo-random',
+  'Name-based using SHA-1',
+];
+const MODE_TEXT: Record<RealMode, string> = { rfc4122: 'RFC4122', ipmi: 'IPMI', smbios: 'SMBIOS' };
+
+export interface GuidFormatOptions {
+  /** "now", for the plausibility check of time-based GUIDs */
+  now?: Date;
+  /** formats ipmitool's "%x %X %Z" timestamp; default UTC */
+  timestamp?: (unixSeconds: number) => string;
+}
+
+export function formatGuid(g: Buffer, requested: GuidMode = 'auto', o: GuidFormatOptions = {}): string {
+  const nowYear = (o.now ?? new Date()).getUTCFullYear();
+  const versionOf = (f: GuidFields) => (f.timeHi >> 12) & 0x0f;
+  let mode: RealMode | 'dump' = requested === 'auto' ? 'dump' : requested;
+  if (requested === 'auto') {
+    for (const m of REAL_MODES) {
+      const f = fieldsOf(g, m);
+      const v = versionOf(f);
+      if (v < 1 || v > 5) continue;
+      mode = m;
+      const year = new Date(guidSeconds(f) * 1000).getUTCFullYear();
+      if (v === 1 && year >= 1970 && year <= nowYear) break;
+    }
+  }
+  if (mode === 'dump') return `System GUID   : ${g.toString('hex').toUpperCase()}\n`;
+  const f = fieldsOf(g, mode);
+  const rawVersion = versionOf(f);
+  const version = rawVersion > 5 ? 0 : rawVersion;
+  let out = `System GUID   : ${f.timeLow.toString(16).padStart(8, '0')}-${f.timeMid.toString(16).padStart(4, '0')}-${f.timeHi.toString(16).padStart(4, '0')}-${f.clock.toString(16).padStart(4, '0')}-${f.node.toString('hex')}\n`;
+  if (requested === 'auto')
+    out += `GUID Encoding : ${MODE_TEXT[mode]}${mode === 'ipmi' ? '' : ' (WARNING: IPMI Specification violation!)'}\n`;
+  out += `GUID Version  : ${GUID_VERSION_TEXT[version]}`;
+  if (version === 0) out += ` (${rawVersion})\n`;
+  else if (version === 1) out += `\nTimestamp     : ${(o.timestamp ?? utcTimestamp)(guidSeconds(f))}\n`;
+  else out += '\n';
+  return out;
+}
+
+/** ipmitool's ipmi_timestamp_numeric() in the C locale with TZ=UTC. */
+export function utcTimestamp(seconds: number): string {
+  const stamp = seconds >>> 0; // ipmitool passes the time through a uint32_t
+  if (stamp === 0xffffffff) return 'Unspecified';
+  const d = new Date(stamp * 1000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const hms = `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  // Below 0x20000000 the value counts from BMC start-up (IPMI v2.0 §37.1).
+  if (stamp < 0x20000000) {
+    if (stamp < 86400) return `S+ ${hms}`;
+    const doy = Math.floor(stamp / 86400) + 1;
+    return `S+ ${p(d.getUTCFullYear() % 100)}/${String(doy).padStart(3, '0')} ${hms}`;
+  }
+  return `${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())}/${p(d.getUTCFullYear() % 100)} ${hms} UTC`;
+}
+
+// ---- global enables, self test, reset -----------------------------------------------------------
+const ENABLE_TEXT: [GlobalEnable, string][] = [
+  ['receiveMessageInterrupt', 'Receive Message Queue Interrupt'],
+  ['eventBufferFullInterrupt', 'Event Message Buffer Full Interrupt'],
+  ['eventMessageBuffer', 'Event Message Buffer'],
+  ['systemEventLogging', 'System Event Logging'],
+  ['oem0', 'OEM 0'],
+  ['oem1', 'OEM 1'],
+  ['oem2', 'OEM 2'],
+];
+
+export function formatGlobalEnables(e: GlobalEnables): string {
+  return ENABLE_TEXT.map(([k, t]) => `${t.padEnd(40)} : ${e[k] ? 'en' : 'dis'}abled\n`).join('');
+}
+
+/** ipmitool's text and its exit status (it fails the command unless the test passed). */
+export function formatSelfTest(r: SelfTestResult): { text: string; ok: boolean } {
+  const hexU = (n: number) => n.toString(16).toUpperCase().padStart(2, '0');
+  switch (r.result) {
+    case 'passed':
+      return { text: 'Selftest: passed\n', ok: true };
+    case 'not-implemented':
+      return { text: 'Selftest: not implemented\n', ok: false };
+    case 'device-error': {
+      // ipmitool's own wording and (lack of) indentation, in its order: bit 7 down to bit 0.
+      const lines: [number, string][] = [
+        [0x80, ' -> SEL device not accessible'],
+        [0x40, ' -> SDR repository not accessible'],
+        [0x20, 'FRU device not accessible'],
+        [0x10, 'IPMB signal lines do not respond'],
+        [0x08, 'SDR repository empty'],
+        [0x04, 'Internal Use Area corrupted'],
+        [0x02, 'Controller update boot block corrupted'],
+        [0x01, 'controller operational firmware corrupted'],
+      ];
+      let text = 'Selftest: device corrupted\n';
+      for (const [m, t] of lines) if (r.detail & m) text += t + '\n';
+      return { text, ok: false };
+    }
+    case 'fatal':
+      return { text: `Selftest     : fatal error\nFailure code : ${hex2(r.detail)}\n`, ok: false };
+    default:
+      if (r.code === 0xff) return { text: 'Selftest: N/A', ok: false };
+      return {
+        text: `Selftest     : device specific (${hexU(r.code)}h)\nFailure code : ${hexU(r.detail)}h\n`,
+        ok: true,
+      };
+  }
+}
+
+export const formatMcReset = (kind: 'warm' | 'cold') => `Sent ${kind} reset command to MC\n`;
