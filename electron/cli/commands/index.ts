@@ -7,8 +7,10 @@ import { powerCommand } from './power';
 import { chassisCommand } from './chassis';
 import { mcCommand, bmcCommand } from './mc';
 import { rawCommand } from './raw';
+import { sdrCommand } from './sdr';
+import { sensorCommand } from './sensor';
 
-export const commands: CliCommand[] = [firewallCommand, selCommand, fruCommand, powerCommand, chassisCommand, mcCommand, bmcCommand, rawCommand];
+export const commands: CliCommand[] = [firewallCommand, selCommand, fruCommand, powerCommand, chassisCommand, mcCommand, bmcCommand, rawCommand, sdrCommand, sensorCommand];
 
 export function findCommand(name: string): CliCommand | undefined {
   return commands.find((c) => c.name === name);

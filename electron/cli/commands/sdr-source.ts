@@ -1,0 +1,36 @@
+// Where the `sdr` and `sensor` commands get the SDR from: our on-disk cache unless bypassed.
+// ipmitool has no cache; ours is on by default. Bypass with `--no-cache` right after the command
+// name (`bmcdesk sdr --no-cache list`) or BMCDESK_SDR_CACHE=off; BMCDESK_SDR_CACHE_DIR moves it.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Requester } from '../../ipmi/client/requester';
+import { loadSdr, type LoadedSdr } from '../../services/sdr-cache';
+import type { CliContext } from '../context';
+
+export const CACHE_USAGE = `SDR cache (bmcdesk only; ipmitool has none): on by default, in $XDG_CACHE_HOME/bmcdesk/sdr.
+       --no-cache after the command name, or BMCDESK_SDR_CACHE=off, reads the SDR from the BMC;
+       BMCDESK_SDR_CACHE_DIR=<dir> moves the cache.`;
+
+export function cacheDirFor(env: Record<string, string | undefined>): string | undefined {
+  const flag = env.BMCDESK_SDR_CACHE?.toLowerCase();
+  if (flag === 'off' || flag === '0' || flag === 'no' || flag === 'false') return undefined;
+  if (env.BMCDESK_SDR_CACHE_DIR) return env.BMCDESK_SDR_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache');
+  return join(base, 'bmcdesk', 'sdr');
+}
+
+/** Splits a leading `--no-cache` off the arguments. */
+export function takeCacheFlag(args: string[]): { noCache: boolean; rest: string[] } {
+  const noCache = args[0] === '--no-cache';
+  return { noCache, rest: noCache ? args.slice(1) : args };
+}
+
+export function hostKey(ctx: CliContext): string {
+  const port = ctx.options.port ?? 623;
+  return port === 623 ? ctx.options.host : `${ctx.options.host}:${port}`;
+}
+
+export async function cliSdr(ctx: CliContext, r: Requester, noCache: boolean): Promise<LoadedSdr> {
+  const dir = noCache ? undefined : cacheDirFor(ctx.env ?? process.env);
+  return loadSdr(r, { cacheDir: dir, hostKey: hostKey(ctx) });
+}

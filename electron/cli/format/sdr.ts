@@ -1,0 +1,170 @@
+// `sdr list`, `sdr elist`, `sdr type` and `sdr info` lines exactly as ipmitool 1.8.19 prints them
+// (lib/ipmi_sdr.c: ipmi_sdr_print_sensor_fc, _eventonly, _fru_locator, _mc_locator,
+// _generic_locator, ipmi_sdr_print_info). Pure: records and readings in, text out.
+import { assertedStates } from '../../ipmi/decode/event-reading-types';
+import type { SdrRepositoryInfo } from '../../ipmi/commands/storage/sdr-repository';
+import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
+import { isThresholdSensor } from '../../ipmi/decode/sdr/sdr-record';
+import { unitString } from '../../ipmi/decode/units';
+import { SENSOR_TYPE_NAMES } from '../../ipmi/decode/sensor-types';
+import { sensorHealth, sensorHealthDetailed } from '../../ipmi/commands/sensor/sensor-reading';
+import { hasAnalogReading, type SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
+import { HEX2, hex2, left, right, wholeOr } from './c-number';
+import { timestampNumeric, type TimeOptions } from './ipmi-time';
+
+/** Which records `sdr list <filter>` shows: the default is full and compact sensors. */
+export type SdrFilter = 'sensors' | 'all' | 'full' | 'compact' | 'event' | 'mcloc' | 'fru' | 'generic';
+
+export function recordMatches(r: SdrRecord, f: SdrFilter): boolean {
+  switch (f) {
+    case 'sensors':
+      return r.kind === 'full' || r.kind === 'compact';
+    case 'all':
+      return true;
+    case 'full':
+      return r.kind === 'full';
+    case 'compact':
+      return r.kind === 'compact';
+    case 'event':
+      return r.kind === 'event-only';
+    case 'mcloc':
+      return r.kind === 'mc-locator';
+    case 'fru':
+      return r.kind === 'fru-locator';
+    case 'generic':
+      return r.kind === 'generic-locator';
+  }
+}
+
+/** snprintf into ipmitool's 16-byte buffer: at most 15 characters survive. */
+const clip15 = (s: string) => s.slice(0, 15);
+
+function unitsOf(s: SensorSnapshot): string {
+  const u = s.record.units;
+  return unitString(u.percentage, u.modifierRelation, u.baseUnit, u.modifierUnit);
+}
+
+/** The analog reading string of `sdr list` (precision 2) or `sensor get` (precision 3). */
+export function analogText(s: SensorSnapshot, precision: number): string | undefined {
+  if (!hasAnalogReading(s.record) || !s.factors || s.value === undefined) return undefined;
+  return wholeOr(s.value, precision);
+}
+
+/** One `sdr list` line for a full or compact sensor. */
+export function sdrListSensorLine(s: SensorSnapshot): string {
+  const r = s.reading;
+  const full = s.record.kind === 'full';
+  let sval: string;
+  if (r && r.valid) {
+    const a = analogText(s, 2);
+    sval = a !== undefined ? clip15(`${a} ${unitsOf(s)}`) : `0x${hex2(r.raw)}`;
+  } else if (r && !r.scanningEnabled) sval = full ? 'disabled' : 'Not Readable';
+  else sval = full ? 'no reading' : 'Not Readable';
+  const status = isThresholdSensor(s.record) ? sensorHealth(r, true) : r?.valid ? 'ok' : 'ns';
+  return `${left(s.record.id, 16)} | ${sval}${' '.repeat(17 - sval.length)} | ${status}\n`;
+}
+
+/** One `sdr elist` line for a full or compact sensor. */
+export function sdrElistSensorLine(s: SensorSnapshot): string {
+  const rec = s.record;
+  const r = s.reading;
+  const status = isThresholdSensor(rec) ? sensorHealthDetailed(r) : r?.valid ? 'ok' : 'ns';
+  let line = `${left(rec.id, 16)} | ${HEX2(rec.number)}h | ${left(status, 3)} | ${right(String(rec.entityId), 2)}.${rec.entityInstance} | `;
+  if (r && r.valid) {
+    const a = analogText(s, 2);
+    if (isThresholdSensor(rec) && a !== undefined) {
+      line += clip15(`${a} ${unitsOf(s)}`);
+    } else {
+      const states = assertedStates(rec.sensorType, rec.eventReadingType, r.state1, r.state2);
+      if (a !== undefined) line += `${a} ${unitsOf(s)}${states.length ? ', ' : ''}`;
+      line += states.join(', ');
+    }
+  } else if (r && !r.scanningEnabled) line += 'Disabled';
+  else line += 'No Reading';
+  return line + '\n';
+}
+
+/** Lines for the records that have no reading, in list (`extended` false) or elist form. */
+export function sdrOtherLine(rec: SdrRecord, extended: boolean): string | undefined {
+  switch (rec.kind) {
+    case 'event-only':
+      return extended
+        ? `${left(rec.id, 16)} | ${HEX2(rec.number)}h | ns  | ${right(String(rec.entityId), 2)}.${rec.entityInstance} | Event-Only\n`
+        : `${left(rec.id, 16)} | Event-Only        | ns\n`;
+    case 'fru-locator':
+      return extended
+        ? `${left(rec.id, 16)} | 00h | ns  | ${right(String(rec.entityId), 2)}.${rec.entityInstance} | ${rec.logical ? 'Logical' : 'Physical'} FRU @${HEX2(rec.fruDeviceId)}h\n`
+        : `${left(rec.id, 16)} | ${rec.logical ? 'Log' : 'Phy'} FRU @${HEX2(rec.fruDeviceId)}h ${hex2(rec.entityId)}.${rec.entityInstance.toString(16)} | ok\n`;
+    case 'mc-locator': {
+      const kind = rec.powerStateNotification & 0x01 ? 'Static' : 'Dynamic';
+      return extended
+        ? `${left(rec.id, 16)} | 00h | ok  | ${right(String(rec.entityId), 2)}.${rec.entityInstance} | ${kind} MC @ ${HEX2(rec.slaveAddress)}h\n`
+        : `${left(rec.id, 16)} | ${kind} MC @ ${HEX2(rec.slaveAddress)}h ${kind === 'Static' ? ' ' : ''} | ok\n`;
+    }
+    case 'generic-locator':
+      return extended
+        ? `${left(rec.id, 16)} | 00h | ns  | ${right(String(rec.entityId), 2)}.${rec.entityInstance} | Generic Device @${HEX2(rec.accessAddress)}h:${HEX2(rec.slaveAddress)}h.${rec.oem}\n`
+        : `${left(rec.id, 16)} | Generic @${HEX2(rec.accessAddress)}:${HEX2(rec.slaveAddress)}.${left(String(rec.oem), 2)} | ok\n`;
+    default:
+      return undefined; // entity associations, OEM and unknown records are not listed by ipmitool
+  }
+}
+
+/**
+ * A whole listing. `snapshots` holds the readings of the sensor records (keyed by record ID);
+ * `extended` selects the elist form.
+ */
+export function formatSdrList(
+  records: readonly SdrRecord[],
+  snapshots: ReadonlyMap<number, SensorSnapshot>,
+  filter: SdrFilter,
+  extended: boolean,
+): string {
+  let out = '';
+  for (const rec of records) {
+    if (!recordMatches(rec, filter)) continue;
+    if (rec.kind === 'full' || rec.kind === 'compact') {
+      const s = snapshots.get(rec.recordId);
+      if (s) out += extended ? sdrElistSensorLine(s) : sdrListSensorLine(s);
+    } else {
+      out += sdrOtherLine(rec, extended) ?? '';
+    }
+  }
+  return out;
+}
+
+/** `sdr type list`: the sensor types in two columns. */
+export function formatSensorTypeList(): string {
+  let out = 'Sensor Types:\n';
+  for (let x = 1; x < 0x2c; x += 2) {
+    out += `\t${left(SENSOR_TYPE_NAMES[x]!, 25)} (0x${hex2(x)})   ${left(SENSOR_TYPE_NAMES[x + 1]!, 25)} (0x${hex2(x + 1)})\n`;
+  }
+  return out;
+}
+
+export function formatSdrInfo(i: SdrRepositoryInfo, time: TimeOptions = {}): string {
+  const free =
+    i.freeSpace === 0
+      ? 'none (full)'
+      : i.freeSpace === 0xffff
+        ? 'unspecified'
+        : i.freeSpace === 0xfffe
+          ? '> 64Kb - 2 bytes'
+          : `${i.freeSpace} bytes`;
+  const yn = (b: boolean) => (b ? 'yes' : 'no');
+  const modes =
+    ['unspecified', 'non-modal', 'modal', 'modal and non-modal'][i.updateSupport] ?? 'error in response';
+  return (
+    `SDR Version                         : 0x${i.version.toString(16)}\n` +
+    `Record Count                        : ${i.recordCount}\n` +
+    `Free Space                          : ${free}\n` +
+    `Most recent Addition                : ${i.partialAddSupported ? timestampNumeric(i.mostRecentAddition, time) : 'NA'}\n` +
+    `Most recent Erase                   : ${i.deleteSupported ? timestampNumeric(i.mostRecentErase, time) : 'NA'}\n` +
+    `SDR overflow                        : ${yn(i.overflow)}\n` +
+    `SDR Repository Update Support       : ${modes}\n` +
+    `Delete SDR supported                : ${yn(i.deleteSupported)}\n` +
+    `Partial Add SDR supported           : ${yn(i.partialAddSupported)}\n` +
+    `Reserve SDR repository supported    : ${yn(i.reserveSupported)}\n` +
+    `SDR Repository Alloc info supported : ${yn(i.allocInfoSupported)}\n`
+  );
+}

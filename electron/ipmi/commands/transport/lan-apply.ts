@@ -1,0 +1,241 @@
+// "Apply" several LAN settings as ONE operation (notes specs/peers.md §2 pain 10: piecemeal edits lock
+// operators out). Order of business:
+//   1. validate everything (bad input throws kind 'argument' before a packet is sent);
+//   2. read the current source; if addresses are being set on a non-static source, switch to static
+//      first (a DHCP-managed BMC would otherwise overwrite them);
+//   3. take the set-in-progress lock when the BMC has parameter 0;
+//   4. write each field and read it back; on the first failure stop;
+//   5. commit (param 0 = 2) and release the lock (param 0 = 0), then read every written field again,
+//      because BMCs such as ipmi_sim stage writes until the commit and may refuse them only then.
+// The result says exactly which fields are on the BMC now and which are not. Fields written before a
+// failure are committed rather than rolled back: not every BMC can roll back, and a report that is
+// true on every BMC is worth more than a rollback that is only sometimes real.
+import type { Requester } from '../../client/requester';
+import { IpmiError, argumentError } from '../../errors';
+import {
+  IP_SOURCE_CODE,
+  LAN_PARAMS,
+  decodeIpSource,
+  encodeCommunity,
+  encodeVlan,
+  encodeVlanPriority,
+  getLanParam,
+  setLanParam,
+  type LanParamName,
+} from './lan-config';
+import { formatIpv4, parseIpv4, parseMac, parseNetmask, sameSubnet } from './ipv4';
+
+export interface LanSettings {
+  ipSource?: 'static' | 'dhcp';
+  ipAddress?: string;
+  subnetMask?: string;
+  defaultGateway?: string;
+  defaultGatewayMac?: string;
+  backupGateway?: string;
+  backupGatewayMac?: string;
+  macAddress?: string;
+  /** null switches the VLAN off */
+  vlanId?: number | null;
+  vlanPriority?: number;
+  snmpCommunity?: string;
+}
+export type LanField = keyof LanSettings;
+
+/** Write order: the source first, then the address, the mask, then what depends on them. */
+const FIELD_ORDER: readonly LanField[] = [
+  'ipSource',
+  'ipAddress',
+  'subnetMask',
+  'defaultGateway',
+  'defaultGatewayMac',
+  'backupGateway',
+  'backupGatewayMac',
+  'macAddress',
+  'vlanId',
+  'vlanPriority',
+  'snmpCommunity',
+];
+
+const FIELD_PARAM: Record<LanField, LanParamName> = {
+  ipSource: 'ipAddressSource',
+  ipAddress: 'ipAddress',
+  subnetMask: 'subnetMask',
+  defaultGateway: 'defaultGatewayIp',
+  defaultGatewayMac: 'defaultGatewayMac',
+  backupGateway: 'backupGatewayIp',
+  backupGatewayMac: 'backupGatewayMac',
+  macAddress: 'macAddress',
+  vlanId: 'vlanId',
+  vlanPriority: 'vlanPriority',
+  snmpCommunity: 'communityString',
+};
+
+const ADDRESS_FIELDS: readonly LanField[] = ['ipAddress', 'subnetMask', 'defaultGateway', 'backupGateway'];
+
+export interface LanApplyFailure {
+  field: LanField;
+  /** 'write' = the BMC refused the Set; 'verify' = it accepted it but reads back something else */
+  stage: 'write' | 'verify' | 'commit';
+  error: IpmiError;
+}
+
+export interface LanApplyResult {
+  ok: boolean;
+  /** fields the BMC now holds as asked, in write order; includes an implied ipSource switch */
+  applied: LanField[];
+  /** fields asked for (or implied) that the BMC does not hold */
+  notApplied: LanField[];
+  failure?: LanApplyFailure;
+  warnings: string[];
+  /** whether the set-in-progress lock/commit protocol was used */
+  usedCommit: boolean;
+}
+
+interface PlannedWrite {
+  field: LanField;
+  param: number;
+  data: Uint8Array;
+}
+
+/** Validates and encodes; throws 'argument' errors. */
+export function planLanSettings(s: LanSettings): { writes: PlannedWrite[]; warnings: string[] } {
+  const enc: Partial<Record<LanField, Uint8Array>> = {};
+  if (s.ipSource !== undefined) {
+    if (s.ipSource !== 'static' && s.ipSource !== 'dhcp')
+      throw argumentError(`IP source must be static or dhcp, not ${String(s.ipSource)}`);
+    enc.ipSource = Uint8Array.of(IP_SOURCE_CODE[s.ipSource]);
+  }
+  if (s.ipAddress !== undefined) enc.ipAddress = parseIpv4(s.ipAddress);
+  if (s.subnetMask !== undefined) enc.subnetMask = parseNetmask(s.subnetMask);
+  if (s.defaultGateway !== undefined) enc.defaultGateway = parseIpv4(s.defaultGateway, 'gateway address');
+  if (s.defaultGatewayMac !== undefined) enc.defaultGatewayMac = parseMac(s.defaultGatewayMac);
+  if (s.backupGateway !== undefined) enc.backupGateway = parseIpv4(s.backupGateway, 'gateway address');
+  if (s.backupGatewayMac !== undefined) enc.backupGatewayMac = parseMac(s.backupGatewayMac);
+  if (s.macAddress !== undefined) enc.macAddress = parseMac(s.macAddress);
+  if (s.vlanId !== undefined) enc.vlanId = encodeVlan(s.vlanId ?? undefined);
+  if (s.vlanPriority !== undefined) enc.vlanPriority = encodeVlanPriority(s.vlanPriority);
+  if (s.snmpCommunity !== undefined) enc.snmpCommunity = encodeCommunity(s.snmpCommunity);
+  if (s.ipSource === 'dhcp' && ADDRESS_FIELDS.some((f) => s[f] !== undefined))
+    throw argumentError('static addresses cannot be set together with ipSource dhcp');
+
+  const warnings: string[] = [];
+  if (enc.ipAddress && enc.subnetMask) {
+    for (const f of ['defaultGateway', 'backupGateway'] as const) {
+      const gw = enc[f];
+      if (gw && !(gw.every((b) => b === 0) || sameSubnet(enc.ipAddress, gw, enc.subnetMask)))
+        warnings.push(
+          `${f === 'defaultGateway' ? 'default' : 'backup'} gateway ${formatIpv4(gw)} is outside the subnet ${formatIpv4(enc.ipAddress)}/${formatIpv4(enc.subnetMask)}`,
+        );
+    }
+  }
+  const writes = FIELD_ORDER.flatMap((field) => {
+    const data = enc[field];
+    return data ? [{ field, param: LAN_PARAMS[FIELD_PARAM[field]].id, data }] : [];
+  });
+  if (writes.length === 0) throw argumentError('no LAN settings given');
+  return { writes, warnings };
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
+  a.length >= b.length && b.every((x, i) => a[i] === x);
+
+function verifyError(host: string, field: LanField, got: Uint8Array | undefined): IpmiError {
+  return new IpmiError(
+    'protocol',
+    `${host}: LAN ${field} reads back ${got ? Buffer.from(got).toString('hex') : 'nothing'} after the write`,
+    {
+      host,
+      command: 'Get LAN Configuration Parameters',
+    },
+  );
+}
+
+async function readsBack(
+  r: Requester,
+  channel: number,
+  w: PlannedWrite,
+): Promise<{ ok: boolean; got: Uint8Array | undefined }> {
+  const got = await getLanParam(r, channel, w.param);
+  if (!got) return { ok: false, got };
+  // the VLAN enable bit and the ID are compared, reserved bits 6:4 of byte 2 are not
+  if (w.field === 'vlanId')
+    return { ok: got.length >= 2 && got[0] === w.data[0] && (got[1]! & 0x8f) === w.data[1], got };
+  if (w.field === 'ipSource') return { ok: (got[0]! & 0x0f) === w.data[0], got };
+  return { ok: sameBytes(got, w.data), got };
+}
+
+export async function applyLanSettings(
+  r: Requester,
+  channel: number,
+  settings: LanSettings,
+): Promise<LanApplyResult> {
+  const { writes, warnings } = planLanSettings(settings);
+  if (settings.ipSource === undefined && ADDRESS_FIELDS.some((f) => settings[f] !== undefined)) {
+    const src = await getLanParam(r, channel, LAN_PARAMS.ipAddressSource.id);
+    if (src && decodeIpSource(src[0]!) !== 'static')
+      writes.unshift({
+        field: 'ipSource',
+        param: LAN_PARAMS.ipAddressSource.id,
+        data: Uint8Array.of(IP_SOURCE_CODE.static),
+      });
+  }
+
+  const progress = await getLanParam(r, channel, LAN_PARAMS.setInProgress.id);
+  let usedCommit = false;
+  if (progress) {
+    if ((progress[0]! & 3) !== 0)
+      throw new IpmiError(
+        'completion-code',
+        `${r.host}: another client is changing the LAN configuration (set in progress)`,
+        {
+          host: r.host,
+          command: 'Set LAN Configuration Parameters',
+          completionCode: 0x81,
+        },
+      );
+    await setLanParam(r, channel, LAN_PARAMS.setInProgress.id, Uint8Array.of(1));
+    usedCommit = true;
+  }
+
+  const written: PlannedWrite[] = [];
+  let failure: LanApplyFailure | undefined;
+  try {
+    for (const w of writes) {
+      try {
+        await setLanParam(r, channel, w.param, w.data);
+      } catch (e) {
+        if (!(e instanceof IpmiError)) throw e;
+        failure = { field: w.field, stage: 'write', error: e };
+        break;
+      }
+      const back = await readsBack(r, channel, w);
+      if (!back.ok) {
+        failure = { field: w.field, stage: 'verify', error: verifyError(r.host, w.field, back.got) };
+        break;
+      }
+      written.push(w);
+    }
+  } finally {
+    if (usedCommit) {
+      // commit what was written (see the header comment), then release the lock
+      await setLanParam(r, channel, LAN_PARAMS.setInProgress.id, Uint8Array.of(2)).catch(() => undefined);
+      await setLanParam(r, channel, LAN_PARAMS.setInProgress.id, Uint8Array.of(0)).catch(() => undefined);
+    }
+  }
+
+  const applied: LanField[] = [];
+  for (const w of written) {
+    const back = await readsBack(r, channel, w);
+    if (back.ok) applied.push(w.field);
+    else failure ??= { field: w.field, stage: 'commit', error: verifyError(r.host, w.field, back.got) };
+  }
+  const notApplied = writes.map((w) => w.field).filter((f) => !applied.includes(f));
+  return {
+    ok: failure === undefined,
+    applied,
+    notApplied,
+    ...(failure && { failure }),
+    warnings,
+    usedCommit,
+  };
+}

@@ -1,0 +1,201 @@
+// Get/Set LAN Configuration Parameters (IPMI v2.0 §23.1-23.2, NetFn Transport 0x0C, Set 0x01,
+// Get 0x02). Parameter numbers and layouts: specs/ipmi-lan.md §9. The layouts are kept as data below
+// (LAN_PARAMS) so reading, writing and comparing a parameter all agree on its size.
+import type { Requester } from '../../client/requester';
+import { argumentError, completionCodeError } from '../../errors';
+import { call, type CommandSpec } from '../command-spec';
+import { assertChannel } from '../app/user-ids';
+
+export const SET_LAN_CONFIG: CommandSpec = {
+  netFn: 0x0c,
+  cmd: 0x01,
+  name: 'Set LAN Configuration Parameters',
+};
+export const GET_LAN_CONFIG: CommandSpec = {
+  netFn: 0x0c,
+  cmd: 0x02,
+  name: 'Get LAN Configuration Parameters',
+};
+
+/** Parameter number and data size in bytes (after the revision byte of a Get). */
+export const LAN_PARAMS = {
+  setInProgress: { id: 0, size: 1 },
+  authTypeSupport: { id: 1, size: 1 },
+  authTypeEnables: { id: 2, size: 5 },
+  ipAddress: { id: 3, size: 4 },
+  ipAddressSource: { id: 4, size: 1 },
+  macAddress: { id: 5, size: 6 },
+  subnetMask: { id: 6, size: 4 },
+  ipHeader: { id: 7, size: 3 },
+  bmcArpControl: { id: 10, size: 1 },
+  gratuitousArpInterval: { id: 11, size: 1 },
+  defaultGatewayIp: { id: 12, size: 4 },
+  defaultGatewayMac: { id: 13, size: 6 },
+  backupGatewayIp: { id: 14, size: 4 },
+  backupGatewayMac: { id: 15, size: 6 },
+  communityString: { id: 16, size: 18 },
+  vlanId: { id: 20, size: 2 },
+  vlanPriority: { id: 21, size: 1 },
+  cipherSuiteEntrySupport: { id: 22, size: 1 },
+  cipherSuiteEntries: { id: 23, size: 17 },
+  cipherSuitePrivileges: { id: 24, size: 9 },
+  badPasswordThreshold: { id: 26, size: 6 },
+} as const;
+export type LanParamName = keyof typeof LAN_PARAMS;
+
+/**
+ * Completion codes that mean "this BMC does not have the parameter": 0x80 is the spec's; ipmitool also
+ * treats 0xC9 and 0xCC that way, because BMCs use them for parameters they never heard of.
+ */
+const NOT_SUPPORTED = new Set([0x80, 0xc9, 0xcc]);
+
+export function encodeGetLanConfig(
+  channel: number,
+  param: number,
+  setSelector = 0,
+  blockSelector = 0,
+): Uint8Array {
+  assertChannel(channel);
+  return Uint8Array.of(channel & 0x0f, param & 0xff, setSelector & 0xff, blockSelector & 0xff);
+}
+
+export function encodeSetLanConfig(channel: number, param: number, data: Uint8Array): Uint8Array {
+  assertChannel(channel);
+  const out = new Uint8Array(2 + data.length);
+  out[0] = channel & 0x0f;
+  out[1] = param & 0xff;
+  out.set(data, 2);
+  return out;
+}
+
+/** The parameter data (revision byte removed), or undefined when the BMC does not support it. */
+export async function getLanParam(
+  r: Requester,
+  channel: number,
+  param: number,
+  setSelector = 0,
+): Promise<Buffer | undefined> {
+  const rsp = await r.raw({
+    netFn: GET_LAN_CONFIG.netFn,
+    cmd: GET_LAN_CONFIG.cmd,
+    data: encodeGetLanConfig(channel, param, setSelector),
+  });
+  if (NOT_SUPPORTED.has(rsp.completionCode)) return undefined;
+  if (rsp.completionCode !== 0)
+    throw completionCodeError(
+      r.host,
+      GET_LAN_CONFIG.name,
+      GET_LAN_CONFIG.netFn,
+      GET_LAN_CONFIG.cmd,
+      rsp.completionCode,
+    );
+  return rsp.data.subarray(1);
+}
+
+export async function setLanParam(
+  r: Requester,
+  channel: number,
+  param: number,
+  data: Uint8Array,
+): Promise<void> {
+  await call(r, SET_LAN_CONFIG, encodeSetLanConfig(channel, param, data));
+}
+
+// ---- value layouts -------------------------------------------------------------------------------
+
+export type IpAddressSource = 'unspecified' | 'static' | 'dhcp' | 'bios' | 'other';
+export const IP_SOURCE_CODE: Record<Exclude<IpAddressSource, 'other'>, number> = {
+  unspecified: 0,
+  static: 1,
+  dhcp: 2,
+  bios: 3,
+};
+export function decodeIpSource(b: number): IpAddressSource {
+  return (['unspecified', 'static', 'dhcp', 'bios'] as const)[b & 0x0f] ?? 'other';
+}
+
+export interface Vlan {
+  enabled: boolean;
+  id: number;
+}
+export const decodeVlan = (d: Uint8Array): Vlan => ({
+  enabled: (d[1]! & 0x80) !== 0,
+  id: ((d[1]! & 0x0f) << 8) | d[0]!,
+});
+
+/** VLAN IDs 1-4094; 0 and 4095 are reserved by 802.1Q. undefined disables the VLAN. */
+export function encodeVlan(id: number | undefined): Uint8Array {
+  if (id === undefined) return Uint8Array.of(0, 0);
+  if (!Number.isInteger(id) || id < 1 || id > 4094)
+    throw argumentError(`VLAN ID ${id} is out of range 1..4094`);
+  return Uint8Array.of(id & 0xff, 0x80 | (id >> 8));
+}
+
+export function encodeVlanPriority(p: number): Uint8Array {
+  if (!Number.isInteger(p) || p < 0 || p > 7) throw argumentError(`VLAN priority ${p} is out of range 0..7`);
+  return Uint8Array.of(p);
+}
+
+/** Community string: up to 18 printable ASCII bytes, NUL padded on the wire. */
+export function encodeCommunity(text: string): Uint8Array {
+  if (!/^[\x20-\x7e]*$/.test(text)) throw argumentError('SNMP community string must be printable ASCII');
+  if (text.length > 18) throw argumentError(`SNMP community string is ${text.length} bytes, the limit is 18`);
+  const out = new Uint8Array(18);
+  out.set(Buffer.from(text, 'latin1'));
+  return out;
+}
+export function decodeCommunity(d: Uint8Array): string {
+  const end = d.indexOf(0);
+  return Buffer.from(d.subarray(0, end < 0 ? d.length : end)).toString('latin1');
+}
+
+/**
+ * Parameter 24: byte 1 reserved, then one nibble per cipher suite entry (low nibble first). Returns
+ * the 16 nibbles in entry order: 0 unused, 1 callback .. 5 OEM.
+ */
+export function decodeCipherSuitePrivileges(d: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < 9 && i < d.length; i++) out.push(d[i]! & 0x0f, d[i]! >> 4);
+  return out;
+}
+export function encodeCipherSuitePrivileges(levels: readonly number[]): Uint8Array {
+  if (levels.length > 16) throw argumentError('at most 16 cipher suite privilege entries');
+  const out = new Uint8Array(9);
+  levels.forEach((l, i) => {
+    if (!Number.isInteger(l) || l < 0 || l > 5)
+      throw argumentError(`cipher suite privilege ${l} is invalid (0..5)`);
+    out[1 + (i >> 1)]! |= i % 2 === 0 ? l : l << 4;
+  });
+  return out;
+}
+
+/** Parameter 2: one auth-type bitmask per privilege level. */
+export interface AuthTypeEnables {
+  callback: number;
+  user: number;
+  operator: number;
+  admin: number;
+  oem: number;
+}
+export const decodeAuthTypeEnables = (d: Uint8Array): AuthTypeEnables => ({
+  callback: d[0]!,
+  user: d[1]!,
+  operator: d[2]!,
+  admin: d[3]!,
+  oem: d[4]!,
+});
+
+export interface BadPasswordThreshold {
+  generateEvent: boolean;
+  /** 0 = off */
+  threshold: number;
+  resetIntervalSeconds: number;
+  lockoutIntervalSeconds: number;
+}
+export const decodeBadPasswordThreshold = (d: Uint8Array): BadPasswordThreshold => ({
+  generateEvent: (d[0]! & 1) !== 0,
+  threshold: d[1]!,
+  // both intervals are counted in tens of seconds
+  resetIntervalSeconds: (d[2]! | (d[3]! << 8)) * 10,
+  lockoutIntervalSeconds: (d[4]! | (d[5]! << 8)) * 10,
+});

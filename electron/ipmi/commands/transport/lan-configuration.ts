@@ -1,0 +1,66 @@
+// Reads every LAN parameter `ipmitool lan print` shows, in the order it asks for them. Parameters the
+// BMC does not have are left out (undefined), never guessed.
+import type { Requester } from '../../client/requester';
+import { IpmiError } from '../../errors';
+import { GET_LAN_CONFIG, LAN_PARAMS, getLanParam, type LanParamName } from './lan-config';
+
+export type LanConfigurationData = Partial<Record<LanParamName, Buffer>>;
+
+const PRINT_ORDER: readonly LanParamName[] = [
+  'setInProgress',
+  'authTypeSupport',
+  'authTypeEnables',
+  'ipAddressSource',
+  'ipAddress',
+  'subnetMask',
+  'macAddress',
+  'communityString',
+  'ipHeader',
+  'bmcArpControl',
+  'gratuitousArpInterval',
+  'defaultGatewayIp',
+  'defaultGatewayMac',
+  'backupGatewayIp',
+  'backupGatewayMac',
+  'vlanId',
+  'vlanPriority',
+  'cipherSuiteEntrySupport',
+  'cipherSuiteEntries',
+  'cipherSuitePrivileges',
+  'badPasswordThreshold',
+];
+
+/** Parameters whose length varies by BMC; their readers check the length themselves. */
+const VARIABLE: ReadonlySet<LanParamName> = new Set([
+  'cipherSuiteEntries',
+  'cipherSuitePrivileges',
+  'badPasswordThreshold',
+]);
+
+export function checkLanParamLength(name: LanParamName, data: Buffer, host = ''): void {
+  const { id, size } = LAN_PARAMS[name];
+  if (VARIABLE.has(name) || data.length >= size) return;
+  throw new IpmiError(
+    'protocol',
+    `${host ? host + ': ' : ''}LAN parameter ${id} (${name}) has ${data.length} bytes, expected ${size}`,
+    {
+      host: host || undefined,
+      command: GET_LAN_CONFIG.name,
+      netFn: GET_LAN_CONFIG.netFn,
+      cmd: GET_LAN_CONFIG.cmd,
+    },
+  );
+}
+
+export async function readLanConfiguration(r: Requester, channel: number): Promise<LanConfigurationData> {
+  const out: LanConfigurationData = {};
+  for (const name of PRINT_ORDER) {
+    // the entry list means nothing without the count (ipmitool asks for it only then)
+    if (name === 'cipherSuiteEntries' && !out.cipherSuiteEntrySupport) continue;
+    const data = await getLanParam(r, channel, LAN_PARAMS[name].id);
+    if (data === undefined) continue;
+    checkLanParamLength(name, data, r.host);
+    out[name] = data;
+  }
+  return out;
+}
