@@ -11,6 +11,8 @@ import { launchApp, unavailable, SCREENSHOTS, type AppKind, type LaunchedApp } f
 import { hostDetail, hostsPage } from '../fixtures/pages';
 
 const KINDS: AppKind[] = ['chromium', 'electron'];
+// ipmi_sim offers cipher suites up to 3 and ignores pre-session Get Channel Cipher Suites
+const LAB_CIPHER = '3';
 
 for (const kind of KINDS) {
   const why = unavailable(kind);
@@ -28,7 +30,7 @@ for (const kind of KINDS) {
 
     it('adds a host with its password, connects, shows power state and device info', async () => {
       const hosts = hostsPage(app.page);
-      await hosts.addHost({ name: 'lab-bmc', address: lab.host, port: lab.port, username: LAB_USERS.admin.name, password: LAB_USERS.admin.password });
+      await hosts.addHost({ name: 'lab-bmc', address: lab.host, port: lab.port, username: LAB_USERS.admin.name, password: LAB_USERS.admin.password, cipherSuite: LAB_CIPHER });
       await expect.poll(() => hosts.row('lab-bmc').count()).toBe(1);
       await expect.poll(() => hosts.row('lab-bmc').textContent()).toMatch(/password stored/);
 
@@ -54,7 +56,7 @@ for (const kind of KINDS) {
 
     it('a wrong password shows a readable error', async () => {
       const hosts = hostsPage(app.page);
-      await hosts.addHost({ name: 'wrong-pw', address: lab.host, port: lab.port, username: LAB_USERS.admin.name, password: 'not-the-password' });
+      await hosts.addHost({ name: 'wrong-pw', address: lab.host, port: lab.port, username: LAB_USERS.admin.name, password: 'not-the-password', cipherSuite: LAB_CIPHER });
       await expect.poll(() => hosts.row('wrong-pw').count()).toBe(1);
       const detail = hostDetail(app.page);
       await expect.poll(() => detail.root.textContent()).toMatch(/wrong-pw/);

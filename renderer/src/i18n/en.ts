@@ -12,6 +12,7 @@ export const en = {
     port: 'Port',
     username: 'User',
     password: 'Password',
+    cipherSuite: 'Cipher suite',
     interface: 'Interface',
     add: 'Add host',
     remove: 'Remove',

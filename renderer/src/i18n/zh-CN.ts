@@ -14,6 +14,7 @@ export const zhCN: Messages = {
     port: '端口',
     username: '用户',
     password: '密码',
+    cipherSuite: '密码套件',
     interface: '接口',
     add: '添加主机',
     remove: '删除',

@@ -29,6 +29,7 @@ export function HostList({ hosts, selected, onSelect, onChanged }: Props) {
           port: Number(text('port') || 623),
           username: text('username'),
           interface: text('interface') === 'lan' ? 'lan' : 'lanplus',
+          cipherSuite: text('cipherSuite') === 'auto' || !text('cipherSuite') ? 'auto' : Number(text('cipherSuite')),
         },
         ...(password ? { password } : {}),
       });
@@ -116,6 +117,16 @@ export function HostList({ hosts, selected, onSelect, onChanged }: Props) {
           <select name="interface" defaultValue="lanplus">
             <option value="lanplus">lanplus (IPMI 2.0)</option>
             <option value="lan">lan (IPMI 1.5)</option>
+          </select>
+        </label>
+        <label>
+          {t('hosts.cipherSuite')}
+          <select name="cipherSuite" defaultValue="auto">
+            {['auto', '3', '8', '12', '17'].map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
           </select>
         </label>
         <button type="submit">{t('hosts.add')}</button>
