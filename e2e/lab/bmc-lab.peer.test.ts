@@ -56,7 +56,27 @@ describe('shared lab BMC (global setup), read-only views', () => {
       'InvLin           | 0.25 Volts        | ok',
       'OnesC            | -1 degrees C      | ok',
       'PSU1 Status      | 0x01              | ok',
+      // lab-extra.sdrs, compiled with sdrcomp at lab start
+      'P3V3             | 3.29 Volts        | ok',
+      'Inlet Temp       | 23 degrees C      | ok',
+      'FAN2             | 4500 RPM          | ok',
+      'SYS Power        | 260 Watts         | ok',
+      'CPU1 Status      | 0x80              | ok',
+      'Intrusion        | 0x00              | ok',
     ]);
+  });
+
+  it('sdr elist all includes discrete states, event-only sensors and locator records', async () => {
+    const r = await ipmitool(bmc, ['sdr', 'elist', 'all']);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('PSU1 Status      | 20h | ok  | 10.1 | Presence detected');
+    expect(lines).toContain('CPU1 Status      | 30h | ok  |  3.1 | Presence detected');
+    expect(lines).toContain('Mem ECC          | 21h | ns  |  7.1 | Event-Only');
+    expect(lines).toContain('BMC Watchdog     | 00h | ns  |  7.1 | Event-Only');
+    expect(lines).toContain('Board FRU        | 00h | ns  |  7.1 | Logical FRU @00h');
+    expect(lines).toContain('Bad FRU          | 00h | ns  |  7.2 | Logical FRU @01h');
+    expect(lines).toContain('BMC              | 00h | ok  |  7.1 | Dynamic MC @ 20h');
   });
 
   it('sensor list shows thresholds', async () => {
@@ -113,6 +133,16 @@ describe('shared lab BMC (global setup), read-only views', () => {
     expect(f.get('Board Serial')).toBe('1234-5'); // BCD plus on the wire
     expect(f.get('Product Name')).toBe('Widget Server');
     expect(f.get('Product Asset Tag')).toBe('ASSET42');
+  });
+
+  it('FRU device 1 is listed but its corrupt header yields no fields', async () => {
+    const all = await ipmitool(bmc, ['fru', 'print']);
+    expect(all.stdout).toContain('FRU Device Description : Bad FRU (ID 1)');
+    const fi = await freeipmi('ipmi-fru', bmc, []);
+    expect(fi.stdout).toMatch(
+      /FRU Inventory Device: Bad FRU \(ID 01h\)\n+ {2}FRU Error: common header checksum invalid/,
+    );
+    expect(fi.stdout).toContain('FRU DC Output Nominal Voltage: 12000 mV'); // the multi-record area of device 0
   });
 
   it('lan print 1 answers from the LAN hook and lists the cipher suites', async () => {

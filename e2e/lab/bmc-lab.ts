@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { freeUdpPort } from './free-port';
 import { lanConf } from './lan-conf';
 import { SEL_SEED } from './lab-sel';
+import { writeBootEmu } from './lab-sdrs';
 import { selFile, usersFile } from './lab-state';
 import { ipmitool } from './ipmi-tools';
 import { probeBmc } from './ready-probe';
@@ -30,7 +31,6 @@ export { LAB_GUID } from './lan-conf';
 export { SEL_SEED, SEL_SEED_TIME } from './lab-sel';
 
 const LAB_DIR = dirname(fileURLToPath(import.meta.url));
-const EMU_FILE = join(LAB_DIR, 'lab.emu');
 const CHASSIS_HOOK = join(LAB_DIR, 'hooks', 'chassis-control.sh');
 const LAN_HOOK = join(LAB_DIR, 'hooks', 'lan-control.sh');
 
@@ -95,7 +95,15 @@ async function launch(stateDir: string, port: number): Promise<ChildProcess> {
   const logFd = openSync(join(stateDir, 'ipmi_sim.log'), 'a');
   const child = spawn(
     'ipmi_sim',
-    ['-c', join(stateDir, 'lan.conf'), '-f', EMU_FILE, '-s', join(stateDir, 'persist'), '-n'],
+    [
+      '-c',
+      join(stateDir, 'lan.conf'),
+      '-f',
+      join(stateDir, 'boot.emu'),
+      '-s',
+      join(stateDir, 'persist'),
+      '-n',
+    ],
     { cwd: stateDir, stdio: ['ignore', logFd, logFd] },
   );
   closeSync(logFd);
@@ -143,6 +151,7 @@ export async function startLabBmc(opts: LabBmcOptions = {}): Promise<LabBmc> {
   const hookDir = join(stateDir, 'hooks');
   await mkdir(hookDir);
   await writeFactoryState(stateDir);
+  await writeBootEmu(LAB_DIR, stateDir);
   const sol = await startSolConsole(opts.solEcho ?? 'upper');
 
   let child: ChildProcess | undefined;
