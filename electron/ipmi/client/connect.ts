@@ -80,6 +80,11 @@ export interface IpmiSession extends Requester {
 export async function connect(options: ConnectOptions): Promise<IpmiSession> {
   if (!options.host) throw new IpmiError('argument', 'no BMC host given');
   const session = new Session(options);
-  await session.open();
+  try {
+    await session.open();
+  } catch (e) {
+    await session.close();
+    throw e;
+  }
   return session;
 }

@@ -26,10 +26,6 @@ export function validateRawRequest(req: RawRequest): ValidRawRequest {
     typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= max;
   if (!intIn(req.netFn, 0x3f))
     throw argumentError(`NetFn must be 0x00..0x3f, got ${String(req.netFn)}`, { command: 'raw' });
-  if ((req.netFn & 1) !== 0)
-    throw argumentError(`NetFn 0x${req.netFn.toString(16)} is a response NetFn; requests use even NetFns`, {
-      command: 'raw',
-    });
   if (!intIn(req.cmd, 0xff))
     throw argumentError(`command must be 0x00..0xff, got ${String(req.cmd)}`, { command: 'raw' });
   const lun = req.lun ?? 0;

@@ -51,15 +51,15 @@ const MIN_CHUNK = 8;
 
 /** Reads FRU bytes with a shared, shrinking chunk size. Shared so a session learns the BMC's limit once. */
 export class FruReader {
-  /** bytes per Read FRU Data; ipmi_sim and most BMCs take far more than ipmitool's 32, and each saved
-   *  request is a round trip, so start big and back off. */
+  /** bytes per Read FRU Data. 32 is what IPMB-sized BMCs (ipmi_sim among them: it refuses 48 with
+   *  0xC8) accept; a failed try costs a round trip, so start there and back off rather than probe up. */
   chunk: number;
   /** requests sent, for benchmarks */
   requests = 0;
 
   constructor(
     private readonly r: Requester,
-    chunk = 224,
+    chunk = 32,
   ) {
     this.chunk = chunk;
   }

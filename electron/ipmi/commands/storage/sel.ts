@@ -154,7 +154,14 @@ export async function readSel(
         command: 'Get SEL Entry',
       });
     seen.add(id);
-    const entry = await getSelEntry(r, id);
+    let entry: SelEntry;
+    try {
+      entry = await getSelEntry(r, id);
+    } catch (e) {
+      // An empty SEL answers the first Get SEL Entry with "record not present" (0xCB).
+      if (id === 0 && e instanceof IpmiError && e.completionCode === 0xcb) return out;
+      throw e;
+    }
     out.push(entry);
     opts.onRecord?.(entry);
     id = entry.nextId;

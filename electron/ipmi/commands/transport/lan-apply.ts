@@ -72,8 +72,11 @@ const FIELD_PARAM: Record<LanField, LanParamName> = {
 
 const ADDRESS_FIELDS: readonly LanField[] = ['ipAddress', 'subnetMask', 'defaultGateway', 'backupGateway'];
 
+/** Parameters `lan set` writes that are not part of an address plan. */
+export type LanWriteField = LanField | 'authTypes' | 'cipherPrivileges' | 'arpControl' | 'arpInterval' | 'badPasswordThreshold';
+
 export interface LanApplyFailure {
-  field: LanField;
+  field: LanWriteField;
   /** 'write' = the BMC refused the Set; 'verify' = it accepted it but reads back something else */
   stage: 'write' | 'verify' | 'commit';
   error: IpmiError;
@@ -82,23 +85,23 @@ export interface LanApplyFailure {
 export interface LanApplyResult {
   ok: boolean;
   /** fields the BMC now holds as asked, in write order; includes an implied ipSource switch */
-  applied: LanField[];
+  applied: LanWriteField[];
   /** fields asked for (or implied) that the BMC does not hold */
-  notApplied: LanField[];
+  notApplied: LanWriteField[];
   failure?: LanApplyFailure;
   warnings: string[];
   /** whether the set-in-progress lock/commit protocol was used */
   usedCommit: boolean;
 }
 
-interface PlannedWrite {
-  field: LanField;
+export interface LanWrite {
+  field: LanWriteField;
   param: number;
   data: Uint8Array;
 }
 
 /** Validates and encodes; throws 'argument' errors. */
-export function planLanSettings(s: LanSettings): { writes: PlannedWrite[]; warnings: string[] } {
+export function planLanSettings(s: LanSettings): { writes: LanWrite[]; warnings: string[] } {
   const enc: Partial<Record<LanField, Uint8Array>> = {};
   if (s.ipSource !== undefined) {
     if (s.ipSource !== 'static' && s.ipSource !== 'dhcp')
@@ -139,7 +142,7 @@ export function planLanSettings(s: LanSettings): { writes: PlannedWrite[]; warni
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean =>
   a.length >= b.length && b.every((x, i) => a[i] === x);
 
-function verifyError(host: string, field: LanField, got: Uint8Array | undefined): IpmiError {
+function verifyError(host: string, field: LanWriteField, got: Uint8Array | undefined): IpmiError {
   return new IpmiError(
     'protocol',
     `${host}: LAN ${field} reads back ${got ? Buffer.from(got).toString('hex') : 'nothing'} after the write`,
@@ -153,7 +156,7 @@ function verifyError(host: string, field: LanField, got: Uint8Array | undefined)
 async function readsBack(
   r: Requester,
   channel: number,
-  w: PlannedWrite,
+  w: LanWrite,
 ): Promise<{ ok: boolean; got: Uint8Array | undefined }> {
   const got = await getLanParam(r, channel, w.param);
   if (!got) return { ok: false, got };
@@ -164,22 +167,19 @@ async function readsBack(
   return { ok: sameBytes(got, w.data), got };
 }
 
-export async function applyLanSettings(
-  r: Requester,
-  channel: number,
-  settings: LanSettings,
-): Promise<LanApplyResult> {
+export async function applyLanSettings(r: Requester, channel: number, settings: LanSettings): Promise<LanApplyResult> {
   const { writes, warnings } = planLanSettings(settings);
   if (settings.ipSource === undefined && ADDRESS_FIELDS.some((f) => settings[f] !== undefined)) {
     const src = await getLanParam(r, channel, LAN_PARAMS.ipAddressSource.id);
     if (src && decodeIpSource(src[0]!) !== 'static')
-      writes.unshift({
-        field: 'ipSource',
-        param: LAN_PARAMS.ipAddressSource.id,
-        data: Uint8Array.of(IP_SOURCE_CODE.static),
-      });
+      writes.unshift({ field: 'ipSource', param: LAN_PARAMS.ipAddressSource.id, data: Uint8Array.of(IP_SOURCE_CODE.static) });
   }
+  const result = await writeLanParams(r, channel, writes);
+  return { ...result, warnings: [...warnings, ...result.warnings] };
+}
 
+/** Steps 3-5 of the header comment for already validated writes (also what `lan set` uses). */
+export async function writeLanParams(r: Requester, channel: number, writes: readonly LanWrite[]): Promise<LanApplyResult> {
   const progress = await getLanParam(r, channel, LAN_PARAMS.setInProgress.id);
   let usedCommit = false;
   if (progress) {
@@ -197,7 +197,7 @@ export async function applyLanSettings(
     usedCommit = true;
   }
 
-  const written: PlannedWrite[] = [];
+  const written: LanWrite[] = [];
   let failure: LanApplyFailure | undefined;
   try {
     for (const w of writes) {
@@ -223,7 +223,7 @@ export async function applyLanSettings(
     }
   }
 
-  const applied: LanField[] = [];
+  const applied: LanWriteField[] = [];
   for (const w of written) {
     const back = await readsBack(r, channel, w);
     if (back.ok) applied.push(w.field);
@@ -235,7 +235,7 @@ export async function applyLanSettings(
     applied,
     notApplied,
     ...(failure && { failure }),
-    warnings,
+    warnings: [],
     usedCommit,
   };
 }

@@ -13,7 +13,14 @@ describe('decodeFruInventory: LAB vector (research notes §11.10)', () => {
 
   it('decodes the header', () => {
     expect(FRU_VECTOR.length).toBe(138);
-    expect(fru.header).toEqual({ version: 1, chassis: 8, board: 32, product: 64, multiRecord: 120, checksumOk: true });
+    expect(fru.header).toEqual({
+      version: 1,
+      chassis: 8,
+      board: 32,
+      product: 64,
+      multiRecord: 120,
+      checksumOk: true,
+    });
     expect(fru.problems).toEqual([]);
   });
 
@@ -37,21 +44,30 @@ describe('decodeFruInventory: LAB vector (research notes §11.10)', () => {
 
   it('decodes the product area with its custom field', () => {
     const p = fru.product!;
-    expect([p.fields.manufacturer, p.fields.name, p.fields.partNumber, p.fields.version, p.fields.serialNumber, p.fields.assetTag].map(text)).toEqual([
-      'ACME',
-      'Widget Server',
-      'WS-1',
-      'A1',
-      'SN0001',
-      'ASSET42',
-    ]);
+    expect(
+      [
+        p.fields.manufacturer,
+        p.fields.name,
+        p.fields.partNumber,
+        p.fields.version,
+        p.fields.serialNumber,
+        p.fields.assetTag,
+      ].map(text),
+    ).toEqual(['ACME', 'Widget Server', 'WS-1', 'A1', 'SN0001', 'ASSET42']);
     expect(p.custom.map((f) => f.text)).toEqual(['Custom1']);
   });
 
   it('decodes the DC output multi-record', () => {
     expect(fru.multiRecords).toHaveLength(1);
     const r = fru.multiRecords![0]!;
-    expect(r).toMatchObject({ type: 1, typeName: 'DC Output', endOfList: true, formatVersion: 2, headerChecksumOk: true, recordChecksumOk: true });
+    expect(r).toMatchObject({
+      type: 1,
+      typeName: 'DC Output',
+      endOfList: true,
+      formatVersion: 2,
+      headerChecksumOk: true,
+      recordChecksumOk: true,
+    });
     expect(r.body).toEqual({
       kind: 'dc-output',
       value: {

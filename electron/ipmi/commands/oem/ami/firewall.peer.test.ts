@@ -6,9 +6,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type IpmiSession } from '../../../client/connect';
 import { IpmiError } from '../../../errors';
+import { UdpEndpoint, sharedEndpoint } from '../../../transport/udp-endpoint';
 import { runCli } from '../../../../cli/run';
-import { ipmitool, type LabUser } from '../../../../../e2e/lab/bmc-lab';
-import { startAmiFirewallBmc, type AmiFirewallBmc, type FirewallState } from '../../../../../e2e/lab/ami-firewall-bmc';
+import { LAB_USERS, ipmitool, type LabUser } from '../../../../../e2e/lab/bmc-lab';
+import {
+  startAmiFirewallBmc,
+  type AmiFirewallBmc,
+  type FirewallState,
+} from '../../../../../e2e/lab/ami-firewall-bmc';
 import { sharedLabBmc } from '../../../../../e2e/lab/shared-lab';
 import {
   FirewallLockoutError,
@@ -22,7 +27,15 @@ import {
 import type { FirewallRule } from './firewall-layout';
 
 const sessions: IpmiSession[] = [];
+const endpoints: UdpEndpoint[] = [];
+/**
+ * A session on its own UDP socket. pyghmi's server keys sessions by the client's address and port and
+ * never forgets them (its Close Session is a no-op), so a second Open Session from the same port would be
+ * answered by the old, already-encrypting session. Real BMCs key sessions by session ID.
+ */
 async function open(target: { host: string; port: number }, user: LabUser): Promise<IpmiSession> {
+  const endpoint = new UdpEndpoint();
+  endpoints.push(endpoint);
   const s = await connect({
     host: target.host,
     port: target.port,
@@ -31,20 +44,65 @@ async function open(target: { host: string; port: number }, user: LabUser): Prom
     privilege: user.privilege,
     cipherSuite: 3,
     timeoutMs: 1000,
+    endpoint,
   });
   sessions.push(s);
   return s;
 }
 afterAll(async () => {
   await Promise.all(sessions.map((s) => s.close().catch(() => undefined)));
+  for (const e of endpoints) e.close();
 });
+
+/**
+ * The CLI uses the process-wide socket for every run. Before each run, a session-less IPMI 1.5 Get
+ * Channel Authentication Capabilities from that socket makes pyghmi drop the stale session it keeps for
+ * our port (its "new client on a previously seen source port" path); the reply is simply unclaimed.
+ */
+async function forgetStalePyghmiSession(bmc: { host: string; port: number }): Promise<void> {
+  const packet = Buffer.from([
+    0x06,
+    0x00,
+    0xff,
+    0x07, // RMCP: version 6, reserved, seq 0xFF (no ack), class IPMI
+    0x00,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0,
+    0, // auth type none, session sequence 0, session ID 0
+    0x09, // message length
+    0x20,
+    0x18,
+    0xc8, // rsAddr BMC, NetFn App (0x06 << 2), checksum
+    0x81,
+    0x00,
+    0x38, // rqAddr, rqSeq/LUN, Get Channel Authentication Capabilities
+    0x0e,
+    0x04,
+    0x35, // this channel, ADMINISTRATOR, checksum
+  ]);
+  await sharedEndpoint().send(packet, bmc.host, bmc.port);
+  await new Promise((r) => setTimeout(r, 100));
+}
 
 /** `ipmitool raw` as an independent reader: the reply bytes, or the completion code it reports. */
 async function ipmitoolRaw(bmc: AmiFirewallBmc, bytes: number[], user = bmc.users.admin) {
-  const r = await ipmitool(bmc, ['raw', ...bytes.map((b) => '0x' + b.toString(16).padStart(2, '0'))], { user });
+  const r = await ipmitool(bmc, ['raw', ...bytes.map((b) => '0x' + b.toString(16).padStart(2, '0'))], {
+    user,
+  });
   const cc = /rsp=0x([0-9a-f]{2})/.exec(r.stderr);
   if (r.code !== 0 && !cc) throw new Error(`ipmitool failed: ${r.stderr}`);
-  return { cc: cc ? parseInt(cc[1]!, 16) : 0, data: r.stdout.split(/\s+/).filter(Boolean).map((h) => parseInt(h, 16)) };
+  return {
+    cc: cc ? parseInt(cc[1]!, 16) : 0,
+    data: r.stdout
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((h) => parseInt(h, 16)),
+  };
 }
 
 /** The rule table as ipmitool reads it: count (0x77 0x00), each entry (0x77 0x01 i), block-all (0x77 0x02). */
@@ -165,7 +223,7 @@ const KINDS: Array<[string, FirewallRule, FirewallState['rules'][number], number
     {
       type: 14,
       state: 'accept',
-      body: '00701774 17'.replace(' ', '') + Buffer.from(WINDOW_BYTES).toString('hex'),
+      body: '007017d417' + Buffer.from(WINDOW_BYTES).toString('hex'),
       protocol: 'tcp',
       port: 6000,
       endPort: 6100,
@@ -225,9 +283,9 @@ describe('AMI firewall against the pyghmi AMI BMC', () => {
     expect((await ipmitoolRaw(bmc, [0x32, 0x77, 0x02])).data).toEqual([0]);
 
     // a DROP rule for our own address is refused the same way
-    await expect(addFirewallRule(admin, { kind: 'ip', state: 'drop', address: '127.0.0.1' })).rejects.toBeInstanceOf(
-      FirewallLockoutError,
-    );
+    await expect(
+      addFirewallRule(admin, { kind: 'ip', state: 'drop', address: '127.0.0.1' }),
+    ).rejects.toBeInstanceOf(FirewallLockoutError);
     expect(bmc.rules().rules).toEqual([BASELINE_DUMP]);
 
     await addFirewallRule(admin, { kind: 'ip', state: 'accept', address: '127.0.0.1' });
@@ -252,7 +310,11 @@ describe('AMI firewall against the pyghmi AMI BMC', () => {
   });
 
   it('drop-all with the explicit override is sent without an ACCEPT rule', async () => {
-    await firewallDropAll(admin, { kind: 'drop-all', ipv4: true, ipv6: false }, { iUnderstandThisMayLockMeOut: true });
+    await firewallDropAll(
+      admin,
+      { kind: 'drop-all', ipv4: true, ipv6: false },
+      { iUnderstandThisMayLockMeOut: true },
+    );
     expect(bmc.rules()).toEqual({ blockAll: 1, rules: [BASELINE_DUMP] });
   });
 
@@ -269,7 +331,9 @@ describe('AMI firewall against the pyghmi AMI BMC', () => {
   it('a USER-privilege session can list but not change (0xD4, kind privilege)', async () => {
     const user = await open(bmc, bmc.users.user);
     expect((await readFirewall(user)).rules).toEqual([{ ...BASELINE, index: 0, type: 0 }]);
-    const e = await addFirewallRule(user, { kind: 'ip', state: 'accept', address: '10.1.1.1' }).catch((x: unknown) => x);
+    const e = await addFirewallRule(user, { kind: 'ip', state: 'accept', address: '10.1.1.1' }).catch(
+      (x: unknown) => x,
+    );
     expect(e).toBeInstanceOf(IpmiError);
     expect((e as IpmiError).kind).toBe('privilege');
     expect((e as IpmiError).completionCode).toBe(0xd4);
@@ -279,21 +343,53 @@ describe('AMI firewall against the pyghmi AMI BMC', () => {
 
   it("the BMC's own refusals come back as completion-code errors with the firewall text", async () => {
     // TCP port 80 is refused by AMI (Dell guide: 0x83 "attempt to access HTTP port 80")
-    const e = await addFirewallRule(admin, { kind: 'port', state: 'accept', protocol: 'tcp', port: 80 }).catch(
-      (x: unknown) => x,
-    );
+    const e = await addFirewallRule(admin, {
+      kind: 'port',
+      state: 'accept',
+      protocol: 'tcp',
+      port: 80,
+    }).catch((x: unknown) => x);
     expect(e).toMatchObject({ kind: 'completion-code', completionCode: 0x83 });
     expect((e as Error).message).toContain('Attempt to access HTTP port 80');
     expect(bmc.rules().rules).toEqual([BASELINE_DUMP]);
   });
+});
+
+describe('bmcdesk firewall CLI against the pyghmi AMI BMC', () => {
+  let bmc: AmiFirewallBmc;
+  beforeAll(async () => {
+    bmc = await startAmiFirewallBmc();
+  });
+  afterAll(async () => {
+    await bmc?.stop();
+  });
 
   it('bmcdesk firewall CLI: list, allow, deny, drop-all refusal and --force', async () => {
     const cli = async (...args: string[]) => {
+      await forgetStalePyghmiSession(bmc);
       let out = '';
       let err = '';
       const code = await runCli(
-        ['-I', 'lanplus', '-C', '3', '-H', bmc.host, '-p', String(bmc.port), '-U', 'admin', '-E', 'firewall', ...args],
-        { stdout: (t) => (out += t), stderr: (t) => (err += t), env: { IPMI_PASSWORD: bmc.users.admin.password } },
+        [
+          '-I',
+          'lanplus',
+          '-C',
+          '3',
+          '-H',
+          bmc.host,
+          '-p',
+          String(bmc.port),
+          '-U',
+          'admin',
+          '-E',
+          'firewall',
+          ...args,
+        ],
+        {
+          stdout: (t) => (out += t),
+          stderr: (t) => (err += t),
+          env: { IPMI_PASSWORD: bmc.users.admin.password },
+        },
       );
       return { code, out, err };
     };
@@ -302,14 +398,15 @@ describe('AMI firewall against the pyghmi AMI BMC', () => {
       out: 'Added ACCEPT range 10.0.0.1-10.0.0.50\n',
       err: '',
     });
+    expect((await cli('deny', 'ip', '192.0.2.200')).code).toBe(0);
     expect((await cli('deny', 'port', 'tcp', '22')).code).toBe(0);
     const list = await cli('list');
     expect(list.code).toBe(0);
     expect(list.out).toBe(
       [
         '#  Type   State   Protocol  Address/Port        Window',
-        '0  ip     DROP    -         192.0.2.200         -',
-        '1  range  ACCEPT  -         10.0.0.1-10.0.0.50  -',
+        '0  range  ACCEPT  -         10.0.0.1-10.0.0.50  -',
+        '1  ip     DROP    -         192.0.2.200         -',
         '2  port   DROP    tcp       22                  -',
         'Drop-all: off',
         '',
@@ -350,7 +447,7 @@ describe('AMI firewall against a BMC that pads entries to the AMI union size', (
 describe('AMI firewall against ipmi_sim (no AMI extension)', () => {
   const lab = sharedLabBmc();
   it('reports kind unsupported, naming the host, instead of a hex completion code', async () => {
-    const s = await open(lab, { id: 2, name: 'admin', password: 'password', privilege: 'administrator', enabled: true });
+    const s = await open(lab, LAB_USERS.admin);
     const e = await readFirewall(s).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(IpmiError);
     expect((e as IpmiError).kind).toBe('unsupported');
@@ -360,8 +457,26 @@ describe('AMI firewall against ipmi_sim (no AMI extension)', () => {
   it('bmcdesk firewall list says the same and exits 1', async () => {
     let err = '';
     const code = await runCli(
-      ['-I', 'lanplus', '-C', '3', '-H', lab.host, '-p', String(lab.port), '-U', 'admin', '-E', 'firewall', 'list'],
-      { stdout: () => undefined, stderr: (t) => (err += t), env: { IPMI_PASSWORD: 'password' } },
+      [
+        '-I',
+        'lanplus',
+        '-C',
+        '3',
+        '-H',
+        lab.host,
+        '-p',
+        String(lab.port),
+        '-U',
+        'admin',
+        '-E',
+        'firewall',
+        'list',
+      ],
+      {
+        stdout: () => undefined,
+        stderr: (t) => (err += t),
+        env: { IPMI_PASSWORD: LAB_USERS.admin.password },
+      },
     );
     expect(code).toBe(1);
     expect(err).toContain('127.0.0.1: this BMC has no AMI firewall extension');

@@ -1,0 +1,406 @@
+// One IPMI-over-LAN session to one BMC: request/response matching, a bounded window of requests in
+// flight, retransmission with backoff, keepalive, and transparent re-login when the BMC forgot us
+// (rebooted, session timed out). Protocol details (1.5 vs RMCP+) live behind `Protocol`.
+import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { IpmiError, completionCodeError } from '../errors';
+import { decodeResponse, encodeRequest } from '../message/ipmi-message';
+import { Ipmi15Protocol } from '../session15/session15';
+import { encodeSession15 } from '../session15/packet';
+import { RmcpPlusProtocol } from '../rmcpplus/session20';
+import { sharedEndpoint, type UdpEndpoint } from '../transport/udp-endpoint';
+import type { BridgeTarget, ConnectOptions, IpmiSession, SessionInfo } from './connect';
+import type { Exchanger, Protocol } from './protocol';
+import type { IpmiRequest, IpmiResponse, RequestOptions, Requester } from './requester';
+import { newStats, type SessionStats } from './stats';
+import { commandName } from './command-names';
+import { bridgedRequester } from './bridge';
+
+type State = 'new' | 'opening' | 'open' | 'lost' | 'closed';
+
+interface Waiter {
+  rqSeq: number;
+  netFn: number;
+  cmd: number;
+  resolve(r: IpmiResponse): void;
+}
+
+/** attempt i waits timeoutMs × (1 + i/2): 1 s, 1.5 s, 2 s, 2.5 s by default */
+const backoff = (base: number, attempt: number) => Math.round(base * (1 + attempt / 2));
+
+export class Session implements IpmiSession {
+  readonly host: string;
+  readonly stats: SessionStats = newStats();
+  private state: State = 'new';
+  private protocol: Protocol;
+  private endpoint: UdpEndpoint;
+  private address = '';
+  private readonly port: number;
+  private unlisten: (() => void) | undefined;
+  private opening: Promise<void> | undefined;
+  private waiters = new Map<number, Waiter>();
+  private setupHandlers = new Set<(d: Buffer) => boolean>();
+  private nextSeq = 0;
+  private inFlight = 0;
+  private queue: (() => void)[] = [];
+  private lastReceived = 0;
+  private keepaliveTimer: NodeJS.Timeout | undefined;
+  private generation = 0;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly window: number;
+
+  constructor(private readonly o: ConnectOptions) {
+    this.host = o.host;
+    this.port = o.port ?? 623;
+    this.timeoutMs = o.timeoutMs ?? 1000;
+    this.retries = o.retries ?? 3;
+    this.window = Math.max(1, Math.min(o.window ?? 16, 32));
+    if (!Number.isInteger(this.port) || this.port < 1 || this.port > 65535)
+      throw new IpmiError('argument', `${o.host}: invalid port ${o.port}`, { host: o.host });
+    this.endpoint = o.endpoint ?? sharedEndpoint();
+    const cacheKey = `${o.host}|${this.port}|${o.username}`;
+    this.protocol = o.interface === 'lan' ? new Ipmi15Protocol(o, o.host) : new RmcpPlusProtocol(o, o.host, cacheKey);
+  }
+
+  get info(): SessionInfo | undefined {
+    return this.protocol.info;
+  }
+
+  async open(): Promise<void> {
+    if (this.state === 'closed') throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+    if (this.state === 'open') return;
+    this.opening ??= this.doOpen().finally(() => (this.opening = undefined));
+    return this.opening;
+  }
+
+  private async doOpen(): Promise<void> {
+    this.state = 'opening';
+    try {
+      if (!this.address) {
+        this.address = await resolve(this.o.host);
+        this.unlisten = this.endpoint.listen(this.address, this.port, (d) => this.onDatagram(d));
+      }
+      this.generation++;
+      this.stats.logins++;
+      await this.protocol.login(this.exchanger());
+      this.state = 'open';
+      this.lastReceived = Date.now();
+      this.armKeepalive();
+    } catch (e) {
+      this.state = (this.state as State) === 'closed' ? 'closed' : 'lost';
+      throw e;
+    }
+  }
+
+  bridged(target: BridgeTarget): Requester {
+    return bridgedRequester(this, target);
+  }
+
+  async request(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer> {
+    const r = await this.raw(req, opts);
+    if (r.completionCode !== 0) throw completionCodeError(this.host, commandName(req.netFn, req.cmd), req.netFn, req.cmd, r.completionCode);
+    return r.data;
+  }
+
+  async raw(req: IpmiRequest, opts?: RequestOptions): Promise<IpmiResponse> {
+    if (this.o.target) return bridgedRequester(this.direct(), this.o.target).raw(req, opts);
+    return this.send(req, opts);
+  }
+
+  /** This session without the default bridge target (used by the bridge itself). */
+  direct(): Requester {
+    return { host: this.host, request: (r, o) => this.requestDirect(r, o), raw: (r, o) => this.send(r, o) };
+  }
+
+  private async requestDirect(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer> {
+    const r = await this.send(req, opts);
+    if (r.completionCode !== 0) throw completionCodeError(this.host, commandName(req.netFn, req.cmd), req.netFn, req.cmd, r.completionCode);
+    return r.data;
+  }
+
+  private async send(req: IpmiRequest, opts: RequestOptions = {}): Promise<IpmiResponse> {
+    validateRequest(this.host, req);
+    if (opts.signal?.aborted) throw cancelled(this.host, req);
+    if (this.state !== 'open') await this.open();
+    await this.acquireSlot(opts.signal);
+    try {
+      return await this.transact(req, opts, true);
+    } finally {
+      this.releaseSlot();
+    }
+  }
+
+  /** Sends one request with retries; re-logs in once if the BMC has forgotten the session. */
+  private async transact(req: IpmiRequest, opts: RequestOptions, mayRelogin: boolean): Promise<IpmiResponse> {
+    const name = commandName(req.netFn, req.cmd);
+    const retries = opts.retries ?? this.retries;
+    const base = opts.timeoutMs ?? this.timeoutMs;
+    const rqSeq = this.allocSeq();
+    const message = encodeRequest({ netFn: req.netFn, cmd: req.cmd, rqSeq, data: req.data, rsLun: req.lun ?? 0 });
+    const generation = this.generation;
+    const sentAt = Date.now();
+    let silentProbes = 0;
+    let result: IpmiResponse | undefined;
+    const got = new Promise<IpmiResponse>((resolve) =>
+      this.waiters.set(rqSeq, { rqSeq, netFn: req.netFn, cmd: req.cmd, resolve: (r) => resolve((result = r)) }),
+    );
+    try {
+      for (let attempt = 0; attempt <= retries; attempt++) {
+        if (this.state === 'closed') throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+        if (attempt > 0) this.stats.retransmits++;
+        this.transmit(this.protocol.wrap(message));
+        const r = await waitFor(got, backoff(base, attempt), opts.signal);
+        if ((this.state as State) === 'closed') throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+        if (r === 'aborted') throw cancelled(this.host, req);
+        if (r !== 'timeout') return r;
+        if (result) return result;
+        // Silence. If the BMC still answers sessionless requests but has not sent us anything since this
+        // request went out, it has most likely lost our session (reboot, timeout): log in again.
+        if (mayRelogin && attempt >= 1 && this.lastReceived < sentAt && attempt < retries) {
+          if (await this.probe(base)) silentProbes++;
+          if (silentProbes >= 2 || (silentProbes >= 1 && attempt + 1 >= retries)) {
+            this.waiters.delete(rqSeq);
+            await this.relogin(generation);
+            return await this.transact(req, opts, false);
+          }
+        }
+      }
+      throw new IpmiError('timeout', `${this.host}: no response to ${name} after ${retries + 1} tries (${describeTimeouts(base, retries)})`, {
+        host: this.host,
+        command: name,
+        tries: retries + 1,
+        netFn: req.netFn,
+        cmd: req.cmd,
+      });
+    } finally {
+      if (this.waiters.get(rqSeq)?.rqSeq === rqSeq) this.waiters.delete(rqSeq);
+    }
+  }
+
+  private async relogin(generation: number): Promise<void> {
+    if (this.generation === generation && this.state === 'open') this.state = 'lost';
+    if (this.state !== 'open') await this.open();
+  }
+
+  /** A sessionless Get Channel Authentication Capabilities: does anything answer at this address? */
+  private async probe(timeoutMs: number): Promise<boolean> {
+    const message = encodeRequest({ netFn: 0x06, cmd: 0x38, rqSeq: 0x3f, data: Buffer.from([0x0e, 0x04]) });
+    const datagram = encodeSession15(0, 0, 0, Buffer.alloc(16), message);
+    let seen = false;
+    const handler = (d: Buffer) => {
+      if (d.length >= 14 && d[4] === 0x00 && d.readUInt32LE(9) === 0) {
+        const m = decodeResponse(d.subarray(14));
+        if (m && m.cmd === 0x38 && m.rqSeq === 0x3f) return (seen = true);
+      }
+      return false;
+    };
+    this.setupHandlers.add(handler);
+    try {
+      this.transmit(datagram);
+      const until = Date.now() + timeoutMs;
+      while (!seen && Date.now() < until) await sleep(10);
+      return seen;
+    } finally {
+      this.setupHandlers.delete(handler);
+    }
+  }
+
+  private exchanger(): Exchanger {
+    return {
+      exchange: async <T>(name: string, build: () => Buffer, match: (d: Buffer) => T | undefined): Promise<T> => {
+        let found: { v: T } | undefined;
+        let wake: (() => void) | undefined;
+        const handler = (d: Buffer) => {
+          if (found) return false;
+          const v = match(d);
+          if (v === undefined) return false;
+          found = { v };
+          wake?.();
+          return true;
+        };
+        this.setupHandlers.add(handler);
+        try {
+          for (let attempt = 0; attempt <= this.retries; attempt++) {
+            if (this.state === 'closed') throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+            if (attempt > 0) this.stats.retransmits++;
+            this.transmit(build());
+            await new Promise<void>((resolve) => {
+              wake = resolve;
+              const t = setTimeout(resolve, backoff(this.timeoutMs, attempt));
+              const w = wake;
+              wake = () => {
+                clearTimeout(t);
+                w();
+              };
+              if (found) wake();
+            });
+            if (found) return found.v;
+          }
+        } finally {
+          this.setupHandlers.delete(handler);
+        }
+        throw new IpmiError('timeout', `${this.host}: no response to ${name} after ${this.retries + 1} tries (${describeTimeouts(this.timeoutMs, this.retries)}); is this a BMC on port ${this.port}${this.o.interface === 'lan' ? '' : ', and does it support IPMI 2.0 (else try -I lan)'}?`, {
+          host: this.host,
+          command: name,
+          tries: this.retries + 1,
+        });
+      },
+      // In-session request during login. It takes no window slot: a re-login may be running on behalf
+      // of a request that already holds one.
+      request: (netFn, cmd, data) => this.transact({ netFn, cmd, data }, {}, false),
+      sendOnce: (d) => this.transmit(d),
+    };
+  }
+
+  private transmit(d: Buffer): void {
+    this.stats.sent++;
+    this.endpoint.send(d, this.address, this.port).catch(() => undefined);
+  }
+
+  private onDatagram(d: Buffer): boolean {
+    for (const h of this.setupHandlers) {
+      if (h(d)) {
+        this.stats.received++;
+        return true;
+      }
+    }
+    const m = this.protocol.unwrap(d);
+    if (m === undefined || m === 'foreignSession') {
+      this.stats.dropped.foreignSession++;
+      return false; // maybe another session's
+    }
+    if (typeof m === 'string') {
+      this.stats.dropped[m]++;
+      return true;
+    }
+    const r = decodeResponse(m);
+    if (!r) {
+      this.stats.dropped.malformed++;
+      return true;
+    }
+    this.lastReceived = Date.now();
+    const w = this.waiters.get(r.rqSeq);
+    // 0xCF: "duplicate request" — the answer to one of our retransmissions; the real one follows.
+    if (!w || w.cmd !== r.cmd || w.netFn !== (r.netFn & 0x3e) || r.completionCode === 0xcf) {
+      this.stats.dropped.unmatched++;
+      return true;
+    }
+    this.stats.received++;
+    this.waiters.delete(r.rqSeq);
+    w.resolve({ completionCode: r.completionCode, data: Buffer.from(r.data) });
+    return true;
+  }
+
+  private allocSeq(): number {
+    // Cycle through all 63 values so a late reply to an old request cannot match a new one.
+    for (let i = 0; i < 63; i++) {
+      this.nextSeq = (this.nextSeq % 63) + 1;
+      if (!this.waiters.has(this.nextSeq)) return this.nextSeq;
+    }
+    throw new IpmiError('protocol', `${this.host}: no free request sequence number`, { host: this.host });
+  }
+
+  private acquireSlot(signal?: AbortSignal): Promise<void> {
+    if (this.inFlight < this.window) {
+      this.inFlight++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const go = () => {
+        signal?.removeEventListener('abort', abort);
+        this.inFlight++;
+        resolve();
+      };
+      const abort = () => {
+        this.queue = this.queue.filter((q) => q !== go);
+        reject(new IpmiError('cancelled', `${this.host}: request cancelled`, { host: this.host }));
+      };
+      signal?.addEventListener('abort', abort, { once: true });
+      this.queue.push(go);
+    });
+  }
+
+  private releaseSlot(): void {
+    this.inFlight--;
+    this.queue.shift()?.();
+    this.armKeepalive();
+  }
+
+  private armKeepalive(): void {
+    const every = this.o.keepaliveMs ?? 20_000;
+    if (!every || this.state !== 'open') return;
+    clearTimeout(this.keepaliveTimer);
+    this.keepaliveTimer = setTimeout(() => {
+      if (this.state !== 'open' || this.inFlight > 0) return this.armKeepalive();
+      // Get Device ID keeps the session alive (what pyghmi does); a failure marks the session lost so
+      // the next request logs in again instead of timing out first.
+      this.send({ netFn: 0x06, cmd: 0x01 }, { retries: 1 }).catch(() => {
+        if (this.state === 'open') this.state = 'lost';
+      });
+    }, every);
+    this.keepaliveTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.state === 'closed') return;
+    clearTimeout(this.keepaliveTimer);
+    const data = this.state === 'open' ? this.protocol.closeRequestData() : undefined;
+    if (data) {
+      try {
+        await this.transact({ netFn: 0x06, cmd: 0x3c, data }, { retries: 0, timeoutMs: Math.min(this.timeoutMs, 500) }, false);
+      } catch {
+        // the BMC drops idle sessions on its own
+      }
+    }
+    this.state = 'closed';
+    this.protocol.reset();
+    this.unlisten?.();
+    for (const w of this.waiters.values()) w.resolve({ completionCode: 0xff, data: Buffer.alloc(0) });
+    this.waiters.clear();
+  }
+}
+
+function validateRequest(host: string, req: IpmiRequest): void {
+  const bad = (what: string) => new IpmiError('argument', `${host}: ${what}`, { host });
+  if (!Number.isInteger(req.netFn) || req.netFn < 0 || req.netFn > 0x3f) throw bad(`invalid NetFn ${req.netFn}`);
+  if (req.netFn & 1) throw bad(`NetFn 0x${req.netFn.toString(16)} is a response NetFn`);
+  if (!Number.isInteger(req.cmd) || req.cmd < 0 || req.cmd > 0xff) throw bad(`invalid command ${req.cmd}`);
+  if (req.data && req.data.length > 255) throw bad(`request data of ${req.data.length} bytes is too long`);
+  if (req.lun !== undefined && (req.lun < 0 || req.lun > 3)) throw bad(`invalid LUN ${req.lun}`);
+}
+
+function cancelled(host: string, req: IpmiRequest): IpmiError {
+  return new IpmiError('cancelled', `${host}: ${commandName(req.netFn, req.cmd)} cancelled`, { host, command: commandName(req.netFn, req.cmd) });
+}
+
+async function resolve(host: string): Promise<string> {
+  if (isIP(host.replace(/%.*$/, ''))) return host;
+  try {
+    return (await lookup(host)).address;
+  } catch (e) {
+    throw new IpmiError('argument', `${host}: cannot resolve host name (${(e as NodeJS.ErrnoException).code ?? e})`, { host, cause: e });
+  }
+}
+
+function waitFor<T>(p: Promise<T>, ms: number, signal?: AbortSignal): Promise<T | 'timeout' | 'aborted'> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => done('timeout'), ms);
+    const onAbort = () => done('aborted');
+    signal?.addEventListener('abort', onAbort, { once: true });
+    function done(v: T | 'timeout' | 'aborted') {
+      clearTimeout(t);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(v);
+    }
+    p.then(done);
+  });
+}
+
+function describeTimeouts(base: number, retries: number): string {
+  let total = 0;
+  for (let i = 0; i <= retries; i++) total += backoff(base, i);
+  return `${(total / 1000).toFixed(1)} s`;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,26 @@
+/** Counters of one session, for diagnostics, tests and the benchmark (round trips = datagrams). */
+export interface SessionStats {
+  /** datagrams sent, retransmissions and session setup included */
+  sent: number;
+  /** datagrams accepted as ours */
+  received: number;
+  retransmits: number;
+  logins: number;
+  dropped: {
+    malformed: number;
+    foreignSession: number;
+    badIntegrity: number;
+    replayed: number;
+    unmatched: number;
+  };
+}
+
+export function newStats(): SessionStats {
+  return {
+    sent: 0,
+    received: 0,
+    retransmits: 0,
+    logins: 0,
+    dropped: { malformed: 0, foreignSession: 0, badIntegrity: 0, replayed: 0, unmatched: 0 },
+  };
+}

@@ -1,0 +1,244 @@
+// RMCP+ (IPMI v2.0) session establishment and framing: Open Session, RAKP 1-4, then in-session
+// packets authenticated and encrypted with the negotiated cipher suite.
+import { randomBytes } from 'node:crypto';
+import { IpmiError } from '../errors';
+import type { ConnectOptions, SessionInfo } from '../client/connect';
+import { PRIVILEGE_LEVEL } from '../client/connect';
+import type { DropReason, Exchanger, Protocol } from '../client/protocol';
+import { SequenceWindow } from '../client/sequence-window';
+import { AUTO_PREFERENCE, CIPHER_SUITES, authCodeLength, rakp4IcvLength, type CipherSuite } from './cipher-suites';
+import { additionalKeys, rakp2Code, rakp3Code, rakp4Icv, sessionIntegrityKey, type RakpInputs } from './keys';
+import { decodeOpenSessionResponse, encodeOpenSessionRequest } from './open-session';
+import { PAYLOAD, decodeRmcpPlus, encodeRmcpPlus, type SessionCrypto } from './packet';
+import { decodeRakp2, decodeRakp4, encodeRakp1, encodeRakp3, rmcpStatusText } from './rakp';
+import { RMCP_CLASS_IPMI, rmcpClass } from '../rmcp/rmcp-header';
+
+/** Open Session statuses meaning "I don't do that algorithm": try the next suite at once. */
+const ALGORITHM_REFUSED = new Set([0x03, 0x04, 0x05, 0x10, 0x11]);
+
+/** The suite that last worked per BMC, so a reconnect costs no failed proposals. */
+const suiteCache = new Map<string, number>();
+
+export class RmcpPlusProtocol implements Protocol {
+  info: SessionInfo | undefined;
+  private crypto: SessionCrypto | undefined;
+  private bmcSessionId = 0;
+  private consoleSessionId = 0;
+  private outSeq = 0;
+  private inbound = new SequenceWindow();
+  private readonly password: Buffer;
+
+  constructor(
+    private readonly o: ConnectOptions,
+    private readonly host: string,
+    private readonly cacheKey: string,
+  ) {
+    this.password = Buffer.from(typeof o.password === 'string' ? Buffer.from(o.password, 'utf8') : o.password);
+    if (this.password.length > 20)
+      throw new IpmiError('argument', `${host}: password is longer than 20 bytes, the IPMI 2.0 limit`, { host });
+    if (Buffer.byteLength(o.username) > 16)
+      throw new IpmiError('argument', `${host}: user name is longer than 16 bytes`, { host });
+    if (o.kg && o.kg.length > 20) throw new IpmiError('argument', `${host}: Kg is longer than 20 bytes`, { host });
+  }
+
+  reset(): void {
+    this.info = undefined;
+    this.crypto = undefined;
+    this.bmcSessionId = 0;
+    this.outSeq = 0;
+    this.inbound.reset();
+  }
+
+  private candidates(): CipherSuite[] {
+    const wanted = this.o.cipherSuite ?? 'auto';
+    if (wanted !== 'auto') {
+      const s = CIPHER_SUITES.get(wanted);
+      if (!s)
+        throw new IpmiError('unsupported-cipher-suite', `${this.host}: cipher suite ${wanted} is not supported (RC4 and unknown suites are refused)`, {
+          host: this.host,
+        });
+      if (s.id === 0 && !this.o.allowInsecure)
+        throw new IpmiError('insecure-refused', `${this.host}: cipher suite 0 sends the password-equivalent session unauthenticated; refused unless explicitly allowed`, {
+          host: this.host,
+        });
+      return [s];
+    }
+    const cached = suiteCache.get(this.cacheKey);
+    const order = cached !== undefined ? [cached, ...AUTO_PREFERENCE.filter((x) => x !== cached)] : AUTO_PREFERENCE;
+    return order.map((id) => CIPHER_SUITES.get(id)!);
+  }
+
+  async login(x: Exchanger): Promise<void> {
+    this.reset();
+    const host = this.host;
+    const privilege = PRIVILEGE_LEVEL[this.o.privilege ?? 'administrator'];
+    const username = Buffer.from(this.o.username, 'utf8');
+    const candidates = this.candidates();
+    let suite: CipherSuite | undefined;
+    let bmcSessionId = 0;
+    const consoleSessionId = randomBytes(4).readUInt32LE(0) || 1;
+    let lastStatus = 0;
+    for (const candidate of candidates) {
+      const tag = randomBytes(1)[0]!;
+      const rs = await x.exchange(
+        'RMCP+ Open Session',
+        // The real privilege, not 0: some BMCs (OpenIPMI among them) hash with it (FreeIPMI "opensesspriv").
+        () =>
+          setupPacket(PAYLOAD.openSessionRequest, encodeOpenSessionRequest({ tag, maxPrivilege: privilege, consoleSessionId, suite: candidate })),
+        (d) => {
+          const p = setupPayload(d, PAYLOAD.openSessionResponse);
+          const r = p && decodeOpenSessionResponse(p);
+          return r && r.tag === tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId ? r : undefined;
+        },
+      );
+      if (rs.status === 0) {
+        suite = candidate;
+        bmcSessionId = rs.bmcSessionId!;
+        break;
+      }
+      lastStatus = rs.status;
+      if (!ALGORITHM_REFUSED.has(rs.status)) throw this.statusError('RMCP+ Open Session', rs.status);
+    }
+    if (!suite) {
+      const list = candidates.map((c) => c.id).join(', ');
+      throw new IpmiError('unsupported-cipher-suite', `${host}: the BMC accepts none of cipher suites ${list} (${rmcpStatusText(lastStatus)})`, {
+        host,
+        command: 'RMCP+ Open Session',
+        rmcpStatus: lastStatus,
+      });
+    }
+
+    const role = privilege | (this.o.nameOnlyLookup === false ? 0 : 0x10);
+    const consoleRandom = randomBytes(16);
+    const rakp1Tag = randomBytes(1)[0]!;
+    const rakp2 = await x.exchange(
+      'RAKP 1',
+      () => setupPacket(PAYLOAD.rakp1, encodeRakp1({ tag: rakp1Tag, bmcSessionId, consoleRandom, role, username })),
+      (d) => {
+        const p = setupPayload(d, PAYLOAD.rakp2);
+        const r = p && decodeRakp2(p);
+        return r && r.tag === rakp1Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId ? r : undefined;
+      },
+    );
+    if (rakp2.status !== 0) throw this.statusError('RAKP 2', rakp2.status);
+    const inputs: RakpInputs = {
+      consoleSessionId,
+      bmcSessionId,
+      consoleRandom,
+      bmcRandom: rakp2.bmcRandom!,
+      bmcGuid: rakp2.bmcGuid!,
+      role,
+      username,
+    };
+    const rakp3Tag = randomBytes(1)[0]!;
+    if (suite.auth !== 'none') {
+      const expected = rakp2Code(suite.auth, this.password, inputs);
+      if (!expected.equals(rakp2.authCode!.subarray(0, authCodeLength(suite.auth)))) {
+        // Tell the BMC we rejected it, so it frees the session slot at once.
+        x.sendOnce(setupPacket(PAYLOAD.rakp3, encodeRakp3(rakp3Tag, 0x0f, bmcSessionId, Buffer.alloc(0))));
+        throw new IpmiError('wrong-password', `${host}: wrong password for user "${this.o.username}" (the BMC's RAKP 2 proof does not match)`, {
+          host,
+          command: 'RAKP 2',
+        });
+      }
+    }
+    const rakp4 = await x.exchange(
+      'RAKP 3',
+      () => setupPacket(PAYLOAD.rakp3, encodeRakp3(rakp3Tag, 0, bmcSessionId, rakp3Code(suite!.auth, this.password, inputs))),
+      (d) => {
+        const p = setupPayload(d, PAYLOAD.rakp4);
+        const r = p && decodeRakp4(p);
+        return r && r.tag === rakp3Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId ? r : undefined;
+      },
+    );
+    if (rakp4.status !== 0) throw this.statusError('RAKP 4', rakp4.status);
+    const sik = sessionIntegrityKey(suite.auth, this.o.kg && this.o.kg.length ? padKg(this.o.kg) : this.password, inputs);
+    if (suite.auth !== 'none') {
+      const icvLen = rakp4IcvLength(suite.auth);
+      if (!rakp4Icv(suite.auth, sik, inputs).subarray(0, icvLen).equals(rakp4.icv.subarray(0, icvLen)))
+        throw new IpmiError('auth-failed', `${host}: RAKP 4 integrity check failed (wrong BMC key Kg?)`, { host, command: 'RAKP 4' });
+    }
+    const { k1, k2 } = additionalKeys(suite.auth, sik);
+    const password20 = Buffer.alloc(20);
+    this.password.copy(password20);
+    this.crypto = { integrity: suite.integrity, confidentiality: suite.confidentiality, keys: { k1, password20 }, k2 };
+    this.bmcSessionId = bmcSessionId;
+    this.consoleSessionId = consoleSessionId;
+    this.outSeq = 0;
+    this.info = { interface: 'lanplus', cipherSuite: suite.id, privilege: 2, bmcSessionId, consoleSessionId };
+    if (this.o.cipherSuite === undefined || this.o.cipherSuite === 'auto') suiteCache.set(this.cacheKey, suite.id);
+
+    // RMCP+ sessions start at User level (IPMI v2.0 §13.20 note; OpenIPMI does so too).
+    if (privilege > 2) {
+      const r = await x.request(0x06, 0x3b, Buffer.from([privilege]), 'Set Session Privilege Level');
+      if (r.completionCode !== 0)
+        throw new IpmiError('privilege', `${host}: user "${this.o.username}" cannot have ${this.o.privilege ?? 'administrator'} privilege (completion code 0x${r.completionCode.toString(16)})`, {
+          host,
+          command: 'Set Session Privilege Level',
+          completionCode: r.completionCode,
+        });
+      this.info.privilege = r.data[0]! & 0x0f;
+    }
+  }
+
+  wrap(message: Buffer): Buffer {
+    this.outSeq = this.outSeq >= 0xffffffff ? 1 : this.outSeq + 1; // sequence 0 is never used in a session
+    return encodeRmcpPlus(PAYLOAD.ipmi, this.bmcSessionId, this.outSeq, message, this.crypto);
+  }
+
+  unwrap(d: Buffer): Buffer | DropReason | undefined {
+    if (rmcpClass(d) !== RMCP_CLASS_IPMI || d[4] !== 0x06) return 'malformed';
+    if (!this.crypto) return 'foreignSession';
+    if (d.length >= 10 && d.readUInt32LE(6) !== this.consoleSessionId) return 'foreignSession';
+    const p = decodeRmcpPlus(d, this.crypto);
+    if (typeof p === 'string') return p === 'malformed' ? 'malformed' : 'badIntegrity';
+    if (p.payloadType !== PAYLOAD.ipmi) return 'malformed';
+    if (p.sessionSeq === 0 || !this.inbound.accept(p.sessionSeq)) return 'replayed';
+    return p.payload;
+  }
+
+  closeRequestData(): Buffer | undefined {
+    if (!this.crypto) return undefined;
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(this.bmcSessionId >>> 0);
+    return b;
+  }
+
+  private statusError(command: string, status: number): IpmiError {
+    const host = this.host;
+    const user = this.o.username;
+    const init = { host, command, rmcpStatus: status };
+    switch (status) {
+      case 0x0d:
+        return new IpmiError('unknown-user', `${host}: unknown user "${user}" (${rmcpStatusText(status)})`, init);
+      case 0x0c:
+        return new IpmiError('unknown-user', `${host}: user name "${user}" has an invalid length (${rmcpStatusText(status)})`, init);
+      case 0x09:
+      case 0x0a:
+      case 0x0b:
+        return new IpmiError('privilege', `${host}: ${this.o.privilege ?? 'administrator'} privilege not available to user "${user}" (${rmcpStatusText(status)})`, init);
+      case 0x0f:
+        return new IpmiError('wrong-password', `${host}: the BMC rejected our proof of the password for user "${user}" (${rmcpStatusText(status)})`, init);
+      case 0x01:
+        return new IpmiError('auth-failed', `${host}: the BMC has no free session slot (${rmcpStatusText(status)})`, init);
+      default:
+        return new IpmiError('rmcp-status', `${host}: ${command} refused: ${rmcpStatusText(status)} (RMCP+ status 0x${status.toString(16).padStart(2, '0')})`, init);
+    }
+  }
+}
+
+function setupPacket(type: number, payload: Buffer): Buffer {
+  return encodeRmcpPlus(type, 0, 0, payload);
+}
+
+function setupPayload(d: Buffer, type: number): Buffer | undefined {
+  const p = decodeRmcpPlus(d);
+  if (typeof p === 'string' || p.payloadType !== type || p.sessionId !== 0) return undefined;
+  return p.payload;
+}
+
+function padKg(kg: Uint8Array): Buffer {
+  const b = Buffer.alloc(20);
+  b.set(kg);
+  return b;
+}
