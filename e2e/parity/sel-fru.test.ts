@@ -11,7 +11,20 @@ export async function bmcdesk(port: number, args: string[], env: Record<string, 
   let stdout = '';
   let stderr = '';
   const code = await runCli(
-    ['-I', 'lanplus', '-C', '3', '-H', '127.0.0.1', '-p', String(port), '-U', LAB_USERS.admin.name, '-E', ...args],
+    [
+      '-I',
+      'lanplus',
+      '-C',
+      '3',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-U',
+      LAB_USERS.admin.name,
+      '-E',
+      ...args,
+    ],
     {
       stdout: (t) => (stdout += t),
       stderr: (t) => (stderr += t),
@@ -48,7 +61,10 @@ describe('sel / fru parity with ipmitool 1.8.19', () => {
   it('prints SEL dates in the zone TZ names, as ipmitool does', async () => {
     const bmc = sharedLabBmc();
     const tz = { TZ: 'America/New_York' };
-    const [theirs, ours] = await Promise.all([ipmitool(bmc, ['sel', 'list', 'first', '2'], { env: tz }), bmcdesk(bmc.port, ['sel', 'list', 'first', '2'], tz)]);
+    const [theirs, ours] = await Promise.all([
+      ipmitool(bmc, ['sel', 'list', 'first', '2'], { env: tz }),
+      bmcdesk(bmc.port, ['sel', 'list', 'first', '2'], tz),
+    ]);
     // 2020-09-13 12:26:40 UTC is 08:26:40 EDT
     expect(theirs.stdout).toContain('08:26:40 EDT');
     expect(ours.stdout).toBe(theirs.stdout);

@@ -18,16 +18,27 @@ export interface FruPrintResult {
 const BMC_ADDRESS = 0x20;
 
 /** ipmitool's __ipmi_fru_print for one device: the areas, or " Device not present (...)". */
-export async function fruDeviceText(r: Requester, id: number, opts: FruFormatOptions = {}, reader = new FruReader(r)): Promise<FruPrintResult> {
+export async function fruDeviceText(
+  r: Requester,
+  id: number,
+  opts: FruFormatOptions = {},
+  reader = new FruReader(r),
+): Promise<FruPrintResult> {
   try {
     const fru = await readFruInventory(r, id, reader);
     const stderr = fru.problems.map((p) => `Warning: FRU ${id} ${p.area}: ${p.message}\n`).join('');
     return { stdout: formatFruInventory(fru, opts), stderr, status: 0 };
   } catch (e) {
     if (e instanceof IpmiError && e.completionCode !== undefined)
-      return { stdout: ` Device not present (${completionCodeText(e.completionCode)})\n`, stderr: '', status: 1 };
-    if (e instanceof IpmiError && e.kind === 'timeout') return { stdout: ' Device not present (No Response)\n', stderr: '', status: 1 };
-    if (e instanceof IpmiError && e.kind === 'protocol') return { stdout: '', stderr: ` ${e.message}\n`, status: 1 };
+      return {
+        stdout: ` Device not present (${completionCodeText(e.completionCode)})\n`,
+        stderr: '',
+        status: 1,
+      };
+    if (e instanceof IpmiError && e.kind === 'timeout')
+      return { stdout: ' Device not present (No Response)\n', stderr: '', status: 1 };
+    if (e instanceof IpmiError && e.kind === 'protocol')
+      return { stdout: '', stderr: ` ${e.message}\n`, status: 1 };
     throw e;
   }
 }
@@ -45,7 +56,10 @@ export async function fruPrintAllText(r: Requester, opts: FruFormatOptions = {})
   for (const rec of await readSdrRecords(r)) {
     if (rec.kind !== 'fru-locator' || !rec.logical) continue;
     // ipmitool prints IPMI FRU inventory devices only (logical FRU type 0x10, or an EEPROM marked as one)
-    if (rec.deviceType !== 0x10 && (rec.deviceTypeModifier !== 0x02 || rec.deviceType < 0x08 || rec.deviceType > 0x0f)) {
+    if (
+      rec.deviceType !== 0x10 &&
+      (rec.deviceTypeModifier !== 0x02 || rec.deviceType < 0x08 || rec.deviceType > 0x0f)
+    ) {
       status = 1;
       continue;
     }
@@ -53,7 +67,10 @@ export async function fruPrintAllText(r: Requester, opts: FruFormatOptions = {})
     const slaveAddress = rec.accessAddress << 1;
     if (slaveAddress === BMC_ADDRESS && rec.fruDeviceId === 0) continue;
     stdout += `FRU Device Description : ${rec.id} (ID ${rec.fruDeviceId})\n`;
-    if ((rec.deviceTypeModifier === 0x00 || rec.deviceTypeModifier === 0x02) && slaveAddress === BMC_ADDRESS) {
+    if (
+      (rec.deviceTypeModifier === 0x00 || rec.deviceTypeModifier === 0x02) &&
+      slaveAddress === BMC_ADDRESS
+    ) {
       const dev = await fruDeviceText(r, rec.fruDeviceId, opts, reader);
       stdout += dev.stdout;
       stderr += dev.stderr;
@@ -68,7 +85,11 @@ export async function fruPrintAllText(r: Requester, opts: FruFormatOptions = {})
 }
 
 function parseFruId(text: string): number | undefined {
-  const n = /^0x[0-9a-f]+$/i.test(text) ? parseInt(text, 16) : /^[0-9]+$/.test(text) ? parseInt(text, 10) : NaN;
+  const n = /^0x[0-9a-f]+$/i.test(text)
+    ? parseInt(text, 16)
+    : /^[0-9]+$/.test(text)
+      ? parseInt(text, 10)
+      : NaN;
   return Number.isInteger(n) && n >= 0 && n < 0xff ? n : undefined;
 }
 

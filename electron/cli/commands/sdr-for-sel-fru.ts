@@ -23,8 +23,10 @@ export async function readSdrRecords(r: Requester): Promise<SdrRecord[]> {
         reservation = (await r.request({ netFn: NETFN_STORAGE, cmd: RESERVE_SDR })).readUInt16LE(0);
         continue;
       }
-      if (rsp.completionCode !== 0) throw completionCodeError(r.host, 'Get SDR', NETFN_STORAGE, GET_SDR, rsp.completionCode);
-      if (rsp.data.length < 2 + count) throw new IpmiError('protocol', 'Get SDR reply too short', { host: r.host, command: 'Get SDR' });
+      if (rsp.completionCode !== 0)
+        throw completionCodeError(r.host, 'Get SDR', NETFN_STORAGE, GET_SDR, rsp.completionCode);
+      if (rsp.data.length < 2 + count)
+        throw new IpmiError('protocol', 'Get SDR reply too short', { host: r.host, command: 'Get SDR' });
       return { next: rsp.data.readUInt16LE(0), bytes: rsp.data.subarray(2, 2 + count) };
     }
   };
@@ -36,7 +38,8 @@ export async function readSdrRecords(r: Requester): Promise<SdrRecord[]> {
     const head = await get(id, 0, 5);
     const length = head.bytes[4]!;
     const parts = [head.bytes];
-    for (let at = 5; at < 5 + length; at += PIECE) parts.push((await get(id, at, Math.min(PIECE, 5 + length - at))).bytes);
+    for (let at = 5; at < 5 + length; at += PIECE)
+      parts.push((await get(id, at, Math.min(PIECE, 5 + length - at))).bytes);
     try {
       records.push(decodeSdrRecord(Buffer.concat(parts)));
     } catch (e) {

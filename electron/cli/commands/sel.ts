@@ -21,7 +21,8 @@ import { readSdrRecords } from './sdr-for-sel-fru';
 
 /** "<what> failed: <completion code text>" the way ipmitool words a refusal; other errors verbatim. */
 export function failureText(what: string, e: unknown): string {
-  if (e instanceof IpmiError && e.completionCode !== undefined) return `${what}: ${completionCodeText(e.completionCode)}`;
+  if (e instanceof IpmiError && e.completionCode !== undefined)
+    return `${what}: ${completionCodeText(e.completionCode)}`;
   if (e instanceof IpmiError && e.kind === 'timeout') return what;
   return `${what}: ${e instanceof Error ? e.message : String(e)}`;
 }
@@ -243,7 +244,8 @@ async function time(ctx: CliContext, args: string[], tz: TimeOptions): Promise<n
 
 export const selCommand: CliCommand = {
   name: 'sel',
-  usage: 'sel info | list [first|last N] | elist [first|last N] | delete <id>... | clear | time get | time set "mm/dd/yyyy hh:mm:ss"|now',
+  usage:
+    'sel info | list [first|last N] | elist [first|last N] | delete <id>... | clear | time get | time set "mm/dd/yyyy hh:mm:ss"|now',
   async run(ctx, args) {
     const tz: TimeOptions = { tz: ctx.env?.TZ };
     const [sub, ...rest] = args;

@@ -37,7 +37,9 @@ const IPMITOOL_MULTI = [
 
 describe('fru print text', () => {
   it('matches ipmitool for the LAB vector', () => {
-    expect(formatFruInventory(decodeFruInventory(FRU_VECTOR), { tz: 'UTC' })).toBe(IPMITOOL_PRINT.join('\n') + '\n');
+    expect(formatFruInventory(decodeFruInventory(FRU_VECTOR), { tz: 'UTC' })).toBe(
+      IPMITOOL_PRINT.join('\n') + '\n',
+    );
   });
 
   it('adds the multi-record area with -v, as ipmitool does', () => {

@@ -54,7 +54,17 @@ export function formatFruInventory(fru: FruInventoryData, opts: FruFormatOptions
   const lines: string[] = [];
   if (fru.chassis) {
     lines.push(label('Chassis Type') + chassisTypeName(fru.chassis.fixed[0] ?? 0));
-    lines.push(...fieldLines(fru.chassis, [['partNumber', 'Chassis Part Number'], ['serialNumber', 'Chassis Serial']], 'Chassis Extra', verbose));
+    lines.push(
+      ...fieldLines(
+        fru.chassis,
+        [
+          ['partNumber', 'Chassis Part Number'],
+          ['serialNumber', 'Chassis Serial'],
+        ],
+        'Chassis Extra',
+        verbose,
+      ),
+    );
   }
   if (fru.board) {
     const minutes = boardMfgMinutes(fru.board) ?? 0;

@@ -20,7 +20,18 @@ export interface ZonedTime {
   zone: string;
 }
 
-const UTC_NAMES = new Set(['', 'UTC', 'UTC0', 'GMT', 'GMT0', 'UCT', 'Zulu', 'Etc/UTC', 'Etc/GMT', 'Universal']);
+const UTC_NAMES = new Set([
+  '',
+  'UTC',
+  'UTC0',
+  'GMT',
+  'GMT0',
+  'UCT',
+  'Zulu',
+  'Etc/UTC',
+  'Etc/GMT',
+  'Universal',
+]);
 
 /** The IANA zone to use for a TZ value (undefined = the system's zone). */
 export function resolveTimeZone(tz: string | undefined): string | undefined {
@@ -133,14 +144,16 @@ function fmt(stamp: number, format: string, opts: TimeOptions): string {
 /** ipmi_timestamp_numeric: "09/13/20 12:26:40 UTC" */
 export function timestampNumeric(stamp: number, opts: TimeOptions = {}): string {
   if (stamp === SEL_TIME_UNSPECIFIED) return 'Unspecified';
-  if (stamp < SEL_TIME_INIT_DONE) return fmt(stamp, stamp < 86_400 ? 'S+ %H:%M:%S' : 'S+ %y/%j %H:%M:%S', opts);
+  if (stamp < SEL_TIME_INIT_DONE)
+    return fmt(stamp, stamp < 86_400 ? 'S+ %H:%M:%S' : 'S+ %y/%j %H:%M:%S', opts);
   return fmt(stamp, '%x %X %Z', opts);
 }
 
 /** ipmi_timestamp_string: "Wed Jan  1 00:00:00 2020 UTC" */
 export function timestampString(stamp: number, opts: TimeOptions = {}): string {
   if (stamp === SEL_TIME_UNSPECIFIED) return 'Unspecified';
-  if (stamp < SEL_TIME_INIT_DONE) return fmt(stamp, stamp < 86_400 ? 'S+ %H:%M:%S' : 'S+ %y years %j days %H:%M:%S', opts);
+  if (stamp < SEL_TIME_INIT_DONE)
+    return fmt(stamp, stamp < 86_400 ? 'S+ %H:%M:%S' : 'S+ %y years %j days %H:%M:%S', opts);
   return fmt(stamp, '%c %Z', opts);
 }
 
@@ -162,10 +175,18 @@ export function timestampTime(stamp: number, opts: TimeOptions = {}): string {
 export function parseSelTime(text: string, opts: TimeOptions = {}): number | undefined {
   const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})\s+(\d{1,2}):(\d{1,2}):(\d{1,2})\s*$/.exec(text);
   if (!m) return undefined;
-  const [month, day, y, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [month, day, y, hour, minute, second] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   // strptime's %y: 69-99 are 19xx, 00-68 are 20xx.
   const year = y < 100 ? (y < 69 ? 2000 + y : 1900 + y) : y;
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    return undefined;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second) / 1000;
   const zone = resolveTimeZone(opts.tz);
   // Local -> UTC: subtract the zone's offset at that moment (twice, to settle across a DST change).

@@ -15,7 +15,8 @@ export function selSensorLookup(records: readonly SdrRecord[]): SelSensorLookup 
     let found: SelSensor | undefined;
     for (const r of records) {
       if (r.kind !== 'full' && r.kind !== 'compact' && r.kind !== 'event-only') continue;
-      if (r.number !== sensorNumber || r.ownerId !== (generatorId & 0xff) || r.sensorType !== sensorType) continue;
+      if (r.number !== sensorNumber || r.ownerId !== (generatorId & 0xff) || r.sensorType !== sensorType)
+        continue;
       found = { name: r.id };
       if (r.kind === 'full') {
         const full = r;

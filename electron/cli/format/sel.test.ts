@@ -25,7 +25,8 @@ const VECTORS: { raw: string; list: string; elist: string }[] = [
   {
     raw: '1400 1300 02 00105e5f 2000 04 01 10 01 595c5a',
     list: '  13 | 09/13/20 | 12:26:40 UTC | Temperature #0x10 | Upper Critical going high | Asserted',
-    elist: '  13 | 09/13/20 | 12:26:40 UTC | Temperature CPU Temp | Upper Critical going high | Asserted | Reading 92 > Threshold 90 degrees C',
+    elist:
+      '  13 | 09/13/20 | 12:26:40 UTC | Temperature CPU Temp | Upper Critical going high | Asserted | Reading 92 > Threshold 90 degrees C',
   },
   {
     raw: '1500 1400 02 00105e5f 2000 04 08 20 6f 01ffff',
@@ -56,13 +57,15 @@ const VECTORS: { raw: string; list: string; elist: string }[] = [
     // ipmitool's text for offset 2 ends in a space, hence two before the bar
     raw: '1a00 1900 02 00105e5f 2000 04 02 11 01 52b0a0',
     list: '  19 | 09/13/20 | 12:26:40 UTC | Voltage #0x11 | Lower Critical going low  | Asserted',
-    elist: '  19 | 09/13/20 | 12:26:40 UTC | Voltage P12V | Lower Critical going low  | Asserted | Reading 1.37 < Threshold 1.25 Volts',
+    elist:
+      '  19 | 09/13/20 | 12:26:40 UTC | Voltage P12V | Lower Critical going low  | Asserted | Reading 1.37 < Threshold 1.25 Volts',
   },
   {
     // data1 0xA0: OEM code in byte 2 (0x03) selects the firmware error text
     raw: '1b00 1a00 02 00105e5f 4100 04 0f 05 6f a003ff',
     list: '  1a | 09/13/20 | 12:26:40 UTC | System Firmwares #0x05 | Unrecoverable IDE device failure | Asserted',
-    elist: '  1a | 09/13/20 | 12:26:40 UTC | System Firmwares #0x05 | Unrecoverable IDE device failure | Asserted',
+    elist:
+      '  1a | 09/13/20 | 12:26:40 UTC | System Firmwares #0x05 | Unrecoverable IDE device failure | Asserted',
   },
   {
     raw: 'ffff 1b00 02 00105e5f 2000 04 07 30 6f 00ffff',
@@ -82,7 +85,9 @@ describe('sel list / elist lines', () => {
   it('prints pre-init timestamps as seconds since BMC start', () => {
     // LAB: record 1 of the lab SEL, timestamp 0x000014fd = 5373 s
     const r = decodeSelRecord(fromHex('0100 02 fd140000 2000 04 08 20 6f 00ffff'));
-    expect(formatSelLine(r, { tz: 'UTC' })).toBe('   1 |  Pre-Init  |0000005373| Power Supply #0x20 | Presence detected | Asserted\n');
+    expect(formatSelLine(r, { tz: 'UTC' })).toBe(
+      '   1 |  Pre-Init  |0000005373| Power Supply #0x20 | Presence detected | Asserted\n',
+    );
     expect(formatSelLine(r, { tz: 'UTC', lookup })).toBe(
       '   1 |  Pre-Init  |0000005373| Power Supply PSU1 Status | Presence detected | Asserted\n',
     );
@@ -90,7 +95,9 @@ describe('sel list / elist lines', () => {
 
   it('prints local time of the TZ zone with its abbreviation', () => {
     const r = decodeSelRecord(fromHex('1300 02 00105e5f 2000 04 07 30 6f 00ffff'));
-    expect(formatSelLine(r, { tz: 'America/New_York' })).toBe('  13 | 09/13/20 | 08:26:40 EDT | Processor #0x30 | IERR | Asserted\n');
+    expect(formatSelLine(r, { tz: 'America/New_York' })).toBe(
+      '  13 | 09/13/20 | 08:26:40 EDT | Processor #0x30 | IERR | Asserted\n',
+    );
   });
 
   it('omits the sensor number 0 and leaves unknown events blank', () => {
@@ -148,7 +155,13 @@ describe('sel info', () => {
     const info = decodeSelInfo(fromHex('51 0000 ffff 00105e5f 00105e5f 81'));
     const text = formatSelInfo(
       info,
-      { allocationUnits: 1000, allocationUnitSize: 16, freeUnits: 990, largestFreeBlock: 990, maxRecordSize: 16 },
+      {
+        allocationUnits: 1000,
+        allocationUnitSize: 16,
+        freeUnits: 990,
+        largestFreeBlock: 990,
+        maxRecordSize: 16,
+      },
       { tz: 'UTC' },
     );
     expect(text).toContain('Free Space       : 65535 bytes or more\n');
@@ -156,6 +169,8 @@ describe('sel info', () => {
     expect(text).toContain('Last Add Time    : 09/13/20 12:26:40 UTC\n');
     expect(text).toContain('Overflow         : true\n');
     expect(text).toContain("Supported Cmds   : 'Get Alloc Info' \n");
-    expect(text).toContain('# of Alloc Units : 1000\nAlloc Unit Size  : 16\n# Free Units     : 990\nLargest Free Blk : 990\nMax Record Size  : 16\n');
+    expect(text).toContain(
+      '# of Alloc Units : 1000\nAlloc Unit Size  : 16\n# Free Units     : 990\nLargest Free Blk : 990\nMax Record Size  : 16\n',
+    );
   });
 });

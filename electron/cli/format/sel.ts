@@ -25,12 +25,22 @@ export interface SelSensor {
 
 /** Finds the SDR of an event's sensor, matching ipmitool: sensor number, owner ID = generator ID low
  *  byte, and sensor type. */
-export type SelSensorLookup = (generatorId: number, sensorNumber: number, sensorType: number) => SelSensor | undefined;
+export type SelSensorLookup = (
+  generatorId: number,
+  sensorNumber: number,
+  sensorType: number,
+) => SelSensor | undefined;
 
-export function formatSelInfo(info: SelInfo, alloc: SelAllocationInfo | undefined, opts: TimeOptions = {}): string {
+export function formatSelInfo(
+  info: SelInfo,
+  alloc: SelAllocationInfo | undefined,
+  opts: TimeOptions = {},
+): string {
   const v = info.version;
   const lines = ['SEL Information'];
-  lines.push(`Version          : ${v & 0xf}.${(v >> 4) & 0xf} (${v === 0x51 || v === 0x02 ? 'v1.5, v2 compliant' : 'Unknown'})`);
+  lines.push(
+    `Version          : ${v & 0xf}.${(v >> 4) & 0xf} (${v === 0x51 || v === 0x02 ? 'v1.5, v2 compliant' : 'Unknown'})`,
+  );
   lines.push(`Entries          : ${info.entries}`);
   // ipmitool's format leaves a trailing space when the "or more" is not printed.
   lines.push(`Free Space       : ${info.freeSpace} bytes ${info.freeSpace === 65535 ? 'or more' : ''}`);
@@ -67,7 +77,9 @@ const hexBytes = (b: Uint8Array) => Array.from(b, hex2).join('');
  *  offset, matching event data 2 only when event data 1 says byte 2 is specified. '' when none. */
 export function selEventText(r: SystemEventRecord): string {
   const data2Specified = (r.eventData[0] & 0xc0) !== 0;
-  return eventText(r.sensorType, r.eventType, eventOffset(r), data2Specified ? r.eventData[1] : undefined) ?? '';
+  return (
+    eventText(r.sensorType, r.eventType, eventOffset(r), data2Specified ? r.eventData[1] : undefined) ?? ''
+  );
 }
 
 // printf("%.*f", v == (int)v ? 0 : 2, v) on a C float
@@ -77,7 +89,10 @@ function cNumber(v: number): string {
 }
 
 /** One `sel list` (lookup undefined) or `sel elist` line, newline included. */
-export function formatSelLine(rec: SelRecord, opts: TimeOptions & { lookup?: SelSensorLookup | undefined } = {}): string {
+export function formatSelLine(
+  rec: SelRecord,
+  opts: TimeOptions & { lookup?: SelSensorLookup | undefined } = {},
+): string {
   let s = `${rec.recordId.toString(16).padStart(4, ' ')} | `;
   const bytes = rec.kind === 'oem' ? rec.oemData : undefined;
   if (rec.recordType === 0xf0 && bytes) {
@@ -111,7 +126,12 @@ export function formatSelLine(rec: SelRecord, opts: TimeOptions & { lookup?: Sel
       const goingHigh = (eventOffset(rec) % 2 === 1) !== rec.deassertion;
       s += ` ${goingHigh ? '>' : '<'} Threshold ${cNumber(convert(rec.eventData[2]))} ${sensor.unit ?? ''}`;
     }
-  } else if (rec.eventType === 0x6f && rec.sensorType === 0x0c && rec.sensorNumber === 0 && (rec.eventData[0] & 0x30) === 0x20) {
+  } else if (
+    rec.eventType === 0x6f &&
+    rec.sensorType === 0x0c &&
+    rec.sensorNumber === 0 &&
+    (rec.eventData[0] & 0x30) === 0x20
+  ) {
     // Memory ECC events from sensor 0 carry the CPU and DIMM in event data 3.
     s += ` | CPU ${rec.eventData[2] & 0x0f} DIMM ${rec.eventData[2] >> 4}`;
   }
