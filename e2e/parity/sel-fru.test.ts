@@ -58,6 +58,25 @@ describe('sel / fru parity with ipmitool 1.8.19', () => {
     expect(ours.code).toBe(theirs.code);
   });
 
+  // Usage errors: same stderr text and exit status too.
+  it.each(
+    [
+      ['sel', 'list', 'bogus', '2'],
+      ['sel', 'list', 'x'],
+      ['sel', 'bogus'],
+      ['fru', 'print', 'x'],
+      ['fru', 'print', '300'],
+    ].map((c) => [c.join(' '), c] as const),
+  )('%s (error)', async (_name, args) => {
+    const bmc = sharedLabBmc();
+    const [theirs, ours] = await Promise.all([
+      ipmitool(bmc, args, { env: { TZ: 'UTC' } }),
+      bmcdesk(bmc.port, args, { TZ: 'UTC' }),
+    ]);
+    expect(theirs.code).toBe(1);
+    expect([ours.stdout, ours.stderr, ours.code]).toEqual([theirs.stdout, theirs.stderr, theirs.code]);
+  });
+
   it('prints SEL dates in the zone TZ names, as ipmitool does', async () => {
     const bmc = sharedLabBmc();
     const tz = { TZ: 'America/New_York' };
