@@ -50,6 +50,17 @@ export function analogText(s: SensorSnapshot, precision: number): string | undef
   return wholeOr(s.value, precision);
 }
 
+/**
+ * The byte ipmitool shows as a discrete sensor's "reading": the installed 1.8.19 prints the first
+ * state byte (Get Sensor Reading byte 3), not byte 1, for sensors without an analog value (seen on
+ * the lab: CPU1 Status reads 07 80 00 and is listed as 0x80). Threshold sensors show byte 1.
+ */
+export function discreteValue(s: SensorSnapshot): number {
+  const r = s.reading;
+  if (!r) return 0;
+  return isThresholdSensor(s.record) ? r.raw : r.state1;
+}
+
 /** One `sdr list` line for a full or compact sensor. */
 export function sdrListSensorLine(s: SensorSnapshot): string {
   const r = s.reading;
@@ -57,7 +68,7 @@ export function sdrListSensorLine(s: SensorSnapshot): string {
   let sval: string;
   if (r && r.valid) {
     const a = analogText(s, 2);
-    sval = a !== undefined ? clip15(`${a} ${unitsOf(s)}`) : `0x${hex2(r.raw)}`;
+    sval = a !== undefined ? clip15(`${a} ${unitsOf(s)}`) : `0x${hex2(discreteValue(s))}`;
   } else if (r && !r.scanningEnabled) sval = full ? 'disabled' : 'Not Readable';
   else sval = full ? 'no reading' : 'Not Readable';
   const status = isThresholdSensor(s.record) ? sensorHealth(r, true) : r?.valid ? 'ok' : 'ns';

@@ -15,7 +15,7 @@ import type { SensorEventBits } from '../../ipmi/commands/sensor/sensor-threshol
 import type { ThresholdName } from '../../ipmi/decode/sdr/sensor-record-common';
 import { THRESHOLD_BITS } from '../../ipmi/decode/sdr/sensor-record-common';
 import { fixed, hex2, left, wholeOr } from './c-number';
-import { analogText } from './sdr';
+import { analogText, discreteValue } from './sdr';
 
 /** Column order of `sensor list`: lnr, lcr, lnc, unc, ucr, unr. */
 const LIST_ORDER: readonly ThresholdName[] = ['lnr', 'lcr', 'lnc', 'unc', 'ucr', 'unr'];
@@ -63,11 +63,11 @@ export function sensorListLine(s: SensorSnapshot): string {
       line +=
         a !== undefined
           ? `| ${left(a, 10)} | ${left(unitsOf(s), 10)} | ${left('ok', 6)}`
-          : `| 0x${left(r.raw.toString(16), 8)} | ${left('discrete', 10)} | 0x${hex2(r.state1)}${hex2(r.state2)}`;
+          : `| 0x${left(discreteValue(s).toString(16), 8)} | ${left('discrete', 10)} | 0x${hex2(r.state1)}${hex2(r.state2)}`;
     } else {
       line += `| ${left('na', 10)} | ${left('discrete', 10)} | ${left('na', 6)}`;
     }
-    return line + `| ${left('na', 10)}`.repeat(6).replace(/^\| /, '| ') + '\n';
+    return line + `| ${left('na', 10)}`.repeat(6) + '\n';
   }
   const status = sensorHealth(r, true);
   if (r && r.valid) {
@@ -204,7 +204,7 @@ export function sensorGetBlock(s: SensorSnapshot, x: SensorGetExtras = {}): stri
       out += ' Sensor Threshold Settings not available\n';
     }
   } else {
-    out += 'No Reading\n'.replace(/^No Reading\n$/, '') + ' Unable to read sensor: Device Not Present\n\n';
+    out += ' Unable to read sensor: Device Not Present\n\n';
   }
   out += analogEventLines(x.eventStatus, 'status');
   out += analogEventLines(x.eventEnable, 'enable');

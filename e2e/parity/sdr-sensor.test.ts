@@ -1,0 +1,159 @@
+// Parity: `sdr` and `sensor` reads through ipmitool 1.8.19 (`-I lanplus -C 3`) and through our CLI
+// in-process against the same lab BMC. Output and exit status must be identical; ours runs once with
+// a cold cache (fresh directory) and once warm. Writes (`sensor thresh`) go to a private lab BMC.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../lab/bmc-lab';
+import { sharedLabBmc } from '../lab/shared-lab';
+import { runCli } from '../../electron/cli/run';
+
+let cacheDir = '';
+beforeAll(async () => {
+  cacheDir = await mkdtemp(join(tmpdir(), 'bmcdesk-sdr-parity-'));
+});
+afterAll(async () => {
+  await rm(cacheDir, { recursive: true, force: true });
+});
+
+async function bmcdesk(port: number, args: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(
+    [
+      '-I',
+      'lanplus',
+      '-C',
+      '3',
+      '-H',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-U',
+      LAB_USERS.admin.name,
+      '-E',
+      ...args,
+    ],
+    {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      env: { IPMI_PASSWORD: LAB_USERS.admin.password, TZ: 'UTC', BMCDESK_SDR_CACHE_DIR: cacheDir, ...env },
+    },
+  );
+  return { stdout, stderr, code };
+}
+
+const READS: string[][] = [
+  ['sdr', 'list'],
+  ['sdr', 'elist'],
+  ['sdr', 'list', 'all'],
+  ['sdr', 'elist', 'all'],
+  ['sdr', 'list', 'full'],
+  ['sdr', 'elist', 'compact'],
+  ['sdr', 'list', 'event'],
+  ['sdr', 'list', 'mcloc'],
+  ['sdr', 'elist', 'fru'],
+  ['sdr', 'list', 'generic'],
+  ['sdr', 'info'],
+  ['sdr', 'type', 'list'],
+  ['sdr', 'type', 'Temperature'],
+  ['sdr', 'type', 'Power Supply'],
+  ['sdr', 'type', '0x04'],
+  ['sdr', 'list', 'bogus'],
+  ['sdr', 'bogus'],
+  ['sensor', 'list'],
+  ['sensor', 'get', 'CPU Temp'],
+  ['sensor', 'get', 'PSU1 Status'],
+  ['sensor', 'get', 'FAN1', 'Ambient', 'P12V', 'InvLin', 'OnesC'],
+  ['sensor', 'get', 'Nope'],
+  ['sensor', 'get'],
+  ['sensor', 'bogus'],
+  ['sensor', 'thresh', 'CPU Temp', 'ucr', '99'],
+  ['sensor', 'thresh', 'Nope', 'ucr', '99'],
+  ['sensor', 'thresh', 'PSU1 Status', 'ucr', '99'],
+  ['sensor', 'thresh', 'CPU Temp', 'xyz', '99'],
+  ['sensor', 'thresh', 'CPU Temp', 'ucr', 'abc'],
+];
+
+describe('sdr / sensor parity with ipmitool 1.8.19', () => {
+  it.each(READS.map((c) => [c.join(' '), c] as const))('%s (cold cache, then warm)', async (_name, args) => {
+    const bmc = sharedLabBmc();
+    const theirs = await ipmitool(bmc, args, { env: { TZ: 'UTC' } });
+    for (const pass of ['cold', 'warm']) {
+      const ours = await bmcdesk(bmc.port, args);
+      expect(ours.stdout, `${pass} stdout`).toBe(theirs.stdout);
+      expect(ours.stderr, `${pass} stderr`).toBe(theirs.stderr);
+      expect(ours.code, `${pass} exit code`).toBe(theirs.code);
+    }
+  });
+
+  it('reads the non-trivial conversions the way ipmitool does (LAB §11.8: 1.248 V, -68 °C, 5040 RPM, 0.25 V, -1 °C)', async () => {
+    const bmc = sharedLabBmc();
+    const ours = await bmcdesk(bmc.port, ['sensor', 'list']);
+    const value = (name: string) =>
+      ours.stdout
+        .split('\n')
+        .find((l) => l.startsWith(name))
+        ?.split('|')[1]
+        ?.trim();
+    expect(value('P12V')).toBe('1.248');
+    expect(value('Ambient')).toBe('-68.000');
+    expect(value('FAN1')).toBe('5040.000');
+    expect(value('InvLin')).toBe('0.250');
+    expect(value('OnesC')).toBe('-1.000');
+    const theirs = await ipmitool(bmc, ['sensor', 'list']);
+    expect(ours.stdout).toBe(theirs.stdout);
+  });
+
+  it('bypasses the cache with --no-cache and BMCDESK_SDR_CACHE=off, same output', async () => {
+    const bmc = sharedLabBmc();
+    const theirs = await ipmitool(bmc, ['sdr', 'elist', 'all']);
+    expect((await bmcdesk(bmc.port, ['sdr', '--no-cache', 'elist', 'all'])).stdout).toBe(theirs.stdout);
+    expect((await bmcdesk(bmc.port, ['sdr', 'elist', 'all'], { BMCDESK_SDR_CACHE: 'off' })).stdout).toBe(
+      theirs.stdout,
+    );
+  });
+});
+
+describe('sensor thresh writes (private lab BMC)', () => {
+  let bmc: LabBmc;
+  beforeAll(async () => {
+    bmc = await startLabBmc();
+  });
+  afterAll(async () => {
+    await bmc.stop();
+  });
+
+  it('sets one threshold; ipmitool reads the new value back', async () => {
+    const ours = await bmcdesk(bmc.port, ['sensor', 'thresh', 'CPU Temp', 'ucr', '91']);
+    expect(ours.stdout).toBe(
+      `Locating sensor record 'CPU Temp'...\nSetting sensor "CPU Temp" Upper Critical threshold to 91.000\n`,
+    );
+    expect(ours.code).toBe(0);
+    const back = await ipmitool(bmc, ['sensor', 'get', 'CPU Temp']);
+    expect(back.stdout).toContain(' Upper Critical        : 91.000\n');
+    expect((await bmcdesk(bmc.port, ['sensor', 'get', 'CPU Temp'])).stdout).toBe(back.stdout);
+  });
+
+  it('sets the upper triplet; ipmitool reads all three back', async () => {
+    const ours = await bmcdesk(bmc.port, ['sensor', 'thresh', 'CPU Temp', 'upper', '70', '85', '97']);
+    expect(ours.code).toBe(0);
+    const back = await ipmitool(bmc, ['sensor', 'list']);
+    const cpu = back.stdout.split('\n').find((l) => l.startsWith('CPU Temp'))!;
+    expect(
+      cpu
+        .split('|')
+        .slice(7)
+        .map((c) => c.trim()),
+    ).toEqual(['70.000', '85.000', '97.000']);
+  });
+
+  it('reports refused writes like ipmitool (FAN1 thresholds are read-only)', async () => {
+    const args = ['sensor', 'thresh', 'FAN1', 'lower', '100', '200', '300'];
+    const [theirs, ours] = [await ipmitool(bmc, args), await bmcdesk(bmc.port, args)];
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.stderr).toBe(theirs.stderr);
+    expect(ours.code).toBe(theirs.code);
+  });
+});
