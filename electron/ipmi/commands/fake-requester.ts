@@ -11,7 +11,11 @@ export class FakeRequester implements Requester {
   constructor(private readonly answer: (req: IpmiRequest, index: number) => FakeAnswer) {}
 
   async raw(req: IpmiRequest, opts?: RequestOptions): Promise<IpmiResponse> {
-    const entry: (typeof this.sent)[number] = { netFn: req.netFn, cmd: req.cmd, data: Array.from(req.data ?? []) };
+    const entry: (typeof this.sent)[number] = {
+      netFn: req.netFn,
+      cmd: req.cmd,
+      data: Array.from(req.data ?? []),
+    };
     if (opts) entry.opts = opts;
     this.sent.push(entry);
     const a = this.answer(req, this.sent.length - 1);
@@ -21,7 +25,8 @@ export class FakeRequester implements Requester {
 
   async request(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer> {
     const r = await this.raw(req, opts);
-    if (r.completionCode !== 0) throw completionCodeError(this.host, 'request', req.netFn, req.cmd, r.completionCode);
+    if (r.completionCode !== 0)
+      throw completionCodeError(this.host, 'request', req.netFn, req.cmd, r.completionCode);
     return r.data;
   }
 }

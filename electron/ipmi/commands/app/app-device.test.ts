@@ -38,12 +38,25 @@ describe('Get Device ID', () => {
   it('SPEC: flags and the 11-byte form without aux revision', () => {
     // 20 id | 81 SDRs + rev 1 | 82 update in progress, major 2 | 41 | 51 IPMI 1.5 | 00 | a2 02 00 = 674 | 00 01
     const d = decodeDeviceId(fromHex('20 81 82 41 51 00 a2 02 00 00 01'));
-    expect(d).toMatchObject({ deviceId: 0x20, providesDeviceSdrs: true, deviceRevision: 1, deviceAvailable: false, firmwareMajor: 2, firmwareMinor: 0x41, ipmiVersion: { major: 1, minor: 5 }, support: [], manufacturerId: 674, productId: 0x0100 });
+    expect(d).toMatchObject({
+      deviceId: 0x20,
+      providesDeviceSdrs: true,
+      deviceRevision: 1,
+      deviceAvailable: false,
+      firmwareMajor: 2,
+      firmwareMinor: 0x41,
+      ipmiVersion: { major: 1, minor: 5 },
+      support: [],
+      manufacturerId: 674,
+      productId: 0x0100,
+    });
     expect(d.auxFirmware).toBeUndefined();
   });
 
   it('rejects 10 bytes', () => {
-    expect(() => decodeDeviceId(fromHex('00 03 09 08 02 9f 91 12 00 02'))).toThrow(expect.objectContaining({ kind: 'protocol', command: 'Get Device ID' }));
+    expect(() => decodeDeviceId(fromHex('00 03 09 08 02 9f 91 12 00 02'))).toThrow(
+      expect.objectContaining({ kind: 'protocol', command: 'Get Device ID' }),
+    );
   });
 
   it('sends NetFn 6 cmd 1', async () => {
@@ -65,10 +78,24 @@ describe('GUID', () => {
 
 describe('BMC global enables', () => {
   it('LAB: 0x08 = system event logging only', () => {
-    expect(decodeGlobalEnables(fromHex('08'))).toEqual({ raw: 8, receiveMessageInterrupt: false, eventBufferFullInterrupt: false, eventMessageBuffer: false, systemEventLogging: true, oem0: false, oem1: false, oem2: false });
+    expect(decodeGlobalEnables(fromHex('08'))).toEqual({
+      raw: 8,
+      receiveMessageInterrupt: false,
+      eventBufferFullInterrupt: false,
+      eventMessageBuffer: false,
+      systemEventLogging: true,
+      oem0: false,
+      oem1: false,
+      oem2: false,
+    });
   });
   it('SPEC: OEM bits 5-7, bit 4 reserved', () => {
-    expect(decodeGlobalEnables(fromHex('f0'))).toMatchObject({ oem0: true, oem1: true, oem2: true, systemEventLogging: false });
+    expect(decodeGlobalEnables(fromHex('f0'))).toMatchObject({
+      oem0: true,
+      oem1: true,
+      oem2: true,
+      systemEventLogging: false,
+    });
   });
   it('encodes one byte and rejects anything else without sending', async () => {
     expect(Array.from(encodeGlobalEnables(0x0c))).toEqual([0x0c]);
@@ -100,7 +127,10 @@ describe('resets', () => {
     expect(r.sent).toEqual([{ netFn: 6, cmd: 2, data: [], opts: { retries: 0 } }]);
   });
   it('cold reset: a refusal is still an error', async () => {
-    await expect(coldReset(answering({ cc: 0xd4 }))).rejects.toMatchObject({ kind: 'privilege', command: 'Cold Reset' });
+    await expect(coldReset(answering({ cc: 0xd4 }))).rejects.toMatchObject({
+      kind: 'privilege',
+      command: 'Cold Reset',
+    });
   });
   it('warm reset: a timeout is an error', async () => {
     await expect(warmReset(answering('timeout'))).rejects.toMatchObject({ kind: 'timeout' });

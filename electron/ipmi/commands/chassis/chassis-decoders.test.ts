@@ -16,9 +16,20 @@ import { fromHex } from '../../wire/hex';
 describe('Get Chassis Status', () => {
   it('LAB: ipmi_sim, power off, 3 bytes (no front-panel byte)', () => {
     const s = decodeChassisStatus(fromHex('00 00 00'));
-    expect(s).toMatchObject({ powerOn: false, restorePolicy: 'always-off', identifySupported: false, identifyState: 'off' });
+    expect(s).toMatchObject({
+      powerOn: false,
+      restorePolicy: 'always-off',
+      identifySupported: false,
+      identifyState: 'off',
+    });
     expect(s.frontPanel).toBeUndefined();
-    expect(s.lastPowerEvent).toEqual({ acFailed: false, overload: false, interlock: false, powerFault: false, powerOnByCommand: false });
+    expect(s.lastPowerEvent).toEqual({
+      acFailed: false,
+      overload: false,
+      interlock: false,
+      powerFault: false,
+      powerOnByCommand: false,
+    });
   });
 
   it('LAB: ipmi_sim after `power on`', () => {
@@ -27,12 +38,31 @@ describe('Get Chassis Status', () => {
 
   it.each([
     // byte 1: 0x7f = on | overload | interlock | main fault | control fault | policy 3 (unknown)
-    { hex: '7f 00 00', field: { powerOverload: true, interlockActive: true, mainPowerFault: true, powerControlFault: true, restorePolicy: 'unknown' } },
+    {
+      hex: '7f 00 00',
+      field: {
+        powerOverload: true,
+        interlockActive: true,
+        mainPowerFault: true,
+        powerControlFault: true,
+        restorePolicy: 'unknown',
+      },
+    },
     // byte 1: 0x21 = on, policy 1 (previous); 0x41 = policy 2 (always-on)
     { hex: '21 00 00', field: { restorePolicy: 'previous' } },
     { hex: '41 00 00', field: { restorePolicy: 'always-on' } },
     // byte 3: 0x6f = intrusion | lockout | drive | fan | identify 2 (indefinite) | identify supported
-    { hex: '00 00 6f', field: { intrusionActive: true, frontPanelLockout: true, driveFault: true, coolingFault: true, identifyState: 'indefinite', identifySupported: true } },
+    {
+      hex: '00 00 6f',
+      field: {
+        intrusionActive: true,
+        frontPanelLockout: true,
+        driveFault: true,
+        coolingFault: true,
+        identifyState: 'indefinite',
+        identifySupported: true,
+      },
+    },
     // byte 3: 0x50 = identify 1 (temporary) | supported
     { hex: '00 00 50', field: { identifyState: 'temporary', identifySupported: true } },
   ])('SPEC: $hex', ({ hex, field }) => {
@@ -42,7 +72,13 @@ describe('Get Chassis Status', () => {
   it('SPEC: last power event bits and the optional front-panel byte', () => {
     // byte 2: 0x1f = ac failed | overload | interlock | fault | on via IPMI; byte 4: 0xa5
     const s = decodeChassisStatus(fromHex('00 1f 00 a5'));
-    expect(s.lastPowerEvent).toEqual({ acFailed: true, overload: true, interlock: true, powerFault: true, powerOnByCommand: true });
+    expect(s.lastPowerEvent).toEqual({
+      acFailed: true,
+      overload: true,
+      interlock: true,
+      powerFault: true,
+      powerOnByCommand: true,
+    });
     expect(s.frontPanel).toEqual({
       sleepDisableAllowed: true, // 0x80
       diagDisableAllowed: false,
@@ -56,7 +92,9 @@ describe('Get Chassis Status', () => {
   });
 
   it('rejects a short reply as a protocol error naming the command', () => {
-    expect(() => decodeChassisStatus(fromHex('00 00'), 'h1')).toThrow(expect.objectContaining({ kind: 'protocol', command: 'Get Chassis Status', host: 'h1' }));
+    expect(() => decodeChassisStatus(fromHex('00 00'), 'h1')).toThrow(
+      expect.objectContaining({ kind: 'protocol', command: 'Get Chassis Status', host: 'h1' }),
+    );
   });
 });
 
@@ -79,15 +117,31 @@ describe('Get System Restart Cause', () => {
 describe('Get POH Counter', () => {
   it('SPEC: minutes per count, then a little-endian 32-bit counter', () => {
     // 60 min per count; counter 0x00002710 = 10000 -> 600000 minutes
-    expect(decodePohCounter(fromHex('3c 10 27 00 00'))).toEqual({ minutesPerCount: 60, count: 10000, minutes: 600000 });
-    expect(decodePohCounter(fromHex('01 ff ff ff ff'))).toEqual({ minutesPerCount: 1, count: 0xffffffff, minutes: 0xffffffff });
+    expect(decodePohCounter(fromHex('3c 10 27 00 00'))).toEqual({
+      minutesPerCount: 60,
+      count: 10000,
+      minutes: 600000,
+    });
+    expect(decodePohCounter(fromHex('01 ff ff ff ff'))).toEqual({
+      minutesPerCount: 1,
+      count: 0xffffffff,
+      minutes: 0xffffffff,
+    });
   });
 });
 
 describe('Set Power Restore Policy reply', () => {
   it('SPEC: bitmask of supported policies', () => {
-    expect(decodeSupportedPolicies(fromHex('07'))).toEqual({ alwaysOff: true, previous: true, alwaysOn: true });
-    expect(decodeSupportedPolicies(fromHex('05'))).toEqual({ alwaysOff: true, previous: false, alwaysOn: true });
+    expect(decodeSupportedPolicies(fromHex('07'))).toEqual({
+      alwaysOff: true,
+      previous: true,
+      alwaysOn: true,
+    });
+    expect(decodeSupportedPolicies(fromHex('05'))).toEqual({
+      alwaysOff: true,
+      previous: false,
+      alwaysOn: true,
+    });
   });
 });
 
@@ -97,7 +151,16 @@ describe('System boot options', () => {
     const opt = decodeBootOption(fromHex('01 05 00 04 00 00 00'));
     expect(opt).toMatchObject({ version: 1, parameter: 5, invalid: false });
     const f = decodeBootFlags(opt.data);
-    expect(f).toMatchObject({ valid: false, persistent: false, efi: false, device: 'pxe', deviceCode: 1, verbosity: 'default', consoleRedirection: 'default', biosMux: 0 });
+    expect(f).toMatchObject({
+      valid: false,
+      persistent: false,
+      efi: false,
+      device: 'pxe',
+      deviceCode: 1,
+      verbosity: 'default',
+      consoleRedirection: 'default',
+      biosMux: 0,
+    });
   });
 
   it('LAB: boot flags "0008000000" = disk', () => {
@@ -139,7 +202,13 @@ describe('System boot options', () => {
   it('SPEC: set in progress and boot info acknowledge', () => {
     expect(decodeSetInProgress(fromHex('02'))).toBe('commit-write');
     expect(decodeSetInProgress(fromHex('fd'))).toBe('set-in-progress');
-    expect(decodeBootInfoAck(fromHex('00 13'))).toEqual({ biosPost: true, osLoader: true, osServicePartition: false, sms: false, oem: true });
+    expect(decodeBootInfoAck(fromHex('00 13'))).toEqual({
+      biosPost: true,
+      osLoader: true,
+      osServicePartition: false,
+      sms: false,
+      oem: true,
+    });
   });
 });
 

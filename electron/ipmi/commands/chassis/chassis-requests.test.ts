@@ -4,9 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { FakeRequester, answering } from '../fake-requester';
 import { chassisControl, encodeChassisControl, type ChassisControlAction } from './chassis-control';
 import { chassisIdentify, encodeChassisIdentify } from './chassis-identify';
-import { encodePowerRestorePolicy, getSupportedPowerRestorePolicies, setPowerRestorePolicy } from './set-power-restore-policy';
+import {
+  encodePowerRestorePolicy,
+  getSupportedPowerRestorePolicies,
+  setPowerRestorePolicy,
+} from './set-power-restore-policy';
 import { encodeBootFlags, type BootDevice } from './boot-flags';
-import { encodeGetBootOption, encodeSetBootOption, encodeBootInfoAck, encodeSetInProgress } from './system-boot-options';
+import {
+  encodeGetBootOption,
+  encodeSetBootOption,
+  encodeBootInfoAck,
+  encodeSetInProgress,
+} from './system-boot-options';
 import { setBootFlags } from './set-boot-device';
 import { getChassisStatus } from './get-chassis-status';
 
@@ -27,7 +36,9 @@ describe('Chassis Control', () => {
 
   it('rejects an unknown action without sending', async () => {
     const r = answering({});
-    await expect(chassisControl(r, 'explode' as ChassisControlAction)).rejects.toMatchObject({ kind: 'argument' });
+    await expect(chassisControl(r, 'explode' as ChassisControlAction)).rejects.toMatchObject({
+      kind: 'argument',
+    });
     expect(r.sent).toEqual([]);
   });
 
@@ -56,7 +67,9 @@ describe('Chassis Identify', () => {
 
   it.each([-1, 256, 1.5, NaN])('rejects %s seconds without sending', async (seconds) => {
     const r = answering({});
-    await expect(chassisIdentify(r, { kind: 'interval', seconds })).rejects.toMatchObject({ kind: 'argument' });
+    await expect(chassisIdentify(r, { kind: 'interval', seconds })).rejects.toMatchObject({
+      kind: 'argument',
+    });
     expect(r.sent).toEqual([]);
   });
 });
@@ -73,7 +86,11 @@ describe('Set Power Restore Policy', () => {
 
   it('"list" is the no-change query', async () => {
     const r = answering({ data: [0x07] });
-    expect(await getSupportedPowerRestorePolicies(r)).toEqual({ alwaysOff: true, previous: true, alwaysOn: true });
+    expect(await getSupportedPowerRestorePolicies(r)).toEqual({
+      alwaysOff: true,
+      previous: true,
+      alwaysOn: true,
+    });
     expect(r.sent).toEqual([{ netFn: 0, cmd: 6, data: [3] }]);
     await setPowerRestorePolicy(r, 'always-on');
     expect(r.sent[1]).toEqual({ netFn: 0, cmd: 6, data: [2] });
@@ -81,7 +98,9 @@ describe('Set Power Restore Policy', () => {
 
   it('rejects an unknown policy without sending', async () => {
     const r = answering({ data: [7] });
-    await expect(setPowerRestorePolicy(r, 'sometimes' as 'always-on')).rejects.toMatchObject({ kind: 'argument' });
+    await expect(setPowerRestorePolicy(r, 'sometimes' as 'always-on')).rejects.toMatchObject({
+      kind: 'argument',
+    });
     expect(r.sent).toEqual([]);
   });
 });
@@ -127,7 +146,12 @@ describe('boot flags encoder', () => {
     expect(Array.from(encodeBootFlags({ device: 'none', ...extra }))).toEqual(bytes);
   });
 
-  it.each([{ device: 'usb' }, { device: 'pxe', verbosity: 'loud' }, { device: 'pxe', biosMux: 3 }, { device: 'pxe', deviceInstance: 32 }])('rejects %j', (f) => {
+  it.each([
+    { device: 'usb' },
+    { device: 'pxe', verbosity: 'loud' },
+    { device: 'pxe', biosMux: 3 },
+    { device: 'pxe', deviceInstance: 32 },
+  ])('rejects %j', (f) => {
     expect(() => encodeBootFlags(f as never)).toThrow(expect.objectContaining({ kind: 'argument' }));
   });
 
@@ -161,13 +185,23 @@ describe('setBootFlags: the ipmitool sequence', () => {
 
   it('a refused boot-flags write rejects after set-complete', async () => {
     const r = new FakeRequester((req) => (req.data?.[0] === 5 ? { cc: 0xcc } : {}));
-    await expect(setBootFlags(r, { device: 'cdrom' })).rejects.toMatchObject({ kind: 'completion-code', command: 'Set System Boot Options' });
-    expect(r.sent.map((s) => s.data)).toEqual([[0, 1], [4, 1, 1], [5, 0x80, 0x14, 0, 0, 0], [0, 0]]);
+    await expect(setBootFlags(r, { device: 'cdrom' })).rejects.toMatchObject({
+      kind: 'completion-code',
+      command: 'Set System Boot Options',
+    });
+    expect(r.sent.map((s) => s.data)).toEqual([
+      [0, 1],
+      [4, 1, 1],
+      [5, 0x80, 0x14, 0, 0, 0],
+      [0, 0],
+    ]);
   });
 
   it('a bad device sends nothing', async () => {
     const r = answering({});
-    await expect(setBootFlags(r, { device: 'tape' as BootDevice })).rejects.toMatchObject({ kind: 'argument' });
+    await expect(setBootFlags(r, { device: 'tape' as BootDevice })).rejects.toMatchObject({
+      kind: 'argument',
+    });
     expect(r.sent).toEqual([]);
   });
 

@@ -7,7 +7,10 @@ import { answering } from '../fake-requester';
 describe('raw request', () => {
   it('passes netFn, cmd, data through and returns a non-zero completion code instead of throwing', async () => {
     const r = answering({ cc: 0xc1 });
-    expect(await rawRequest(r, { netFn: 0x06, cmd: 0x55, data: [1, 0xff] })).toEqual({ completionCode: 0xc1, data: Buffer.alloc(0) });
+    expect(await rawRequest(r, { netFn: 0x06, cmd: 0x55, data: [1, 0xff] })).toEqual({
+      completionCode: 0xc1,
+      data: Buffer.alloc(0),
+    });
     expect(r.sent).toEqual([{ netFn: 6, cmd: 0x55, data: [1, 0xff] }]);
   });
 
@@ -22,7 +25,10 @@ describe('raw request', () => {
     [{ netFn: 6, cmd: 1, data: new Array(256).fill(0) }, /at most 255/],
   ])('rejects %j without sending', async (req, msg) => {
     const r = answering({});
-    await expect(rawRequest(r, req)).rejects.toMatchObject({ kind: 'argument', message: expect.stringMatching(msg) });
+    await expect(rawRequest(r, req)).rejects.toMatchObject({
+      kind: 'argument',
+      message: expect.stringMatching(msg),
+    });
     expect(r.sent).toEqual([]);
   });
 
@@ -31,7 +37,10 @@ describe('raw request', () => {
       fc.property(fc.integer({ min: -2, max: 0x42 }), fc.integer({ min: -2, max: 0x101 }), (netFn, cmd) => {
         const ok = netFn >= 0 && netFn <= 0x3f && cmd >= 0 && cmd <= 0xff;
         if (ok) expect(validateRawRequest({ netFn, cmd })).toMatchObject({ netFn, cmd, lun: 0 });
-        else expect(() => validateRawRequest({ netFn, cmd })).toThrow(expect.objectContaining({ kind: 'argument' }));
+        else
+          expect(() => validateRawRequest({ netFn, cmd })).toThrow(
+            expect.objectContaining({ kind: 'argument' }),
+          );
       }),
     );
   });
