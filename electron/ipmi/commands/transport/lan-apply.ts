@@ -223,11 +223,13 @@ export async function writeLanParams(r: Requester, channel: number, writes: read
     }
   }
 
+  // a write that read back wrong before the commit may still have taken effect with it
+  const failedWrite = failure?.stage === 'verify' ? writes.find((w) => w.field === failure?.field) : undefined;
   const applied: LanWriteField[] = [];
-  for (const w of written) {
+  for (const w of failedWrite ? [...written, failedWrite] : written) {
     const back = await readsBack(r, channel, w);
     if (back.ok) applied.push(w.field);
-    else failure ??= { field: w.field, stage: 'commit', error: verifyError(r.host, w.field, back.got) };
+    else if (w !== failedWrite) failure ??= { field: w.field, stage: 'commit', error: verifyError(r.host, w.field, back.got) };
   }
   const notApplied = writes.map((w) => w.field).filter((f) => !applied.includes(f));
   return {
