@@ -43,7 +43,8 @@ async function open(target: { host: string; port: number }, user: LabUser): Prom
     password: user.password,
     privilege: user.privilege,
     cipherSuite: 3,
-    timeoutMs: 1000,
+    // generous: under load a retransmitted Open Session reaches pyghmi's half-made session and confuses it
+    timeoutMs: 3000,
     endpoint,
   });
   sessions.push(s);
