@@ -1,0 +1,67 @@
+// A UDP proxy on 127.0.0.1 that loses and reorders datagrams in both directions, to test the client's
+// retransmission against a real BMC under a bad network. Deterministic: driven by a seeded PRNG.
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
+
+export interface ImpairmentOptions {
+  /** probability of dropping each datagram, each direction */
+  drop: number;
+  /** probability of holding a datagram back so a later one overtakes it */
+  reorder: number;
+  /** how long a held-back datagram waits (ms) */
+  reorderDelayMs?: number;
+  seed?: number;
+}
+
+export interface ImpairmentProxy {
+  port: number;
+  stats: { forwarded: number; dropped: number; reordered: number };
+  close(): void;
+}
+
+export async function startImpairmentProxy(target: { host: string; port: number }, o: ImpairmentOptions): Promise<ImpairmentProxy> {
+  let seed = o.seed ?? 0x2545f491;
+  const random = () => {
+    // xorshift32
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return ((seed >>> 0) % 1_000_000) / 1_000_000;
+  };
+  const stats = { forwarded: 0, dropped: 0, reordered: 0 };
+  const front = createSocket('udp4');
+  const back = createSocket('udp4'); // one client at a time is enough for the tests
+  let client: RemoteInfo | undefined;
+  const forward = (socket: Socket, msg: Buffer, port: number, host: string) => {
+    if (random() < o.drop) {
+      stats.dropped++;
+      return;
+    }
+    const send = () => {
+      stats.forwarded++;
+      socket.send(msg, port, host);
+    };
+    if (random() < o.reorder) {
+      stats.reordered++;
+      setTimeout(send, o.reorderDelayMs ?? 30);
+    } else send();
+  };
+  front.on('message', (msg, rinfo) => {
+    client = rinfo;
+    forward(back, msg, target.port, target.host);
+  });
+  back.on('message', (msg) => {
+    if (client) forward(front, msg, client.port, client.address);
+  });
+  await Promise.all([
+    new Promise<void>((r) => front.bind(0, '127.0.0.1', r)),
+    new Promise<void>((r) => back.bind(0, '127.0.0.1', r)),
+  ]);
+  return {
+    port: front.address().port,
+    stats,
+    close() {
+      front.close();
+      back.close();
+    },
+  };
+}
