@@ -33,6 +33,8 @@ const npx = join(root, 'node_modules/.bin');
 if (!args.includes('--no-static')) {
   step('typecheck', join(npx, 'tsc'), ['-b']);
   step('lint', process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--config', 'build/eslint.config.js', '.']);
+  // Electron security scan; fails on any finding not justified in build/electronegativity.json
+  step('security scan (electronegativity)', process.execPath, [join(root, 'build/electronegativity-gate.mjs')]);
 }
 step('build', process.execPath, [join(root, 'build/build.mjs')]);
 
