@@ -17,7 +17,9 @@ describe('unitString', () => {
     [false, 0, 92, 0, 'grams'],
     [false, 0, 93, 0, 'invalid'],
     [false, 3, 1, 0, 'degrees C'], // reserved relation prints like "none"
-  ] as const)('pct %s rel %s base %s mod %s → %s', (pct, rel, base, mod, want) => expect(unitString(pct, rel, base, mod)).toBe(want));
+  ] as const)('pct %s rel %s base %s mod %s → %s', (pct, rel, base, mod, want) =>
+    expect(unitString(pct, rel, base, mod)).toBe(want),
+  );
   it('has all 93 unit codes of table 43-15', () => {
     expect(UNIT_NAMES).toHaveLength(93);
     expect(unitName(65)).toBe('color temp deg K');

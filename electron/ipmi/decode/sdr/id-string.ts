@@ -7,7 +7,7 @@ const BCD_PLUS = '0123456789 -.:,_';
 export function decodeIdString(typeLength: number, bytes: Uint8Array): string {
   const type = typeLength >> 6;
   if (type === 2) return unpackSixBit(bytes);
-  if (type === 1) return Array.from(bytes, (b) => BCD_PLUS[b & 0x0f]! + BCD_PLUS[b >> 4]!).join('');
+  if (type === 1) return Array.from(bytes, (b) => BCD_PLUS[b >> 4]! + BCD_PLUS[b & 0x0f]!).join('');
   let end = bytes.indexOf(0);
   if (end < 0) end = bytes.length;
   return Buffer.from(bytes.subarray(0, end)).toString('latin1');
