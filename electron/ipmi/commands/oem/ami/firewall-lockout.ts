@@ -98,9 +98,16 @@ export function lockoutRisk(
       if (addr === undefined || !acceptsPermanently(change.rule, addr)) return undefined;
       const remaining = current.rules.filter((r) => !sameRule(r, change.rule));
       if (remaining.some((r) => acceptsPermanently(r, addr))) return undefined;
-      const dropped = current.blockAll.active || remaining.some((r) => blocks(r, addr));
+      // a timed drop-all (param 19) shows up as a rule rather than in the is-block-all flag
+      const timedDropAll = remaining.some((r) => r.kind === 'drop-all' && r.ipv4);
+      const dropped = current.blockAll.active || timedDropAll || remaining.some((r) => blocks(r, addr));
       if (!dropped) return undefined;
-      return `removing the only ACCEPT rule for ${source} would cut it off (${current.blockAll.active ? 'drop-all is on' : 'a DROP rule covers it'})`;
+      const why = current.blockAll.active
+        ? 'drop-all is on'
+        : timedDropAll
+          ? 'a timed drop-all is set'
+          : 'a DROP rule covers it';
+      return `removing the only ACCEPT rule for ${source} would cut it off (${why})`;
     }
   }
 }

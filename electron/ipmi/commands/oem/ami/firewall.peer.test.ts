@@ -310,6 +310,24 @@ describe('AMI firewall against the pyghmi AMI BMC', () => {
     expect(bmc.rules().blockAll).toBe(0);
   });
 
+  it('timed drop-all (param 19) is guarded too, and lists as a drop-all entry with its window', async () => {
+    const timed = { kind: 'drop-all' as const, ipv4: true, ipv6: false, window: WINDOW };
+    await expect(firewallDropAll(admin, timed)).rejects.toBeInstanceOf(FirewallLockoutError);
+    expect(bmc.rules()).toEqual({ blockAll: 0, rules: [BASELINE_DUMP] });
+    await addFirewallRule(admin, { kind: 'ip', state: 'accept', address: '127.0.0.1' });
+    await firewallDropAll(admin, timed);
+    expect(bmc.rules().rules.at(-1)).toEqual({
+      type: 19,
+      state: 'drop',
+      body: '01' + Buffer.from(WINDOW_BYTES).toString('hex'),
+      flags: 1,
+      start: '2030-01-02T03:04',
+      stop: '2030-12-31T23:59',
+    });
+    expect((await ipmitoolTable(bmc)).entries.at(-1)).toEqual([0x13, 0x00, 0x01, ...WINDOW_BYTES]);
+    expect((await readFirewall(admin)).rules.at(-1)).toEqual({ ...timed, index: 2, type: 19 });
+  });
+
   it('drop-all with the explicit override is sent without an ACCEPT rule', async () => {
     await firewallDropAll(
       admin,
@@ -454,6 +472,10 @@ describe('AMI firewall against ipmi_sim (no AMI extension)', () => {
     expect((e as IpmiError).kind).toBe('unsupported');
     expect((e as IpmiError).message).toMatch(/^127\.0\.0\.1: this BMC has no AMI firewall extension/);
     await expect(flushFirewall(s)).rejects.toMatchObject({ kind: 'unsupported', host: '127.0.0.1' });
+    // ipmitool, asked the same, reports the completion code we translated: 0xC1 Invalid command
+    const reference = await ipmitool(lab, ['raw', '0x32', '0x77', '0x00']);
+    expect(reference.code).not.toBe(0);
+    expect(reference.stderr).toContain('rsp=0xc1');
   });
   it('bmcdesk firewall list says the same and exits 1', async () => {
     let err = '';

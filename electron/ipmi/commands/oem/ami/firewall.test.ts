@@ -300,6 +300,16 @@ describe('lock-out protection', () => {
     await removeFirewallRule(bmc, rule, SRC);
     expect(bmc.sets()).toEqual(['04017f000001']);
   });
+  it('removing our only ACCEPT rule while a timed drop-all (type 19 entry) is listed is refused', async () => {
+    const bmc = new FakeAmiBmc();
+    // TYPE 19, state (ignored), IPv4, 2025-01-01 00:00 .. 2025-01-02 00:00
+    bmc.entries = [ACCEPT_LOOPBACK, [0x13, 0x00, 0x01, 0xe9, 7, 1, 1, 0, 0, 0xe9, 7, 1, 2, 0, 0]];
+    const e = await caught(
+      removeFirewallRule(bmc, { kind: 'ip', state: 'accept', address: '127.0.0.1' }, SRC),
+    );
+    expect(e.message).toContain('a timed drop-all is set');
+    expect(bmc.sets()).toEqual([]);
+  });
   it('removing our only ACCEPT rule is fine when nothing drops us', async () => {
     const bmc = new FakeAmiBmc();
     bmc.entries = [ACCEPT_LOOPBACK, DROP_OTHER];
