@@ -1,7 +1,8 @@
 // Builds every runnable piece: the CLI and benchmark (plain Node), the Electron main and preload
 // bundles, and the renderer (Vite). Kept as one script so `npm run build` is the only entry point.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,18 @@ const nodeCommon = {
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
 
+// The lab (e2e/lab) finds its config files next to its sources; keep import.meta.url pointing there
+// when it is bundled into the benchmark.
+const keepSourceUrls = {
+  name: 'keep-source-urls',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]e2e[\\/]lab[\\/].*\.ts$/ }, (args) => ({
+      loader: 'ts',
+      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+    }));
+  },
+};
+
 const jobs = [];
 const entry = (name, src, out, extra = {}) => {
   if (!want(name) || !existsSync(join(root, src))) return;
@@ -27,14 +40,14 @@ const entry = (name, src, out, extra = {}) => {
   jobs.push(build({ ...nodeCommon, entryPoints: [join(root, src)], outfile: join(root, out), ...extra }));
 };
 entry('cli', 'electron/cli/bmcdesk.ts', 'out/cli/bmcdesk.js');
-entry('bench', 'e2e/bench/bench.ts', 'out/bench/bench.js');
+entry('bench', 'e2e/bench/bench.ts', 'out/bench/bench.js', { plugins: [keepSourceUrls] });
 entry('main', 'electron/main/main.ts', 'out/main/main.js');
 entry('e2e-host', 'e2e/host/ws-host.ts', 'out/e2e-host/ws-host.js');
 // A sandboxed preload runs without an ESM context: it must be one CommonJS file.
 entry('preload', 'electron/preload/preload.ts', 'out/preload/preload.cjs', { format: 'cjs', banner: {} });
 await Promise.all(jobs);
 
-if (want('renderer') && existsSync(join(root, 'renderer/vite.config.ts'))) {
+if (want('renderer') && existsSync(join(root, 'build/vite.renderer.ts'))) {
   const { build: viteBuild } = await import('vite');
-  await viteBuild({ configFile: join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: join(root, 'build/vite.renderer.ts'), logLevel: 'warn' });
 }

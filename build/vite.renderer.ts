@@ -1,9 +1,9 @@
-// Renderer build: React, relative base (loaded from file:// in Electron and from the e2e host over http).
+// Renderer build (kept in build/: it runs in Node, the renderer folder may not import node:): React, relative base (loaded from file:// in Electron and from the e2e host over http).
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+const here = fileURLToPath(new URL('../renderer/', import.meta.url));
 
 export default defineConfig({
   root: here,
