@@ -409,6 +409,37 @@ describe('properties', () => {
     );
   });
 
+  it('arbitrary objects as rules (e.g. from IPC) encode or give an argument error, nothing else', () => {
+    const field = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined), fc.object());
+    const anyRule = fc.record({
+      kind: fc.oneof(fc.constantFrom('ip', 'range', 'port', 'port-range', 'drop-all', 'flush'), fc.string()),
+      state: fc.oneof(fc.constantFrom('drop', 'accept'), field),
+      address: fc.oneof(fc.constant('10.0.0.1'), field),
+      start: fc.oneof(fc.constant('10.0.0.1'), fc.integer({ min: 1, max: 65535 }), field),
+      end: fc.oneof(fc.constant('10.0.0.2'), fc.integer({ min: 1, max: 65535 }), field),
+      protocol: fc.oneof(fc.constantFrom('tcp', 'udp', 'both'), field),
+      port: fc.oneof(fc.integer({ min: 1, max: 65535 }), field),
+      window: fc.oneof(
+        fc.constant(undefined),
+        fc.constant({ start: WINDOW.start, stop: WINDOW.stop }),
+        field,
+      ),
+    });
+    fc.assert(
+      fc.property(anyRule, (r) => {
+        for (const f of [encodeAddRule, encodeRemoveRule, encodeDropAll as (x: unknown) => Uint8Array]) {
+          try {
+            expect(f(r as never)).toBeInstanceOf(Uint8Array);
+          } catch (e) {
+            expect(e).toBeInstanceOf(IpmiError);
+            expect((e as IpmiError).kind).toBe('argument');
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('every prefix of a valid timed entry is either the full rule or a protocol error', () => {
     const full = bytes(0x0e, 0x01, ...PORT_RANGE_BODY, ...WINDOW_BYTES);
     for (let n = 0; n < full.length; n++) {

@@ -69,7 +69,8 @@ function checkState(value: unknown): number {
 
 function checkTime(t: FirewallTime | undefined, what: string): Date {
   const ok =
-    t !== undefined &&
+    typeof t === 'object' &&
+    t !== null &&
     [t.year, t.month, t.day, t.hour, t.minute].every((n) => Number.isInteger(n)) &&
     t.year >= 1970 &&
     t.year <= 9999 &&
@@ -86,6 +87,7 @@ function checkTime(t: FirewallTime | undefined, what: string): Date {
 }
 
 export function checkWindow(w: FirewallWindow): void {
+  if (typeof w !== 'object' || w === null) throw bad(`time window ${JSON.stringify(w)} is not {start, stop}`);
   const start = checkTime(w.start, 'start');
   const stop = checkTime(w.stop, 'stop');
   if (start >= stop) throw bad(`the stop time must be after the start time`);
