@@ -13,6 +13,8 @@ export interface CliContext {
   readonly env?: Record<string, string | undefined>;
   /** number of -v options */
   readonly verbose?: number;
+  /** Asks for a secret (terminal without echo, or one line of piped stdin); undefined if there is no way to ask. */
+  readonly readSecret?: (prompt: string) => Promise<string | undefined>;
 }
 
 /** A CLI command family ("chassis", "user", ...). Returns the process exit status (0 ok, 1 failure). */

@@ -10,6 +10,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Record<string, string | undefined>;
+  /** see CliContext.readSecret */
+  readSecret?: (prompt: string) => Promise<string | undefined>;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -32,6 +34,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err: io.stderr,
       env: io.env,
       verbose: parsed.verbose,
+      ...(io.readSecret && { readSecret: io.readSecret }),
     };
     return await command.run(ctx, rest);
   } catch (e) {

@@ -9,8 +9,12 @@ import { mcCommand, bmcCommand } from './mc';
 import { rawCommand } from './raw';
 import { sdrCommand } from './sdr';
 import { sensorCommand } from './sensor';
+import { userCommand } from './user';
+import { channelCommand } from './channel';
+import { lanCommand } from './lan';
+import { solCommand } from './sol';
 
-export const commands: CliCommand[] = [firewallCommand, selCommand, fruCommand, powerCommand, chassisCommand, mcCommand, bmcCommand, rawCommand, sdrCommand, sensorCommand];
+export const commands: CliCommand[] = [firewallCommand, selCommand, fruCommand, powerCommand, chassisCommand, mcCommand, bmcCommand, rawCommand, sdrCommand, sensorCommand, userCommand, channelCommand, lanCommand, solCommand];
 
 export function findCommand(name: string): CliCommand | undefined {
   return commands.find((c) => c.name === name);

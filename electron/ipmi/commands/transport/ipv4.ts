@@ -26,7 +26,7 @@ export function maskPrefixLength(mask: Uint8Array): number | undefined {
 
 /** A netmask must be contiguous and not 0.0.0.0 (that would make every address "local"). */
 export function parseNetmask(text: string): Uint8Array {
-  const mask = parseIpv4(text, 'netmask');
+  const mask = parseIpv4(text);
   const prefix = maskPrefixLength(mask);
   if (prefix === undefined) throw argumentError(`Invalid netmask: ${text} (the one bits must be contiguous)`);
   if (prefix === 0) throw argumentError(`Invalid netmask: ${text}`);

@@ -73,7 +73,8 @@ const FIELD_PARAM: Record<LanField, LanParamName> = {
 const ADDRESS_FIELDS: readonly LanField[] = ['ipAddress', 'subnetMask', 'defaultGateway', 'backupGateway'];
 
 /** Parameters `lan set` writes that are not part of an address plan. */
-export type LanWriteField = LanField | 'authTypes' | 'cipherPrivileges' | 'arpControl' | 'arpInterval' | 'badPasswordThreshold';
+export type LanWriteField =
+  LanField | 'authTypes' | 'cipherPrivileges' | 'arpControl' | 'arpInterval' | 'badPasswordThreshold';
 
 export interface LanApplyFailure {
   field: LanWriteField;
@@ -167,19 +168,31 @@ async function readsBack(
   return { ok: sameBytes(got, w.data), got };
 }
 
-export async function applyLanSettings(r: Requester, channel: number, settings: LanSettings): Promise<LanApplyResult> {
+export async function applyLanSettings(
+  r: Requester,
+  channel: number,
+  settings: LanSettings,
+): Promise<LanApplyResult> {
   const { writes, warnings } = planLanSettings(settings);
   if (settings.ipSource === undefined && ADDRESS_FIELDS.some((f) => settings[f] !== undefined)) {
     const src = await getLanParam(r, channel, LAN_PARAMS.ipAddressSource.id);
     if (src && decodeIpSource(src[0]!) !== 'static')
-      writes.unshift({ field: 'ipSource', param: LAN_PARAMS.ipAddressSource.id, data: Uint8Array.of(IP_SOURCE_CODE.static) });
+      writes.unshift({
+        field: 'ipSource',
+        param: LAN_PARAMS.ipAddressSource.id,
+        data: Uint8Array.of(IP_SOURCE_CODE.static),
+      });
   }
   const result = await writeLanParams(r, channel, writes);
   return { ...result, warnings: [...warnings, ...result.warnings] };
 }
 
 /** Steps 3-5 of the header comment for already validated writes (also what `lan set` uses). */
-export async function writeLanParams(r: Requester, channel: number, writes: readonly LanWrite[]): Promise<LanApplyResult> {
+export async function writeLanParams(
+  r: Requester,
+  channel: number,
+  writes: readonly LanWrite[],
+): Promise<LanApplyResult> {
   const progress = await getLanParam(r, channel, LAN_PARAMS.setInProgress.id);
   let usedCommit = false;
   if (progress) {
@@ -224,12 +237,14 @@ export async function writeLanParams(r: Requester, channel: number, writes: read
   }
 
   // a write that read back wrong before the commit may still have taken effect with it
-  const failedWrite = failure?.stage === 'verify' ? writes.find((w) => w.field === failure?.field) : undefined;
+  const failedWrite =
+    failure?.stage === 'verify' ? writes.find((w) => w.field === failure?.field) : undefined;
   const applied: LanWriteField[] = [];
   for (const w of failedWrite ? [...written, failedWrite] : written) {
     const back = await readsBack(r, channel, w);
     if (back.ok) applied.push(w.field);
-    else if (w !== failedWrite) failure ??= { field: w.field, stage: 'commit', error: verifyError(r.host, w.field, back.got) };
+    else if (w !== failedWrite)
+      failure ??= { field: w.field, stage: 'commit', error: verifyError(r.host, w.field, back.got) };
   }
   const notApplied = writes.map((w) => w.field).filter((f) => !applied.includes(f));
   return {
