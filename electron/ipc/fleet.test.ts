@@ -19,19 +19,20 @@ const hosts: Host[] = Array.from({ length: 20 }, (_, i) => ({
 }));
 
 function fakeSession(host: string, delayMs: number, powerOn: boolean): IpmiSession {
-  return {
-    host,
-    info: undefined,
-    stats: {} as IpmiSession['stats'],
-    request: (_req, opts) =>
+  const request: IpmiSession['request'] = (_req, opts) =>
       new Promise((resolve, reject) => {
         const t = setTimeout(() => resolve(Buffer.from([powerOn ? 0x01 : 0x00, 0, 0])), delayMs);
         opts?.signal?.addEventListener('abort', () => {
           clearTimeout(t);
           reject(new Error('aborted'));
         });
-      }),
-    raw: async () => ({ completionCode: 0, data: Buffer.alloc(0) }),
+      });
+  return {
+    host,
+    info: undefined,
+    stats: {} as IpmiSession['stats'],
+    request,
+    raw: async (req, opts) => ({ completionCode: 0, data: await request(req, opts) }),
     bridged: () => {
       throw new Error('n/a');
     },

@@ -2,7 +2,7 @@
 // Cancel stops starting new hosts and aborts requests in flight; the result lists the hosts finished.
 import type { AppServices } from './context';
 import type { Handlers } from '../dispatch';
-import { getChassisStatus } from './ipmi-minimal';
+import { getChassisStatus } from './ipmi-views';
 import { toErrorData } from '../errors';
 import type { z } from 'zod';
 import type { fleetPowerItem } from '../../../shared/contract/fleet';

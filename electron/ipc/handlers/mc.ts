@@ -1,6 +1,6 @@
 import type { AppServices } from './context';
 import type { Handlers } from '../dispatch';
-import { getDeviceId } from './ipmi-minimal';
+import { getDeviceId } from './ipmi-views';
 
 export function mcHandlers(s: AppServices): Pick<Handlers, 'mc.info'> {
   return {

@@ -1,6 +1,6 @@
 import type { AppServices } from './context';
 import type { Handlers } from '../dispatch';
-import { getChassisStatus } from './ipmi-minimal';
+import { getChassisStatus } from './ipmi-views';
 
 export function powerHandlers(s: AppServices): Pick<Handlers, 'power.status' | 'chassis.status'> {
   return {
