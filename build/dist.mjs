@@ -15,7 +15,8 @@ const args = process.argv.slice(2);
 const built = spawnSync(process.execPath, [join(root, 'build/build.mjs')], { stdio: 'inherit', cwd: root });
 if (built.status !== 0) process.exit(built.status ?? 1);
 
-if (!existsSync(join(root, 'assets/icon.png'))) process.stderr.write('note: assets/icon.png missing; electron-builder will use its default icon\n');
+if (!existsSync(join(root, 'assets/icon.png')))
+  process.stderr.write('note: assets/icon.png missing; electron-builder will use its default icon\n');
 
 const electronDist = process.env.ELECTRON_DIST;
 if (!electronDist) {
@@ -42,7 +43,13 @@ const builder = join(root, 'node_modules/.bin/electron-builder');
 const platform = { win32: '--win', darwin: '--mac', linux: '--linux' }[process.platform] ?? '--linux';
 const r = spawnSync(
   builder,
-  ['--config', 'build/electron-builder.yml', platform, ...(electronDist ? [`-c.electronDist=${electronDist}`] : []), ...args],
+  [
+    '--config',
+    'build/electron-builder.yml',
+    platform,
+    ...(electronDist ? [`-c.electronDist=${electronDist}`] : []),
+    ...args,
+  ],
   { stdio: 'inherit', cwd: root, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
 );
 process.exit(r.status ?? 1);

@@ -10,17 +10,26 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const allow = JSON.parse(readFileSync(join(root, 'build/electronegativity.json'), 'utf8'));
-const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(
+  readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
+).version;
 
 const stage = mkdtempSync(join(tmpdir(), 'bmcdesk-en-'));
 try {
   const notTest = (src) => !/\.(test|spec|peer\.test)\.tsx?$/.test(src) && !src.includes('__snapshots__');
-  for (const dir of ['electron/main', 'electron/preload', 'renderer/src']) cpSync(join(root, dir), join(stage, dir), { recursive: true, filter: notTest });
+  for (const dir of ['electron/main', 'electron/preload', 'renderer/src'])
+    cpSync(join(root, dir), join(stage, dir), { recursive: true, filter: notTest });
   cpSync(join(root, 'renderer/index.html'), join(stage, 'renderer/index.html'));
-  writeFileSync(join(stage, 'package.json'), JSON.stringify({ name: 'scan', devDependencies: { electron: electronVersion } }));
+  writeFileSync(
+    join(stage, 'package.json'),
+    JSON.stringify({ name: 'scan', devDependencies: { electron: electronVersion } }),
+  );
   const csv = join(stage, 'report.csv');
   const bin = join(root, 'node_modules/.bin/electronegativity');
-  const r = spawnSync(bin, ['-i', stage, '-r', '-v', 'false', '-e', electronVersion, '-o', csv], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(bin, ['-i', stage, '-r', '-v', 'false', '-e', electronVersion, '-o', csv], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (!existsSync(csv)) {
     process.stderr.write(`electronegativity produced no report (exit ${r.status})\n${r.stderr}\n`);
     process.exit(1);
@@ -30,13 +39,21 @@ try {
     .slice(1)
     .filter(Boolean)
     .map((line) => {
-      const [issue, severity, confidence, filename, location] = line.split(',').map((f) => f.replace(/^"|"$/g, ''));
+      const [issue, severity, confidence, filename, location] = line
+        .split(',')
+        .map((f) => f.replace(/^"|"$/g, ''));
       return { issue, severity, confidence, filename: filename ?? '', location };
     });
-  const justified = (f) => allow.findings.some((a) => a.issue === f.issue && (a.file === '*' || basename(f.filename) === a.file));
+  const justified = (f) =>
+    allow.findings.some((a) => a.issue === f.issue && (a.file === '*' || basename(f.filename) === a.file));
   const open = findings.filter((f) => !justified(f));
-  for (const f of findings) process.stdout.write(`${justified(f) ? 'justified ' : 'UNJUSTIFIED'} ${f.issue} ${f.severity}/${f.confidence} ${f.filename}:${f.location}\n`);
-  process.stdout.write(`electronegativity: ${findings.length} findings, ${findings.length - open.length} justified in build/electronegativity.json, ${open.length} open\n`);
+  for (const f of findings)
+    process.stdout.write(
+      `${justified(f) ? 'justified ' : 'UNJUSTIFIED'} ${f.issue} ${f.severity}/${f.confidence} ${f.filename}:${f.location}\n`,
+    );
+  process.stdout.write(
+    `electronegativity: ${findings.length} findings, ${findings.length - open.length} justified in build/electronegativity.json, ${open.length} open\n`,
+  );
   process.exit(open.length === 0 ? 0 : 1);
 } finally {
   rmSync(stage, { recursive: true, force: true });

@@ -38,5 +38,8 @@ if (!exe) {
   );
   process.exit(1);
 }
-const child = spawn(exe, [join(root, 'out/main/main.js'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+const child = spawn(exe, [join(root, 'out/main/main.js'), ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: root,
+});
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

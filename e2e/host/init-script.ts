@@ -30,11 +30,17 @@ export function installBmcOverWebSocket(cfg: InitScriptConfig): void {
       ws.onclose = () => {
         ready = null;
         socket = null;
-        for (const p of pending.values()) p.resolve({ ok: false, error: { code: 'closed', message: 'connection to the app host closed' } });
+        for (const p of pending.values())
+          p.resolve({ ok: false, error: { code: 'closed', message: 'connection to the app host closed' } });
         pending.clear();
       };
       ws.onmessage = (ev) => {
-        const msg = JSON.parse(String(ev.data)) as { id?: number; result?: unknown; event?: string; payload?: unknown };
+        const msg = JSON.parse(String(ev.data)) as {
+          id?: number;
+          result?: unknown;
+          event?: string;
+          payload?: unknown;
+        };
         if (typeof msg.id === 'number') {
           pending.get(msg.id)?.resolve(msg.result);
           pending.delete(msg.id);

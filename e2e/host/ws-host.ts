@@ -11,7 +11,11 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { connect as ipmiConnect, type ConnectOptions, type IpmiSession } from '../../electron/ipmi/client/connect';
+import {
+  connect as ipmiConnect,
+  type ConnectOptions,
+  type IpmiSession,
+} from '../../electron/ipmi/client/connect';
 import { createApp, type App } from '../../electron/ipc/app-services';
 import { openCredentialStore, type CredentialStore } from '../../electron/services/credentials';
 import { CSP } from '../../electron/main/security';
@@ -48,7 +52,8 @@ const TYPES: Record<string, string> = {
 };
 
 export async function startWsHost(o: WsHostOptions): Promise<WsHost> {
-  const credentials = o.credentials ?? (await openCredentialStore(o.keychainService ? { service: o.keychainService } : {}));
+  const credentials =
+    o.credentials ?? (await openCredentialStore(o.keychainService ? { service: o.keychainService } : {}));
   const app = await createApp({
     userDataDir: o.userDataDir,
     version: 'e2e',
@@ -91,7 +96,11 @@ export async function startWsHost(o: WsHostOptions): Promise<WsHost> {
     const want = Buffer.from(token);
     const origin = req.headers.origin;
     const ownOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const ok = url.pathname === WS_PATH && given.length === want.length && timingSafeEqual(given, want) && (origin === undefined || origin === ownOrigin);
+    const ok =
+      url.pathname === WS_PATH &&
+      given.length === want.length &&
+      timingSafeEqual(given, want) &&
+      (origin === undefined || origin === ownOrigin);
     if (!ok) {
       socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
       return;
@@ -151,7 +160,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const host = await startWsHost({
     userDataDir,
     rendererDir: arg('--renderer') ?? join(here, '../renderer'),
-    ...(process.argv.includes('--memory-keychain') ? { credentials: await openCredentialStore({ forceMemory: 'requested by --memory-keychain' }) } : {}),
+    ...(process.argv.includes('--memory-keychain')
+      ? { credentials: await openCredentialStore({ forceMemory: 'requested by --memory-keychain' }) }
+      : {}),
     log: (l) => process.stderr.write(`${l}\n`),
   });
   process.stdout.write(JSON.stringify({ url: host.url, token: host.token }) + '\n');

@@ -19,7 +19,8 @@ for (const kind of KINDS) {
   describe.skipIf(why !== null)(`host list and host page [${kind}]${why ? ` (skipped: ${why})` : ''}`, () => {
     const lab = inject('labBmc');
     let app: LaunchedApp;
-    const shot = (name: string) => app.page.screenshot({ path: join(SCREENSHOTS, `${kind}-${name}.png`), fullPage: true });
+    const shot = (name: string) =>
+      app.page.screenshot({ path: join(SCREENSHOTS, `${kind}-${name}.png`), fullPage: true });
 
     beforeAll(async () => {
       mkdirSync(SCREENSHOTS, { recursive: true });
@@ -30,7 +31,14 @@ for (const kind of KINDS) {
 
     it('adds a host with its password, connects, shows power state and device info', async () => {
       const hosts = hostsPage(app.page);
-      await hosts.addHost({ name: 'lab-bmc', address: lab.host, port: lab.port, username: LAB_USERS.admin.name, password: LAB_USERS.admin.password, cipherSuite: LAB_CIPHER });
+      await hosts.addHost({
+        name: 'lab-bmc',
+        address: lab.host,
+        port: lab.port,
+        username: LAB_USERS.admin.name,
+        password: LAB_USERS.admin.password,
+        cipherSuite: LAB_CIPHER,
+      });
       await expect.poll(() => hosts.row('lab-bmc').count()).toBe(1);
       await expect.poll(() => hosts.row('lab-bmc').textContent()).toMatch(/password stored/);
 
@@ -56,7 +64,14 @@ for (const kind of KINDS) {
 
     it('a wrong password shows a readable error', async () => {
       const hosts = hostsPage(app.page);
-      await hosts.addHost({ name: 'wrong-pw', address: lab.host, port: lab.port, username: LAB_USERS.admin.name, password: 'not-the-password', cipherSuite: LAB_CIPHER });
+      await hosts.addHost({
+        name: 'wrong-pw',
+        address: lab.host,
+        port: lab.port,
+        username: LAB_USERS.admin.name,
+        password: 'not-the-password',
+        cipherSuite: LAB_CIPHER,
+      });
       await expect.poll(() => hosts.row('wrong-pw').count()).toBe(1);
       const detail = hostDetail(app.page);
       await expect.poll(() => detail.root.textContent()).toMatch(/wrong-pw/);

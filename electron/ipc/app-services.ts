@@ -44,8 +44,13 @@ export async function createApp(o: AppOptions): Promise<App> {
   });
   const services: AppServices = { version: o.version, inventory, credentials, pool, events, operations };
   const shutdownCtl = new AbortController();
-  const dispatch = createDispatch(createHandlers(services), { operations, shutdown: shutdownCtl.signal, ...(o.log ? { log: o.log } : {}) });
-  if (inventory.notice) o.log?.(`inventory: ${inventory.restoredFromBackup ? 'restored from backup' : 'damaged, started empty'}`);
+  const dispatch = createDispatch(createHandlers(services), {
+    operations,
+    shutdown: shutdownCtl.signal,
+    ...(o.log ? { log: o.log } : {}),
+  });
+  if (inventory.notice)
+    o.log?.(`inventory: ${inventory.restoredFromBackup ? 'restored from backup' : 'damaged, started empty'}`);
   return {
     services,
     dispatch,

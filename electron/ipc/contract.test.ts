@@ -32,7 +32,8 @@ function unwrap(s: z.ZodType): z.ZodType {
   let cur = s;
   for (;;) {
     const d = defOf(cur);
-    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') cur = d['innerType'] as z.ZodType;
+    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable')
+      cur = d['innerType'] as z.ZodType;
     else return cur;
   }
 }
@@ -57,12 +58,18 @@ function badValues(schema: z.ZodType, key: string): { label: string; value: unkn
       out.push({ label: 'number instead of string', value: 12345 });
       const max = maxLength(s);
       out.push({ label: 'oversized string', value: 'x'.repeat(max !== null ? max + 1 : 100_000) });
-      if (key === 'address') for (const a of ['999.1.1.1', 'bad host!', '1::2::3', 'fe80::1%bad zone', '-lead.example', '10.0.0']) out.push({ label: `bad address ${a}`, value: a });
+      if (key === 'address')
+        for (const a of ['999.1.1.1', 'bad host!', '1::2::3', 'fe80::1%bad zone', '-lead.example', '10.0.0'])
+          out.push({ label: `bad address ${a}`, value: a });
       if (/[iI]d$/.test(key)) out.push({ label: 'malformed id', value: '../etc/passwd' });
       break;
     }
     case 'number':
-      out.push({ label: 'string instead of number', value: '1' }, { label: 'fraction', value: 1.5 }, { label: 'NaN-like', value: null });
+      out.push(
+        { label: 'string instead of number', value: '1' },
+        { label: 'fraction', value: 1.5 },
+        { label: 'NaN-like', value: null },
+      );
       break;
     case 'boolean':
       out.push({ label: 'string instead of boolean', value: 'true' });
@@ -70,19 +77,26 @@ function badValues(schema: z.ZodType, key: string): { label: string; value: unkn
     case 'array': {
       out.push({ label: 'string instead of array', value: 'a,b' });
       const max = maxLength(s);
-      if (max !== null) out.push({ label: 'oversized array', value: Array.from({ length: max + 1 }, () => 'x') });
+      if (max !== null)
+        out.push({ label: 'oversized array', value: Array.from({ length: max + 1 }, () => 'x') });
       out.push({ label: 'array of wrong element type', value: [{ nested: true }] });
       break;
     }
     case 'object':
-      out.push({ label: 'string instead of object', value: 'x' }, { label: 'array instead of object', value: [] });
+      out.push(
+        { label: 'string instead of object', value: 'x' },
+        { label: 'array instead of object', value: [] },
+      );
       break;
     case 'enum':
     case 'literal':
       out.push({ label: 'not a member', value: 'definitely-not-a-member' }, { label: 'number', value: 7 });
       break;
     case 'union':
-      out.push({ label: 'object instead of union member', value: { a: 1 } }, { label: 'out-of-range union member', value: 10_000 });
+      out.push(
+        { label: 'object instead of union member', value: { a: 1 } },
+        { label: 'out-of-range union member', value: 10_000 },
+      );
       break;
     default:
       out.push({ label: `object for ${d.type}`, value: { a: 1 } });
@@ -91,7 +105,12 @@ function badValues(schema: z.ZodType, key: string): { label: string; value: unkn
 }
 
 /** Walks an object schema alongside a valid value, yielding invalid copies of the whole argument. */
-function variants(schema: z.ZodType, valid: unknown, path: string[], rebuild: (v: unknown) => unknown): Variant[] {
+function variants(
+  schema: z.ZodType,
+  valid: unknown,
+  path: string[],
+  rebuild: (v: unknown) => unknown,
+): Variant[] {
   const s = unwrap(schema);
   const d = defOf(s);
   if (d.type !== 'object') return [];
@@ -99,15 +118,24 @@ function variants(schema: z.ZodType, valid: unknown, path: string[], rebuild: (v
   const obj = (valid ?? {}) as Record<string, unknown>;
   const field = (k: string) => [...path, k].join('.');
   const out: Variant[] = [
-    { label: 'unknown extra field', value: rebuild({ ...obj, unexpectedField: 1 }), field: field('unexpectedField') },
-    { label: 'password smuggled as extra field', value: rebuild({ ...obj, secretPassword: 'hunter2' }), field: field('secretPassword') },
+    {
+      label: 'unknown extra field',
+      value: rebuild({ ...obj, unexpectedField: 1 }),
+      field: field('unexpectedField'),
+    },
+    {
+      label: 'password smuggled as extra field',
+      value: rebuild({ ...obj, secretPassword: 'hunter2' }),
+      field: field('secretPassword'),
+    },
   ];
   for (const [k, sub] of Object.entries(shape)) {
     if (!isOptional(sub) && k in obj) {
       const { [k]: _omit, ...rest } = obj;
       out.push({ label: `missing ${k}`, value: rebuild(rest), field: field(k) });
     }
-    for (const b of badValues(sub, k)) out.push({ label: `${k}: ${b.label}`, value: rebuild({ ...obj, [k]: b.value }), field: field(k) });
+    for (const b of badValues(sub, k))
+      out.push({ label: `${k}: ${b.label}`, value: rebuild({ ...obj, [k]: b.value }), field: field(k) });
     if (defOf(unwrap(sub)).type === 'object' && obj[k] !== undefined)
       out.push(...variants(sub, obj[k], [...path, k], (v) => rebuild({ ...obj, [k]: v })));
   }
@@ -145,10 +173,16 @@ describe('contract surface', () => {
     for (const n of names) {
       const def = contract[n];
       expect(defOf(def.input).type, n).toBe('object');
-      expect(defOf(def.input)['catchall'] && defOf(defOf(def.input)['catchall'] as z.ZodType).type, `${n} must be a strict object`).toBe('never');
+      expect(
+        defOf(def.input)['catchall'] && defOf(defOf(def.input)['catchall'] as z.ZodType).type,
+        `${n} must be a strict object`,
+      ).toBe('never');
       expect(def.summary.length, n).toBeGreaterThan(0);
       expect(def.input.safeParse(def.example).success, `${n} example`).toBe(true);
-      if ('progress' in def && def.progress) expect(Object.keys(defOf(def.input)['shape'] as object), `${n} streams: needs operationId`).toContain('operationId');
+      if ('progress' in def && def.progress)
+        expect(Object.keys(defOf(def.input)['shape'] as object), `${n} streams: needs operationId`).toContain(
+          'operationId',
+        );
     }
   });
 });
@@ -163,7 +197,11 @@ describe.each(names)('%s', (name) => {
   ];
 
   it('a valid call passes validation and reaches the BMC-free handler or the BMC', async () => {
-    const app = await testApp({ hosts: [EXAMPLE_HOST], passwords: { [EXAMPLE_HOST.id]: 'secret' }, connect: unreachable });
+    const app = await testApp({
+      hosts: [EXAMPLE_HOST],
+      passwords: { [EXAMPLE_HOST.id]: 'secret' },
+      connect: unreachable,
+    });
     const r = await app.dispatch(name, structuredClone(def.example));
     if (!r.ok) {
       expect(r.error.code, JSON.stringify(r.error)).not.toBe('invalid-argument');
@@ -186,7 +224,10 @@ describe.each(names)('%s', (name) => {
       expect(r.error.code, v.label).toBe('invalid-argument');
       expect(errorData.safeParse(r.error).success, v.label).toBe(true);
       const f = r.error.field ?? '';
-      expect(f === v.field || f.startsWith(`${v.field}.`) || v.field === '', `${v.label}: field ${f}, expected ${v.field}`).toBe(true);
+      expect(
+        f === v.field || f.startsWith(`${v.field}.`) || v.field === '',
+        `${v.label}: field ${f}, expected ${v.field}`,
+      ).toBe(true);
     }
     expect(calls).toEqual([]);
   });
@@ -211,7 +252,8 @@ describe('dispatch under arbitrary input', () => {
         const r = await dispatch(name, raw);
         expect(typeof r.ok).toBe('boolean');
         if (!r.ok) expect(errorData.safeParse(r.error).success).toBe(true);
-        const valid = Object.hasOwn(contract, name) && contract[name as CallName].input.safeParse(raw).success;
+        const valid =
+          Object.hasOwn(contract, name) && contract[name as CallName].input.safeParse(raw).success;
         expect(calls.length).toBe(valid ? 1 : 0);
       }),
       { numRuns: 400 },

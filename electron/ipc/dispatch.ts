@@ -47,7 +47,9 @@ export function createDispatch(handlers: Handlers, opts: DispatchOptions): Dispa
       const args = parsed.data as { operationId?: string };
       const value =
         'progress' in def && def.progress && typeof args.operationId === 'string'
-          ? await opts.operations.run(args.operationId, c, (operation) => handler(args, { signal: anySignal(operation.signal, shutdown), operation }))
+          ? await opts.operations.run(args.operationId, c, (operation) =>
+              handler(args, { signal: anySignal(operation.signal, shutdown), operation }),
+            )
           : await handler(args, { signal: shutdown });
       const out = def.output.safeParse(value);
       if (!out.success) {
@@ -56,7 +58,9 @@ export function createDispatch(handlers: Handlers, opts: DispatchOptions): Dispa
       }
       return { ok: true, value: out.data };
     } catch (e) {
-      const error = toErrorData(e, (err) => log(`ipc: ${c} internal error: ${err instanceof Error ? err.name : typeof err}`));
+      const error = toErrorData(e, (err) =>
+        log(`ipc: ${c} internal error: ${err instanceof Error ? err.name : typeof err}`),
+      );
       log(`ipc: ${c} failed: ${error.code}`);
       return { ok: false, error };
     }

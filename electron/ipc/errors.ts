@@ -17,8 +17,13 @@ export class CancelledError extends Error {
 
 export function validationError(issues: readonly z.core.$ZodIssue[]): ErrorData {
   const list = issues.map((i) => {
-    const path = [...i.path.map(String), ...(i.code === 'unrecognized_keys' ? [i.keys[0] ?? ''] : [])].join('.');
-    const message = i.code === 'unrecognized_keys' ? `unexpected field${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}` : i.message;
+    const path = [...i.path.map(String), ...(i.code === 'unrecognized_keys' ? [i.keys[0] ?? ''] : [])].join(
+      '.',
+    );
+    const message =
+      i.code === 'unrecognized_keys'
+        ? `unexpected field${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`
+        : i.message;
     return { path, message };
   });
   const first = list[0] ?? { path: '', message: 'invalid' };
@@ -32,11 +37,18 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): ErrorData 
 
 export function toErrorData(e: unknown, onInternal?: (e: unknown) => void): ErrorData {
   if (e instanceof IpmiError) {
-    return strip({ code: e.kind, message: e.message, host: e.host, command: e.command, completionCode: e.completionCode });
+    return strip({
+      code: e.kind,
+      message: e.message,
+      host: e.host,
+      command: e.command,
+      completionCode: e.completionCode,
+    });
   }
   if (e instanceof HostNotFoundError) return { code: 'not-found', message: e.message };
   if (e instanceof NoPasswordError) return { code: 'no-password', message: e.message, host: e.host };
-  if (e instanceof CsvImportError) return strip({ code: 'csv-invalid', message: e.message, line: e.line, field: e.field });
+  if (e instanceof CsvImportError)
+    return strip({ code: 'csv-invalid', message: e.message, line: e.line, field: e.field });
   if (e instanceof OperationConflictError) return { code: 'conflict', message: e.message };
   if (e instanceof CancelledError) return { code: 'cancelled', message: 'cancelled' };
   if (isZodError(e)) return validationError(e.issues);
@@ -45,7 +57,12 @@ export function toErrorData(e: unknown, onInternal?: (e: unknown) => void): Erro
 }
 
 function isZodError(e: unknown): e is { issues: z.core.$ZodIssue[] } {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ZodError' && Array.isArray((e as { issues?: unknown }).issues);
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { name?: unknown }).name === 'ZodError' &&
+    Array.isArray((e as { issues?: unknown }).issues)
+  );
 }
 
 function strip<T extends Record<string, unknown>>(o: T): T {

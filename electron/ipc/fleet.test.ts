@@ -20,13 +20,13 @@ const hosts: Host[] = Array.from({ length: 20 }, (_, i) => ({
 
 function fakeSession(host: string, delayMs: number, powerOn: boolean): IpmiSession {
   const request: IpmiSession['request'] = (_req, opts) =>
-      new Promise((resolve, reject) => {
-        const t = setTimeout(() => resolve(Buffer.from([powerOn ? 0x01 : 0x00, 0, 0])), delayMs);
-        opts?.signal?.addEventListener('abort', () => {
-          clearTimeout(t);
-          reject(new Error('aborted'));
-        });
+    new Promise((resolve, reject) => {
+      const t = setTimeout(() => resolve(Buffer.from([powerOn ? 0x01 : 0x00, 0, 0])), delayMs);
+      opts?.signal?.addEventListener('abort', () => {
+        clearTimeout(t);
+        reject(new Error('aborted'));
       });
+    });
   return {
     host,
     info: undefined,
@@ -49,9 +49,20 @@ describe('fleet.powerStatus', () => {
     });
     const progress: { done: number; item: { hostId: string } }[] = [];
     app.services.events.subscribe((name, p) => name === 'operation.progress' && progress.push(p as never));
-    const r = await app.dispatch('fleet.powerStatus', { operationId: 'op-fleet-0001', hostIds: hosts.map((h) => h.id), concurrency: 4 });
+    const r = await app.dispatch('fleet.powerStatus', {
+      operationId: 'op-fleet-0001',
+      hostIds: hosts.map((h) => h.id),
+      concurrency: 4,
+    });
     expect(r.ok).toBe(true);
-    const value = (r as { value: { results: { hostId: string; power?: string; error?: { code: string } }[]; cancelled: boolean } }).value;
+    const value = (
+      r as {
+        value: {
+          results: { hostId: string; power?: string; error?: { code: string } }[];
+          cancelled: boolean;
+        };
+      }
+    ).value;
     expect(value.cancelled).toBe(false);
     expect(value.results).toHaveLength(20);
     expect(value.results.find((x) => x.hostId === hosts[0]!.id)?.power).toBe('on');
@@ -72,13 +83,23 @@ describe('fleet.powerStatus', () => {
       seen += 1;
       if (seen === 3) void app.dispatch('operations.cancel', { operationId: 'op-fleet-0002' });
     });
-    const running = app.dispatch('fleet.powerStatus', { operationId: 'op-fleet-0002', hostIds: hosts.map((h) => h.id), concurrency: 2 });
-    const dup = await app.dispatch('fleet.powerStatus', { operationId: 'op-fleet-0002', hostIds: [hosts[0]!.id] });
+    const running = app.dispatch('fleet.powerStatus', {
+      operationId: 'op-fleet-0002',
+      hostIds: hosts.map((h) => h.id),
+      concurrency: 2,
+    });
+    const dup = await app.dispatch('fleet.powerStatus', {
+      operationId: 'op-fleet-0002',
+      hostIds: [hosts[0]!.id],
+    });
     expect(dup).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const r = (await running) as { ok: true; value: { results: unknown[]; cancelled: boolean } };
     expect(r.value.cancelled).toBe(true);
     expect(r.value.results.length).toBeLessThan(20);
-    expect(await app.dispatch('operations.cancel', { operationId: 'op-fleet-0002' })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await app.dispatch('operations.cancel', { operationId: 'op-fleet-0002' })).toEqual({
+      ok: true,
+      value: { cancelled: false },
+    });
     await app.shutdown();
   });
 });

@@ -31,7 +31,8 @@ export class OperationRegistry {
     const op: Operation = {
       id,
       signal: ac.signal,
-      progress: (done, total, item) => this.events.emit('operation.progress', { operationId: id, call, done, total, item }),
+      progress: (done, total, item) =>
+        this.events.emit('operation.progress', { operationId: id, call, done, total, item }),
     };
     try {
       return await fn(op);

@@ -23,7 +23,10 @@ export const EXAMPLE_HOST: Host = {
 };
 
 export async function seedInventory(dir: string, hosts: Host[]): Promise<void> {
-  await writeFile(join(dir, INVENTORY_FILE), JSON.stringify({ format: 'bmc-desk-hosts', version: INVENTORY_VERSION, generation: 1, hosts }));
+  await writeFile(
+    join(dir, INVENTORY_FILE),
+    JSON.stringify({ format: 'bmc-desk-hosts', version: INVENTORY_VERSION, generation: 1, hosts }),
+  );
 }
 
 export async function testApp(o: {
@@ -37,6 +40,12 @@ export async function testApp(o: {
   if (o.hosts) await seedInventory(dir, o.hosts);
   const credentials = o.credentials ?? new MemoryCredentialStore('test');
   for (const [id, pw] of Object.entries(o.passwords ?? {})) await credentials.set(id, pw);
-  const app = await createApp({ userDataDir: dir, version: '0.0.0-test', credentials, connect: o.connect, ...(o.log ? { log: o.log } : {}) });
+  const app = await createApp({
+    userDataDir: dir,
+    version: '0.0.0-test',
+    credentials,
+    connect: o.connect,
+    ...(o.log ? { log: o.log } : {}),
+  });
   return Object.assign(app, { dir });
 }

@@ -12,7 +12,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const rendererIndex = join(here, '../renderer/index.html');
 const preload = join(here, '../preload/preload.cjs');
 const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
-const trusted: TrustedRenderer = devUrl ? { fileUrl: pathToFileURL(rendererIndex).href, devUrl } : { fileUrl: pathToFileURL(rendererIndex).href };
+const trusted: TrustedRenderer = devUrl
+  ? { fileUrl: pathToFileURL(rendererIndex).href, devUrl }
+  : { fileUrl: pathToFileURL(rendererIndex).href };
 
 // tests and portable setups choose the data folder; never from the page
 const dataDir = process.env['BMCDESK_USER_DATA_DIR'];

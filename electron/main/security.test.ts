@@ -95,12 +95,18 @@ describe('navigation, new windows, permissions', () => {
     expect(allowNavigation(trusted.fileUrl + '#/hosts', trusted)).toBe(true);
     expect(allowNavigation('file:///etc/passwd', trusted)).toBe(false);
     expect(allowNavigation('https://evil.example/', trusted)).toBe(false);
-    expect(allowNavigation('http://localhost:5173/', { ...trusted, devUrl: 'http://localhost:5173/' })).toBe(true);
+    expect(allowNavigation('http://localhost:5173/', { ...trusted, devUrl: 'http://localhost:5173/' })).toBe(
+      true,
+    );
     expect(allowNavigation('not a url', trusted)).toBe(false);
   });
   it('window.open is always denied; only https goes to the system browser', () => {
-    expect(windowOpenDecision('https://example.com/doc')).toEqual({ action: 'deny', openExternal: 'https://example.com/doc' });
-    for (const u of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://x/y', '']) expect(windowOpenDecision(u)).toEqual({ action: 'deny', openExternal: null });
+    expect(windowOpenDecision('https://example.com/doc')).toEqual({
+      action: 'deny',
+      openExternal: 'https://example.com/doc',
+    });
+    for (const u of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://x/y', ''])
+      expect(windowOpenDecision(u)).toEqual({ action: 'deny', openExternal: null });
     expect(externalUrl('https://a.example/x?y')).toBe('https://a.example/x?y');
   });
   it('every permission request and check is denied', () => {
@@ -121,7 +127,10 @@ describe('navigation, new windows, permissions', () => {
     };
     beforeEach(() => {
       wcHandlers = new Map();
-      const app = { on: (ev: string, fn: (e: unknown, wc: unknown) => void) => ev === 'web-contents-created' && fn({}, wc) };
+      const app = {
+        on: (ev: string, fn: (e: unknown, wc: unknown) => void) =>
+          ev === 'web-contents-created' && fn({}, wc),
+      };
       const wc = {
         setWindowOpenHandler: (h: (d: { url: string }) => unknown) => (openHandler = h),
         on: (ev: string, h: WcHandler) => wcHandlers.set(ev, h),
@@ -131,7 +140,10 @@ describe('navigation, new windows, permissions', () => {
     it('denies permissions, sets the CSP header, blocks navigation, webviews and popups', () => {
       expect(session.setPermissionRequestHandler).toHaveBeenCalledWith(denyPermissionRequest);
       expect(session.setPermissionCheckHandler).toHaveBeenCalledWith(denyPermissionCheck);
-      const onHeaders = session.webRequest.onHeadersReceived.mock.calls[0]![0] as (d: unknown, cb: (r: unknown) => void) => void;
+      const onHeaders = session.webRequest.onHeadersReceived.mock.calls[0]![0] as (
+        d: unknown,
+        cb: (r: unknown) => void,
+      ) => void;
       const cb = vi.fn();
       onHeaders({ responseHeaders: {} }, cb);
       expect(cb).toHaveBeenCalledWith({ responseHeaders: { 'Content-Security-Policy': [CSP] } });

@@ -64,11 +64,16 @@ function sameDocument(a: string, b: string): boolean {
 }
 
 export function isOurRendererUrl(url: string, trusted: TrustedRenderer): boolean {
-  return sameDocument(url, trusted.fileUrl) || (trusted.devUrl !== undefined && sameDocument(url, trusted.devUrl));
+  return (
+    sameDocument(url, trusted.fileUrl) || (trusted.devUrl !== undefined && sameDocument(url, trusted.devUrl))
+  );
 }
 
 /** Item 17: only our own page, and only its top frame, may call the IPC handlers. */
-export function isTrustedSender(frame: { url: string; isTop: boolean } | null | undefined, trusted: TrustedRenderer): boolean {
+export function isTrustedSender(
+  frame: { url: string; isTop: boolean } | null | undefined,
+  trusted: TrustedRenderer,
+): boolean {
   if (!frame || !frame.isTop || typeof frame.url !== 'string') return false;
   return isOurRendererUrl(frame.url, trusted);
 }
@@ -94,11 +99,17 @@ export function windowOpenDecision(url: string): { action: 'deny'; openExternal:
 }
 
 /** Item 5: Electron grants every permission by default; we need none. */
-export const denyPermissionRequest = (_wc: unknown, _permission: string, callback: (granted: boolean) => void): void => callback(false);
+export const denyPermissionRequest = (
+  _wc: unknown,
+  _permission: string,
+  callback: (granted: boolean) => void,
+): void => callback(false);
 export const denyPermissionCheck = (): boolean => false;
 
 /** Adds the CSP header to every response (dev server, and anything http-served). */
-export function withCspHeader(headers: Record<string, string[] | string> | undefined): Record<string, string[]> {
+export function withCspHeader(
+  headers: Record<string, string[] | string> | undefined,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(headers ?? {})) {
     if (k.toLowerCase() === 'content-security-policy') continue; // ours replaces any other

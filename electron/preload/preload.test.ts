@@ -2,7 +2,12 @@
 // snapshot of the surface so every added or removed call shows up in review.
 import { describe, expect, it, vi } from 'vitest';
 
-const exposed = vi.hoisted(() => ({ key: '', api: {} as Record<string, unknown>, invoked: [] as [string, unknown][], listeners: new Map<string, unknown>() }));
+const exposed = vi.hoisted(() => ({
+  key: '',
+  api: {} as Record<string, unknown>,
+  invoked: [] as [string, unknown][],
+  listeners: new Map<string, unknown>(),
+}));
 
 vi.mock('electron', () => ({
   contextBridge: {
@@ -30,7 +35,9 @@ describe('preload', () => {
   it('exposes exactly the contract as window.bmc (plus on), frozen', async () => {
     expect(exposed.key).toBe('bmc');
     expect(Object.isFrozen(exposed.api)).toBe(true);
-    const preloadKeys = Object.keys(exposed.api).filter((k) => k !== 'on').sort();
+    const preloadKeys = Object.keys(exposed.api)
+      .filter((k) => k !== 'on')
+      .sort();
     const contractKeys = Object.keys(contract).sort();
     const app = await testApp({ connect: async () => Promise.reject(new Error('no')) });
     const handlerKeys = Object.keys(createHandlers(app.services)).sort();

@@ -29,19 +29,22 @@ describe('memory store', () => {
 
 describe('OS keychain (Secret Service)', () => {
   const skipNote = svc.unavailable ? ` (skipped: ${svc.unavailable})` : '';
-  it.skipIf(!!svc.unavailable)(`store, read, replace, delete through @napi-rs/keyring${skipNote}`, async () => {
-    const store = await openCredentialStore({ service: `BMC Desk test ${randomBytes(4).toString('hex')}` });
-    expect(store.backend).toBe('os');
-    const account = 'h0keychain01';
-    await store.set(account, 's3cr3t-密码');
-    expect(await store.get(account)).toBe('s3cr3t-密码');
-    expect(await store.has(account)).toBe(true);
-    await store.set(account, 'replaced');
-    expect(await store.get(account)).toBe('replaced');
-    expect(await store.delete(account)).toBe(true);
-    expect(await store.has(account)).toBe(false);
-    expect(await store.delete(account)).toBe(false);
-  });
+  it.skipIf(!!svc.unavailable)(
+    `store, read, replace, delete through @napi-rs/keyring${skipNote}`,
+    async () => {
+      const store = await openCredentialStore({ service: `BMC Desk test ${randomBytes(4).toString('hex')}` });
+      expect(store.backend).toBe('os');
+      const account = 'h0keychain01';
+      await store.set(account, 's3cr3t-密码');
+      expect(await store.get(account)).toBe('s3cr3t-密码');
+      expect(await store.has(account)).toBe(true);
+      await store.set(account, 'replaced');
+      expect(await store.get(account)).toBe('replaced');
+      expect(await store.delete(account)).toBe(true);
+      expect(await store.has(account)).toBe(false);
+      expect(await store.delete(account)).toBe(false);
+    },
+  );
 });
 
 describe('the password never leaks', () => {
@@ -55,7 +58,10 @@ describe('the password never leaks', () => {
       credentials: store,
       log: (l) => logs.push(l),
       connect: async (o) => {
-        throw new IpmiError('wrong-password', `${o.host}: wrong password`, { host: o.host, command: 'RAKP 2' });
+        throw new IpmiError('wrong-password', `${o.host}: wrong password`, {
+          host: o.host,
+          command: 'RAKP 2',
+        });
       },
     });
     const seen: unknown[] = [];
@@ -66,14 +72,20 @@ describe('the password never leaks', () => {
       results.push(r);
       return r;
     };
-    const added = (await call('hosts.add', { host: { name: 'leak', address: '192.0.2.5', username: 'admin' }, password: secret })) as {
+    const added = (await call('hosts.add', {
+      host: { name: 'leak', address: '192.0.2.5', username: 'admin' },
+      password: secret,
+    })) as {
       ok: true;
       value: { id: string; hasPassword: boolean };
     };
     expect(added.ok && added.value.hasPassword).toBe(true);
     const id = added.value.id;
     await call('credentials.set', { hostId: id, password: secret + 'x' });
-    await call('hosts.add', { host: { name: 'bad', address: '192.0.2.6', username: 'admin' }, password: secret + '-way-too-long-for-ipmi' });
+    await call('hosts.add', {
+      host: { name: 'bad', address: '192.0.2.6', username: 'admin' },
+      password: secret + '-way-too-long-for-ipmi',
+    });
     for (const name of CALL_NAMES) {
       const example = JSON.parse(JSON.stringify(contract[name].example).replaceAll('h0example01', id));
       if (name !== 'hosts.remove') await call(name, example);

@@ -84,7 +84,9 @@ function loadKeyring(): AsyncEntryCtor {
  * Opens the OS keychain and proves it works with a set/get/delete round trip on a probe entry. If that
  * fails (no Secret Service, locked, module missing), returns the in-memory store with the reason.
  */
-export async function openCredentialStore(opts: { service?: string; forceMemory?: string } = {}): Promise<CredentialStore> {
+export async function openCredentialStore(
+  opts: { service?: string; forceMemory?: string } = {},
+): Promise<CredentialStore> {
   if (opts.forceMemory) return new MemoryCredentialStore(opts.forceMemory);
   try {
     const store = new KeyringCredentialStore(loadKeyring(), opts.service ?? KEYCHAIN_SERVICE);
@@ -95,7 +97,9 @@ export async function openCredentialStore(opts: { service?: string; forceMemory?
     if (back !== 'probe') throw new Error('keychain did not return what was stored');
     return store;
   } catch (e) {
-    return new MemoryCredentialStore(`OS keychain unavailable (${firstLine(e)}); passwords are kept in memory for this run only`);
+    return new MemoryCredentialStore(
+      `OS keychain unavailable (${firstLine(e)}); passwords are kept in memory for this run only`,
+    );
   }
 }
 

@@ -22,9 +22,12 @@ describe('RFC 4180 CSV', () => {
   });
   it('format → parse round-trips any table', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 10 }), (rows) => {
-        expect(parseCsv(formatCsv(rows)).map((r) => r.fields)).toEqual(rows);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string(), { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 10 }),
+        (rows) => {
+          expect(parseCsv(formatCsv(rows)).map((r) => r.fields)).toEqual(rows);
+        },
+      ),
     );
   });
 });

@@ -21,7 +21,13 @@ describe('host inventory', () => {
     const dir = await tempDir();
     const inv = await HostInventory.open(dir);
     const h = await inv.add({ ...draft(1), groups: ['rack-a'] });
-    expect(h).toMatchObject({ port: 623, interface: 'lanplus', cipherSuite: 'auto', privilege: 'administrator', groups: ['rack-a'] });
+    expect(h).toMatchObject({
+      port: 623,
+      interface: 'lanplus',
+      cipherSuite: 'auto',
+      privilege: 'administrator',
+      groups: ['rack-a'],
+    });
     const json = JSON.parse(await readFile(join(dir, 'hosts.json'), 'utf8'));
     expect(json).toMatchObject({ format: 'bmc-desk-hosts', version: 1 });
     if (process.platform !== 'win32') expect((await stat(join(dir, 'hosts.json'))).mode & 0o077).toBe(0);
@@ -42,7 +48,10 @@ describe('host inventory', () => {
   it.each([
     ['truncated JSON', (s: string) => s.slice(0, s.length / 2)],
     ['garbage', () => '\u0000\u0000not json'],
-    ['valid JSON, wrong shape', () => JSON.stringify({ format: 'bmc-desk-hosts', version: 1, generation: 3, hosts: [{ id: 1 }] })],
+    [
+      'valid JSON, wrong shape',
+      () => JSON.stringify({ format: 'bmc-desk-hosts', version: 1, generation: 3, hosts: [{ id: 1 }] }),
+    ],
     ['empty file', () => ''],
   ])('recovers from %s via the backup and says so', async (_label, damage) => {
     const dir = await tempDir();
@@ -71,7 +80,10 @@ describe('host inventory', () => {
 
   it('a file from a newer version is not touched', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, 'hosts.json'), JSON.stringify({ format: 'bmc-desk-hosts', version: 99, hosts: [] }));
+    await writeFile(
+      join(dir, 'hosts.json'),
+      JSON.stringify({ format: 'bmc-desk-hosts', version: 99, hosts: [] }),
+    );
     await expect(HostInventory.open(dir)).rejects.toThrow(/newer/);
   });
 
@@ -101,9 +113,17 @@ describe('host inventory', () => {
 describe('CSV import/export', () => {
   it('exports without passwords and re-imports the same hosts', async () => {
     const inv = await HostInventory.open(await tempDir());
-    await inv.add({ ...draft(1), name: 'web, "front"', groups: ['a', 'b'], notes: 'line1\nline2', address: 'fe80::1%eth0' });
+    await inv.add({
+      ...draft(1),
+      name: 'web, "front"',
+      groups: ['a', 'b'],
+      notes: 'line1\nline2',
+      address: 'fe80::1%eth0',
+    });
     const csv = hostsToCsv(inv.list());
-    expect(csv.split('\r\n')[0]).toBe('name,address,port,username,interface,cipherSuite,privilege,groups,notes');
+    expect(csv.split('\r\n')[0]).toBe(
+      'name,address,port,username,interface,cipherSuite,privilege,groups,notes',
+    );
     expect(csv).not.toMatch(/password/i);
     const drafts = csvToDrafts(csv);
     const { id: _id, ...orig } = inv.list()[0]!;
@@ -112,7 +132,8 @@ describe('CSV import/export', () => {
 
   it('one bad row imports nothing and names the line', async () => {
     const inv = await HostInventory.open(await tempDir());
-    const csv = 'name,address,username\nok-1,192.0.2.1,admin\nok-2,"192.0.2.2",admin\nbad,999.0.0.1,admin\nok-3,bmc3,admin\n';
+    const csv =
+      'name,address,username\nok-1,192.0.2.1,admin\nok-2,"192.0.2.2",admin\nbad,999.0.0.1,admin\nok-3,bmc3,admin\n';
     let err: unknown;
     try {
       await inv.addMany(csvToDrafts(csv));
@@ -126,7 +147,9 @@ describe('CSV import/export', () => {
   });
 
   it('refuses a password column rather than dropping it silently', () => {
-    expect(() => csvToDrafts('name,address,password\nx,192.0.2.1,secret\n')).toThrow(/passwords cannot be imported/);
+    expect(() => csvToDrafts('name,address,password\nx,192.0.2.1,secret\n')).toThrow(
+      /passwords cannot be imported/,
+    );
   });
 
   it('reports wrong field counts and unknown columns with the line', () => {

@@ -9,7 +9,14 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { host, hostDraft, hostPatch, type Host, type HostDraft, type HostPatch } from '../../shared/domain/host';
+import {
+  host,
+  hostDraft,
+  hostPatch,
+  type Host,
+  type HostDraft,
+  type HostPatch,
+} from '../../shared/domain/host';
 
 export const INVENTORY_FILE = 'hosts.json';
 export const INVENTORY_VERSION = 1;
@@ -120,7 +127,12 @@ export class HostInventory {
   #mutate<T>(fn: (hosts: Host[]) => { hosts: Host[]; result: T }): Promise<T> {
     const run = this.#queue.then(async () => {
       const { hosts, result } = fn(this.#hosts);
-      const file: InventoryFile = { format: 'bmc-desk-hosts', version: INVENTORY_VERSION, generation: this.#generation + 1, hosts };
+      const file: InventoryFile = {
+        format: 'bmc-desk-hosts',
+        version: INVENTORY_VERSION,
+        generation: this.#generation + 1,
+        hosts,
+      };
       await this.#write(file);
       this.#hosts = hosts;
       this.#generation = file.generation;
@@ -162,12 +174,18 @@ export class HostInventory {
       // interrupted between the two renames of a write: the backup is the newest complete state
       return this.#restore(bak.file, 'The host list file was missing; it was restored from the backup copy.');
     }
-    if (main.reason === 'newer') throw new Error(`${this.path} was written by a newer BMC Desk (format version ${main.version}); not touching it`);
+    if (main.reason === 'newer')
+      throw new Error(
+        `${this.path} was written by a newer BMC Desk (format version ${main.version}); not touching it`,
+      );
     const aside = `${this.path}.corrupt-${Date.now()}`;
     await rename(this.path, aside).catch(() => undefined);
     const bak = await readInventory(this.backupPath);
     if (bak.ok)
-      return this.#restore(bak.file, `The host list file was damaged (${main.detail}); the previous copy was restored. The damaged file was kept as ${aside}.`);
+      return this.#restore(
+        bak.file,
+        `The host list file was damaged (${main.detail}); the previous copy was restored. The damaged file was kept as ${aside}.`,
+      );
     this.restoredFromBackup = false;
     this.notice = `The host list file was damaged (${main.detail}) and no usable backup exists; starting with an empty list. The damaged file was kept as ${aside}.`;
   }
@@ -223,4 +241,3 @@ async function syncDir(dir: string): Promise<void> {
     await fh.close();
   }
 }
-

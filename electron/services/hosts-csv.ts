@@ -4,7 +4,17 @@
 import { hostDraft, type Host } from '../../shared/domain/host';
 import { formatCsv, parseCsv, CsvSyntaxError } from './csv';
 
-export const CSV_COLUMNS = ['name', 'address', 'port', 'username', 'interface', 'cipherSuite', 'privilege', 'groups', 'notes'] as const;
+export const CSV_COLUMNS = [
+  'name',
+  'address',
+  'port',
+  'username',
+  'interface',
+  'cipherSuite',
+  'privilege',
+  'groups',
+  'notes',
+] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: Column[] = ['name', 'address'];
 
@@ -22,7 +32,17 @@ export class CsvImportError extends Error {
 export function hostsToCsv(hosts: readonly Host[]): string {
   return formatCsv([
     [...CSV_COLUMNS],
-    ...hosts.map((h) => [h.name, h.address, String(h.port), h.username, h.interface, String(h.cipherSuite), h.privilege, h.groups.join(';'), h.notes]),
+    ...hosts.map((h) => [
+      h.name,
+      h.address,
+      String(h.port),
+      h.username,
+      h.interface,
+      String(h.cipherSuite),
+      h.privilege,
+      h.groups.join(';'),
+      h.notes,
+    ]),
   ]);
 }
 
@@ -39,22 +59,38 @@ export function csvToDrafts(text: string): ReturnType<typeof hostDraft.parse>[] 
   if (!header) throw new CsvImportError('empty file: expected a header line', 1);
   const names = header.fields.map((f) => f.trim());
   for (const n of names) {
-    if (/pass(word)?|secret/i.test(n)) throw new CsvImportError(`line ${header.line}: passwords cannot be imported from CSV (column "${n}"); set them in the app`, header.line, n);
-    if (!(CSV_COLUMNS as readonly string[]).includes(n)) throw new CsvImportError(`line ${header.line}: unknown column "${n}"`, header.line, n);
+    if (/pass(word)?|secret/i.test(n))
+      throw new CsvImportError(
+        `line ${header.line}: passwords cannot be imported from CSV (column "${n}"); set them in the app`,
+        header.line,
+        n,
+      );
+    if (!(CSV_COLUMNS as readonly string[]).includes(n))
+      throw new CsvImportError(`line ${header.line}: unknown column "${n}"`, header.line, n);
   }
-  if (new Set(names).size !== names.length) throw new CsvImportError(`line ${header.line}: duplicate column`, header.line);
-  for (const r of REQUIRED) if (!names.includes(r)) throw new CsvImportError(`line ${header.line}: missing column "${r}"`, header.line, r);
+  if (new Set(names).size !== names.length)
+    throw new CsvImportError(`line ${header.line}: duplicate column`, header.line);
+  for (const r of REQUIRED)
+    if (!names.includes(r))
+      throw new CsvImportError(`line ${header.line}: missing column "${r}"`, header.line, r);
 
   return records.map((rec) => {
     if (rec.fields.length !== names.length)
-      throw new CsvImportError(`line ${rec.line}: ${rec.fields.length} fields, header has ${names.length}`, rec.line);
+      throw new CsvImportError(
+        `line ${rec.line}: ${rec.fields.length} fields, header has ${names.length}`,
+        rec.line,
+      );
     const raw: Record<string, unknown> = {};
     names.forEach((n, i) => {
       const v = rec.fields[i]!;
       if (v === '' && n !== 'username' && n !== 'notes') return; // empty = default
       if (n === 'port') raw[n] = /^\d+$/.test(v) ? Number(v) : v;
       else if (n === 'cipherSuite') raw[n] = /^\d+$/.test(v) ? Number(v) : v;
-      else if (n === 'groups') raw[n] = v.split(';').map((g) => g.trim()).filter(Boolean);
+      else if (n === 'groups')
+        raw[n] = v
+          .split(';')
+          .map((g) => g.trim())
+          .filter(Boolean);
       else raw[n] = n === 'address' || n === 'name' ? v.trim() : v;
     });
     if (raw['username'] === undefined) raw['username'] = '';

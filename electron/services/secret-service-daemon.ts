@@ -21,7 +21,14 @@ function has(cmd: string): boolean {
 function nameHasOwner(name: string): boolean {
   const r = spawnSync(
     'dbus-send',
-    ['--session', '--print-reply', '--dest=org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus.NameHasOwner', `string:${name}`],
+    [
+      '--session',
+      '--print-reply',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.NameHasOwner',
+      `string:${name}`,
+    ],
     { encoding: 'utf8', timeout: 5000 },
   );
   return /boolean true/.test(r.stdout ?? '');
@@ -33,19 +40,28 @@ async function works(): Promise<boolean> {
 }
 
 export async function startSecretService(): Promise<SecretService> {
-  if (!process.env['DBUS_SESSION_BUS_ADDRESS']) return { unavailable: 'no D-Bus session bus (run under dbus-run-session)', stop: async () => {} };
+  if (!process.env['DBUS_SESSION_BUS_ADDRESS'])
+    return { unavailable: 'no D-Bus session bus (run under dbus-run-session)', stop: async () => {} };
   // Ask the bus without touching the service: a first Secret Service call would D-Bus-activate the
   // system's gnome-keyring with the real HOME, whose keyring is locked behind a GUI prompt.
   if (nameHasOwner('org.freedesktop.secrets')) {
     if (await works()) return { stop: async () => {} }; // another test file's daemon serves this bus
-    return { unavailable: 'a Secret Service is running on this bus but is locked or unusable', stop: async () => {} };
+    return {
+      unavailable: 'a Secret Service is running on this bus but is locked or unusable',
+      stop: async () => {},
+    };
   }
-  if (!has('gnome-keyring-daemon')) return { unavailable: 'gnome-keyring-daemon not installed', stop: async () => {} };
+  if (!has('gnome-keyring-daemon'))
+    return { unavailable: 'gnome-keyring-daemon not installed', stop: async () => {} };
   const home = await mkdtemp(join(tmpdir(), 'bmcdesk-keyring-'));
-  const child: ChildProcess = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
-    env: { ...process.env, HOME: home, XDG_RUNTIME_DIR: home },
-    stdio: ['pipe', 'ignore', 'ignore'],
-  });
+  const child: ChildProcess = spawn(
+    'gnome-keyring-daemon',
+    ['--foreground', '--unlock', '--components=secrets'],
+    {
+      env: { ...process.env, HOME: home, XDG_RUNTIME_DIR: home },
+      stdio: ['pipe', 'ignore', 'ignore'],
+    },
+  );
   child.stdin?.end('bmcdesk-test-unlock');
   const stop = async () => {
     if (child.exitCode === null) {

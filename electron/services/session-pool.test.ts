@@ -8,7 +8,19 @@ import { MemoryCredentialStore } from './credentials';
 import { SessionPool, NoPasswordError } from './session-pool';
 
 function host(id: string, patch: Partial<Host> = {}): Host {
-  return { id, name: id, address: '192.0.2.1', port: 623, username: 'admin', interface: 'lanplus', cipherSuite: 'auto', privilege: 'administrator', groups: [], notes: '', ...patch };
+  return {
+    id,
+    name: id,
+    address: '192.0.2.1',
+    port: 623,
+    username: 'admin',
+    interface: 'lanplus',
+    cipherSuite: 'auto',
+    privilege: 'administrator',
+    groups: [],
+    notes: '',
+    ...patch,
+  };
 }
 
 function setup(opts: { maxOpen?: number; idleMs?: number } = {}) {
@@ -53,7 +65,12 @@ describe('session pool', () => {
     await Promise.all([1, 2, 3].map(() => pool.use('h1aaaaaa', async () => 1)));
     await pool.use('h1aaaaaa', async () => 1);
     expect(connect).toHaveBeenCalledTimes(1);
-    expect(connect.mock.calls[0]![0]).toMatchObject({ host: '192.0.2.1', username: 'admin', password: 'pw', interface: 'lanplus' });
+    expect(connect.mock.calls[0]![0]).toMatchObject({
+      host: '192.0.2.1',
+      username: 'admin',
+      password: 'pw',
+      interface: 'lanplus',
+    });
   });
 
   it('needs a stored password', async () => {
@@ -101,9 +118,13 @@ describe('session pool', () => {
     const { pool, hosts, creds, connect } = setup();
     hosts.set('h1aaaaaa', host('h1aaaaaa'));
     await creds.set('h1aaaaaa', 'pw');
-    await expect(pool.use('h1aaaaaa', async () => Promise.reject(new IpmiError('completion-code', 'x')))).rejects.toThrow();
+    await expect(
+      pool.use('h1aaaaaa', async () => Promise.reject(new IpmiError('completion-code', 'x'))),
+    ).rejects.toThrow();
     expect(pool.isOpen('h1aaaaaa')).toBe(true);
-    await expect(pool.use('h1aaaaaa', async () => Promise.reject(new IpmiError('timeout', 'x')))).rejects.toThrow();
+    await expect(
+      pool.use('h1aaaaaa', async () => Promise.reject(new IpmiError('timeout', 'x'))),
+    ).rejects.toThrow();
     expect(pool.isOpen('h1aaaaaa')).toBe(false);
     await pool.use('h1aaaaaa', async () => 1);
     expect(connect).toHaveBeenCalledTimes(2);

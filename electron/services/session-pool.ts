@@ -58,7 +58,10 @@ export class SessionPool {
   }
 
   /** Runs `fn` on the host's session, opening it if needed. */
-  async use<T>(hostId: string, fn: (session: Requester & Pick<IpmiSession, 'info'>) => Promise<T>): Promise<T> {
+  async use<T>(
+    hostId: string,
+    fn: (session: Requester & Pick<IpmiSession, 'info'>) => Promise<T>,
+  ): Promise<T> {
     const entry = await this.#acquire(hostId);
     try {
       const session = await entry.opening;
@@ -97,7 +100,15 @@ export class SessionPool {
       return existing;
     }
     // register the new entry before any await, so concurrent first uses share it
-    const entry: Entry = { key, hostId, opening: undefined as never, session: undefined, inUse: 1, lastUsed: Date.now(), idleTimer: undefined };
+    const entry: Entry = {
+      key,
+      hostId,
+      opening: undefined as never,
+      session: undefined,
+      inUse: 1,
+      lastUsed: Date.now(),
+      idleTimer: undefined,
+    };
     this.#entries.set(hostId, entry);
     entry.opening = (async () => {
       if (existing) await this.#drop(existing); // the host was edited
@@ -142,7 +153,9 @@ export class SessionPool {
 
   async #makeRoom(keep: Entry): Promise<void> {
     while (this.#entries.size > this.#maxOpen) {
-      const idle = [...this.#entries.values()].filter((e) => e.inUse === 0 && e !== keep).sort((a, b) => a.lastUsed - b.lastUsed);
+      const idle = [...this.#entries.values()]
+        .filter((e) => e.inUse === 0 && e !== keep)
+        .sort((a, b) => a.lastUsed - b.lastUsed);
       const victim = idle[0];
       if (!victim) return; // every session busy: allow going over the cap rather than deadlock
       await this.#drop(victim);

@@ -12,7 +12,9 @@ export class BmcError extends Error {
 }
 
 export async function call<C extends CallName>(name: C, input: CallInput<C>): Promise<CallResult<C>> {
-  const fn = window.bmc[name] as (i: CallInput<C>) => Promise<{ ok: true; value: CallResult<C> } | { ok: false; error: ErrorData }>;
+  const fn = window.bmc[name] as (
+    i: CallInput<C>,
+  ) => Promise<{ ok: true; value: CallResult<C> } | { ok: false; error: ErrorData }>;
   const r = await fn(input);
   if (r.ok) return r.value;
   throw new BmcError(r.error);
@@ -28,5 +30,7 @@ export function newOperationId(): string {
 }
 
 export function errorData(e: unknown): ErrorData {
-  return e instanceof BmcError ? e.data : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
+  return e instanceof BmcError
+    ? e.data
+    : { code: 'internal', message: e instanceof Error ? e.message : String(e) };
 }

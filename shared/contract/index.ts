@@ -29,7 +29,9 @@ export type CallArgs<C extends CallName> = z.output<Contract[C]['input']>;
 export type CallResult<C extends CallName> = z.output<Contract[C]['output']>;
 
 /** The shape of `window.bmc`, exposed by the preload (Electron) or the e2e init script (WebSocket). */
-export type BmcApi = { readonly [C in CallName]: (input: CallInput<C>) => Promise<Envelope<CallResult<C>>> } & {
+export type BmcApi = {
+  readonly [C in CallName]: (input: CallInput<C>) => Promise<Envelope<CallResult<C>>>;
+} & {
   /** Subscribe to an allow-listed event; returns the unsubscribe function. */
   readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
 };

@@ -13,7 +13,11 @@ export const bmcAddress = z
 export const ipmiUsername = z.string().refine((s) => utf8Length(s) <= 16, 'longer than 16 bytes');
 /** IPMI 2.0 passwords are at most 20 bytes (16 for IPMI 1.5 users). */
 export const ipmiPassword = z.string().refine((s) => utf8Length(s) <= 20, 'longer than 20 bytes');
-export const tag = z.string().min(1).max(64).regex(/^[^,;\r\n]+$/, 'no commas, semicolons or line breaks');
+export const tag = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[^,;\r\n]+$/, 'no commas, semicolons or line breaks');
 
 export const hostFields = {
   name: z.string().min(1).max(128),

@@ -17,7 +17,9 @@ export interface AppServices {
 }
 
 export function keychainStatus(s: AppServices): { backend: 'os' | 'memory'; detail?: string } {
-  return s.credentials.detail ? { backend: s.credentials.backend, detail: s.credentials.detail } : { backend: s.credentials.backend };
+  return s.credentials.detail
+    ? { backend: s.credentials.backend, detail: s.credentials.detail }
+    : { backend: s.credentials.backend };
 }
 
 export async function summarize(s: AppServices, h: Host): Promise<HostSummary> {

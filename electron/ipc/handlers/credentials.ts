@@ -2,7 +2,9 @@ import type { AppServices } from './context';
 import { keychainStatus } from './context';
 import type { Handlers } from '../dispatch';
 
-export function credentialsHandlers(s: AppServices): Pick<Handlers, 'credentials.set' | 'credentials.has' | 'credentials.delete'> {
+export function credentialsHandlers(
+  s: AppServices,
+): Pick<Handlers, 'credentials.set' | 'credentials.has' | 'credentials.delete'> {
   return {
     'credentials.set': async ({ hostId, password }) => {
       s.inventory.require(hostId);

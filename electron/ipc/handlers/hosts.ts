@@ -3,7 +3,12 @@ import { summarize } from './context';
 import type { Handlers } from '../dispatch';
 import { csvToDrafts, hostsToCsv } from '../../services/hosts-csv';
 
-export function hostsHandlers(s: AppServices): Pick<Handlers, 'hosts.list' | 'hosts.add' | 'hosts.update' | 'hosts.remove' | 'hosts.importCsv' | 'hosts.exportCsv'> {
+export function hostsHandlers(
+  s: AppServices,
+): Pick<
+  Handlers,
+  'hosts.list' | 'hosts.add' | 'hosts.update' | 'hosts.remove' | 'hosts.importCsv' | 'hosts.exportCsv'
+> {
   const changed = () => s.events.emit('hosts.changed', { count: s.inventory.list().length });
   return {
     'hosts.list': async () => ({ hosts: await Promise.all(s.inventory.list().map((h) => summarize(s, h))) }),

@@ -31,7 +31,10 @@ export async function getDeviceId(s: Requester, opts?: RequestOptions): Promise<
     manufacturerId: d.manufacturerId,
     productId: d.productId,
   };
-  if (d.auxFirmware) info.auxFirmwareRevision = [...d.auxFirmware].map((b) => '0x' + b.toString(16).padStart(2, '0')).join(' ');
+  if (d.auxFirmware)
+    info.auxFirmwareRevision = [...d.auxFirmware]
+      .map((b) => '0x' + b.toString(16).padStart(2, '0'))
+      .join(' ');
   return info;
 }
 
@@ -56,6 +59,10 @@ export async function getChassisStatus(s: Requester, opts?: RequestOptions): Pro
     frontPanelLockout: c.frontPanelLockout,
     driveFault: c.driveFault,
     coolingFault: c.coolingFault,
-    identify: c.identifySupported ? (c.identifyState === 'reserved' ? 'unsupported' : c.identifyState) : 'unsupported',
+    identify: c.identifySupported
+      ? c.identifyState === 'reserved'
+        ? 'unsupported'
+        : c.identifyState
+      : 'unsupported',
   };
 }

@@ -8,6 +8,7 @@ export function powerHandlers(s: AppServices): Pick<Handlers, 'power.status' | '
       const st = await s.pool.use(hostId, (session) => getChassisStatus(session, { signal: ctx.signal }));
       return { power: st.power };
     },
-    'chassis.status': async ({ hostId }, ctx) => s.pool.use(hostId, (session) => getChassisStatus(session, { signal: ctx.signal })),
+    'chassis.status': async ({ hostId }, ctx) =>
+      s.pool.use(hostId, (session) => getChassisStatus(session, { signal: ctx.signal })),
   };
 }

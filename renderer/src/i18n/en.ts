@@ -1,7 +1,8 @@
 export const en = {
   app: { title: 'BMC Desk', language: 'Language', loading: 'Loading…' },
   notice: {
-    keychainMemory: 'No OS keychain is available: passwords are kept in memory for this session only and must be entered again after a restart.',
+    keychainMemory:
+      'No OS keychain is available: passwords are kept in memory for this session only and must be entered again after a restart.',
     inventoryRestored: 'The host list was damaged and has been restored from the backup copy.',
   },
   hosts: {

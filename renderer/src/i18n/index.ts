@@ -33,7 +33,9 @@ export function setLanguage(code: string): void {
 export function errorText(e: ErrorData): string {
   const key = `errors.${e.code}`;
   const cc = e.completionCode !== undefined ? `0x${e.completionCode.toString(16).padStart(2, '0')}` : '';
-  const text = i18n.exists(key) ? i18n.t(key, { field: e.field ?? '', line: e.line ?? '', cc }) : i18n.t('errors.generic', { message: e.message });
+  const text = i18n.exists(key)
+    ? i18n.t(key, { field: e.field ?? '', line: e.line ?? '', cc })
+    : i18n.t('errors.generic', { message: e.message });
   return e.host ? `${e.host}: ${text}` : text;
 }
 

@@ -17,7 +17,10 @@ export function HostDetail({ host }: { host: HostSummary }) {
     setError(null);
     try {
       await call('session.connect', { hostId: host.id });
-      const [p, d] = await Promise.all([call('power.status', { hostId: host.id }), call('mc.info', { hostId: host.id })]);
+      const [p, d] = await Promise.all([
+        call('power.status', { hostId: host.id }),
+        call('mc.info', { hostId: host.id }),
+      ]);
       setPower(p.power);
       setDevice(d);
     } catch (e) {

@@ -29,7 +29,8 @@ export function HostList({ hosts, selected, onSelect, onChanged }: Props) {
           port: Number(text('port') || 623),
           username: text('username'),
           interface: text('interface') === 'lan' ? 'lan' : 'lanplus',
-          cipherSuite: text('cipherSuite') === 'auto' || !text('cipherSuite') ? 'auto' : Number(text('cipherSuite')),
+          cipherSuite:
+            text('cipherSuite') === 'auto' || !text('cipherSuite') ? 'auto' : Number(text('cipherSuite')),
         },
         ...(password ? { password } : {}),
       });
@@ -69,7 +70,12 @@ export function HostList({ hosts, selected, onSelect, onChanged }: Props) {
           </thead>
           <tbody>
             {hosts.map((h) => (
-              <tr key={h.id} data-testid="host-row" data-host-id={h.id} className={h.id === selected ? 'selected' : ''}>
+              <tr
+                key={h.id}
+                data-testid="host-row"
+                data-host-id={h.id}
+                className={h.id === selected ? 'selected' : ''}
+              >
                 <td>
                   <button type="button" className="link" onClick={() => onSelect(h.id)}>
                     {h.name}
@@ -79,7 +85,10 @@ export function HostList({ hosts, selected, onSelect, onChanged }: Props) {
                   {h.address}:{h.port}
                 </td>
                 <td>
-                  {h.username} <span className="tag">{h.hasPassword ? t('hosts.hasPassword') : t('hosts.noPassword')}</span>
+                  {h.username}{' '}
+                  <span className="tag">
+                    {h.hasPassword ? t('hosts.hasPassword') : t('hosts.noPassword')}
+                  </span>
                 </td>
                 <td>
                   <button type="button" data-testid="remove-host" onClick={() => void remove(h)}>
@@ -132,7 +141,11 @@ export function HostList({ hosts, selected, onSelect, onChanged }: Props) {
         <button type="submit">{t('hosts.add')}</button>
       </form>
       {message && (
-        <p className={message.kind === 'error' ? 'error' : 'ok'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="hosts-message">
+        <p
+          className={message.kind === 'error' ? 'error' : 'ok'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          data-testid="hosts-message"
+        >
           {message.text}
         </p>
       )}
