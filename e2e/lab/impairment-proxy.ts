@@ -14,11 +14,16 @@ export interface ImpairmentOptions {
 
 export interface ImpairmentProxy {
   port: number;
-  stats: { forwarded: number; dropped: number; reordered: number };
+  /** toBmc/fromBmc count datagrams that arrived at the proxy from each side */
+  stats: { forwarded: number; dropped: number; reordered: number; toBmc: number; fromBmc: number };
   close(): void;
 }
 
-export async function startImpairmentProxy(target: { host: string; port: number }, o: ImpairmentOptions): Promise<ImpairmentProxy> {
+/** A lossless proxy counts datagrams: pass { drop: 0, reorder: 0 }. */
+export async function startImpairmentProxy(
+  target: { host: string; port: number },
+  o: ImpairmentOptions,
+): Promise<ImpairmentProxy> {
   let seed = o.seed ?? 0x2545f491;
   const random = () => {
     // xorshift32
@@ -27,7 +32,7 @@ export async function startImpairmentProxy(target: { host: string; port: number 
     seed ^= seed << 5;
     return ((seed >>> 0) % 1_000_000) / 1_000_000;
   };
-  const stats = { forwarded: 0, dropped: 0, reordered: 0 };
+  const stats = { forwarded: 0, dropped: 0, reordered: 0, toBmc: 0, fromBmc: 0 };
   const front = createSocket('udp4');
   const back = createSocket('udp4'); // one client at a time is enough for the tests
   let client: RemoteInfo | undefined;
@@ -47,9 +52,11 @@ export async function startImpairmentProxy(target: { host: string; port: number 
   };
   front.on('message', (msg, rinfo) => {
     client = rinfo;
+    stats.toBmc++;
     forward(back, msg, target.port, target.host);
   });
   back.on('message', (msg) => {
+    stats.fromBmc++;
     if (client) forward(front, msg, client.port, client.address);
   });
   await Promise.all([

@@ -5,11 +5,15 @@ import type { CliContext } from './context';
 import { UsageError } from './context';
 import { commands, findCommand } from './commands/index';
 import { parseArgs } from './options';
+import type { Requester } from '../ipmi/client/requester';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   env: Record<string, string | undefined>;
+  /** An already open session (the app's session pool, the benchmark): commands run on it, and it is
+   *  left open. The connection options in argv must still name the host. */
+  session?: Requester;
   /** see CliContext.readSecret */
   readSecret?: (prompt: string) => Promise<string | undefined>;
 }
@@ -27,6 +31,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const ctx: CliContext = {
       options: parsed.options,
       session: () => {
+        if (io.session) return Promise.resolve(io.session as IpmiSession);
         opening ??= connect(parsed.options).then((s) => (session = s));
         return opening;
       },
