@@ -3,9 +3,9 @@
 // module), and the bytes ipmitool's `sol set` sends (lib/ipmi_sol.c ipmi_sol_set_param).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IpmiRequest } from '../../client/requester';
 import { IpmiError } from '../../errors';
-import { FakeRequester, type FakeAnswer } from '../fake-requester';
+import { FakeRequester } from '../fake-requester';
+import { labSolAnswer } from './lab-replies';
 import {
   decodeSolParam,
   encodeSolSetting,
@@ -16,15 +16,6 @@ import {
   type SolConfiguration,
   type SolParamName,
 } from './sol-config';
-
-const LAB_SOL: Record<number, number[]> = {
-  0: [0x11, 0x00],
-  1: [0x11, 0x01],
-  5: [0x11, 0x00],
-  6: [0x11, 0x00],
-};
-export const labSolAnswer = (req: IpmiRequest): FakeAnswer =>
-  LAB_SOL[req.data![1]!] ? { data: LAB_SOL[req.data![1]!]! } : { cc: 0x80 };
 
 describe('reading', () => {
   it('LAB: parameters 2, 3, 4, 7, 8 unsupported, the rest decoded', async () => {
