@@ -255,7 +255,7 @@ Info: SOL parameter 'Payload Port (8)' not supported - defaulting to 46727
 describe('writes', () => {
   it("user priv sends Set User Access with the change bits clear and prints ipmitool's line", async () => {
     const r = await run(userCommand, ['priv', '7', '0x3', '1']);
-    expect(r.sent).toEqual([{ netFn: 0x06, cmd: 0x43, data: [0x01, 0x07, 0x03, 0x00] }]);
+    expect(r.sent).toEqual([{ netFn: 0x06, cmd: 0x43, data: [0x01, 0x07, 0x03] }]);
     expect(r.out).toBe('Set Privilege Level command successful (user 7)\n');
   });
   it("user test: wrong password is exit 1 with ipmitool's text", async () => {
@@ -288,7 +288,7 @@ describe('writes', () => {
       ['setaccess', '1', '7', 'link=off', 'ipmi=on', 'privilege=USER'],
       (req) => (req.cmd === 0x44 ? { data: [0x3f, 0x04, 0x00, 0x23] } : {}),
     );
-    expect(r.sent.at(-1)).toEqual({ netFn: 0x06, cmd: 0x43, data: [0x91, 0x07, 0x02, 0x00] });
+    expect(r.sent.at(-1)).toEqual({ netFn: 0x06, cmd: 0x43, data: [0x91, 0x07, 0x02] });
     expect(r.out).toBe('Set User Access (channel 1 id 7) successful.\n');
   });
   it('lan set ipaddr announces, then writes inside the lock and reads back', async () => {

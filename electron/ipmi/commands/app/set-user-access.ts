@@ -1,6 +1,7 @@
 // Set User Access (IPMI v2.0 §22.26, NetFn App 0x06, cmd 0x43): a user's privilege limit on one
 // channel and, optionally, its callback/link-auth/IPMI-messaging bits.
 import type { Requester } from '../../client/requester';
+import { argumentError } from '../../errors';
 import { call, type CommandSpec } from '../command-spec';
 import { assertChannel, assertPrivilegeLimit, assertUserId } from './user-ids';
 
@@ -18,7 +19,10 @@ export interface SetUserAccessRequest {
   privilegeLimit: number;
   /** Left out, the BMC keeps the user's current bits (byte 1 bit 7 clear). */
   flags?: UserAccessFlags;
-  /** 0 = the channel's own limit (what ipmitool always sends) */
+  /**
+   * Byte 4 is optional and left out unless given. ipmitool always sends 0 ("only the channel limits"),
+   * which some BMCs (ipmi_sim) store literally as "no sessions", locking the user out.
+   */
   sessionLimit?: number;
 }
 
@@ -33,7 +37,11 @@ export function encodeSetUserAccess(req: SetUserAccessRequest): Uint8Array {
     if (req.flags.linkAuth) b1 |= 0x20;
     if (req.flags.ipmiMessaging) b1 |= 0x10;
   }
-  return Uint8Array.of(b1, req.userId & 0x3f, req.privilegeLimit & 0x0f, (req.sessionLimit ?? 0) & 0x0f);
+  const head = [b1, req.userId & 0x3f, req.privilegeLimit & 0x0f];
+  if (req.sessionLimit === undefined) return Uint8Array.from(head);
+  if (!Number.isInteger(req.sessionLimit) || req.sessionLimit < 0 || req.sessionLimit > 15)
+    throw argumentError(`session limit ${req.sessionLimit} is out of range 0..15`);
+  return Uint8Array.from([...head, req.sessionLimit]);
 }
 
 export async function setUserAccess(r: Requester, req: SetUserAccessRequest): Promise<void> {

@@ -124,7 +124,7 @@ describe('Set User Name / Set User Access', () => {
       privilegeLimit: 2,
       flags: { callbackOnly: false, linkAuth: true, ipmiMessaging: true },
     });
-    expect(Array.from(d)).toEqual([0xb1, 0x07, 0x02, 0x00]);
+    expect(Array.from(d)).toEqual([0xb1, 0x07, 0x02]);
   });
   it.each([0, 6, 14, 16])('rejects privilege limit %s before sending', async (p) => {
     const fake = new FakeRequester(() => ({}));

@@ -41,7 +41,10 @@ export interface LanSettings {
 }
 export type LanField = keyof LanSettings;
 
-/** Write order: the source first, then the address, the mask, then what depends on them. */
+/**
+ * Write order: the source first, then the address, the mask, what depends on them, and the VLAN last,
+ * because a VLAN change is the one most likely to cut the path the next write would travel.
+ */
 const FIELD_ORDER: readonly LanField[] = [
   'ipSource',
   'ipAddress',
@@ -51,9 +54,9 @@ const FIELD_ORDER: readonly LanField[] = [
   'backupGateway',
   'backupGatewayMac',
   'macAddress',
+  'snmpCommunity',
   'vlanId',
   'vlanPriority',
-  'snmpCommunity',
 ];
 
 const FIELD_PARAM: Record<LanField, LanParamName> = {

@@ -201,8 +201,8 @@ describe('LAN apply', () => {
     });
     expect(res).toMatchObject({
       ok: false,
-      applied: ['vlanId'],
-      notApplied: ['snmpCommunity'],
+      applied: [],
+      notApplied: ['snmpCommunity', 'vlanId'],
       usedCommit: false,
       failure: { field: 'snmpCommunity', stage: 'verify' },
     });
