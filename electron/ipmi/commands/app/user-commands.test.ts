@@ -112,10 +112,12 @@ describe('Set User Name / Set User Access', () => {
     expect(fake.sent).toHaveLength(0);
   });
   it('privilege only: bit 7 clear (as `ipmitool user priv`)', () => {
-    // 01: channel 1, change bits off | 07: user | 03: OPERATOR | 00: session limit
+    // 01: channel 1, change bits off | 07: user | 03: OPERATOR; the optional session limit is left out
     expect(Array.from(encodeSetUserAccess({ channel: 1, userId: 7, privilegeLimit: 3 }))).toEqual([
-      0x01, 0x07, 0x03, 0x00,
+      0x01, 0x07, 0x03,
     ]);
+    const limited = encodeSetUserAccess({ channel: 1, userId: 7, privilegeLimit: 3, sessionLimit: 4 });
+    expect(Array.from(limited)).toEqual([0x01, 0x07, 0x03, 0x04]);
   });
   it('with flags: bit 7 set, callback/link/IPMI in bits 6:4', () => {
     const d = encodeSetUserAccess({
