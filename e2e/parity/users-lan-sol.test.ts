@@ -25,6 +25,17 @@ const IDENTICAL: string[][] = [
   ['user', 'set', 'password', '7', '123456789012345678901'],
   ['sol', 'set', 'volatile-bit-rate', '7', '1'],
   ['lan', 'set', '1', 'ipaddr', '1.2.3'],
+  // without a channel: the current channel (0x0E), or for lan the first LAN channel found
+  ['user', 'summary'],
+  ['user', 'list'],
+  ['sol', 'info'],
+  ['lan', 'print'],
+  ['channel', 'getaccess', '1'],
+  ['lan', 'print', '2'],
+  ['channel', 'info', '12'],
+  ['user'],
+  ['user', 'frobnicate'],
+  ['channel', 'setaccess', '1', '3', 'colour=blue'],
 ];
 
 describe('users / channel / lan / sol parity with ipmitool 1.8.19', () => {
@@ -51,18 +62,21 @@ describe('users / channel / lan / sol parity with ipmitool 1.8.19', () => {
     expect(ours.code).toBe(theirs.code);
   });
 
-  it('channel getciphers ipmi 1 (ours adds the suites ipmitool 1.8.19 drops after 12)', async () => {
-    const bmc = sharedLabBmc();
-    const theirs = await ipmitool(bmc, ['channel', 'getciphers', 'ipmi', '1']);
-    const ours = await bmcdesk(bmc.port, ['channel', 'getciphers', 'ipmi', '1']);
-    expect(ours.code).toBe(theirs.code);
-    expect(theirs.stdout.split('\n')).toHaveLength(1 + 12 + 1);
-    expect(ours.stdout.startsWith(theirs.stdout)).toBe(true);
-    // ipmi_sim's suites 12-14 (OpenIPMI lanserv cipher_suites[], notes specs/ipmi-lan.md §3)
-    expect(ours.stdout.slice(theirs.stdout.length)).toBe(
-      '12   N/A     hmac_md5        md5_128         aes_cbc_128    \n' +
-        '13   N/A     hmac_md5        md5_128         xrc4_128       \n' +
-        '14   N/A     hmac_md5        md5_128         xrc4_40        \n',
-    );
-  });
+  it.each(['ipmi', 'sol'])(
+    'channel getciphers %s 1 (ours adds the suites ipmitool 1.8.19 drops after 12)',
+    async (payload) => {
+      const bmc = sharedLabBmc();
+      const theirs = await ipmitool(bmc, ['channel', 'getciphers', payload, '1']);
+      const ours = await bmcdesk(bmc.port, ['channel', 'getciphers', payload, '1']);
+      expect(ours.code).toBe(theirs.code);
+      expect(theirs.stdout.split('\n')).toHaveLength(1 + 12 + 1);
+      expect(ours.stdout.startsWith(theirs.stdout)).toBe(true);
+      // ipmi_sim's suites 12-14 (OpenIPMI lanserv cipher_suites[], notes specs/ipmi-lan.md §3)
+      expect(ours.stdout.slice(theirs.stdout.length)).toBe(
+        '12   N/A     hmac_md5        md5_128         aes_cbc_128    \n' +
+          '13   N/A     hmac_md5        md5_128         xrc4_128       \n' +
+          '14   N/A     hmac_md5        md5_128         xrc4_40        \n',
+      );
+    },
+  );
 });
