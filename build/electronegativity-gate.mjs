@@ -14,6 +14,25 @@ const electronVersion = JSON.parse(
   readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
 ).version;
 
+/** One CSV line into fields (RFC 4180 quoting: descriptions contain commas). */
+function csvFields(line) {
+  const out = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') out.push(cur), (cur = '');
+    else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
 const stage = mkdtempSync(join(tmpdir(), 'bmcdesk-en-'));
 try {
   const notTest = (src) => !/\.(test|spec|peer\.test)\.tsx?$/.test(src) && !src.includes('__snapshots__');
@@ -39,9 +58,7 @@ try {
     .slice(1)
     .filter(Boolean)
     .map((line) => {
-      const [issue, severity, confidence, filename, location] = line
-        .split(',')
-        .map((f) => f.replace(/^"|"$/g, ''));
+      const [issue, severity, confidence, filename, location] = csvFields(line);
       return { issue, severity, confidence, filename: filename ?? '', location };
     });
   const justified = (f) =>
