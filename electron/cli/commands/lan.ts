@@ -6,7 +6,14 @@ import type { Requester } from '../../ipmi/client/requester';
 import { getChannelAccess } from '../../ipmi/commands/app/get-channel-access';
 import { getChannelInfo, isLanMedium } from '../../ipmi/commands/app/get-channel-info';
 import { setChannelAccess } from '../../ipmi/commands/app/set-channel-access';
-import { formatIpv4, formatMac, parseIpv4, parseMac, parseNetmask } from '../../ipmi/commands/transport/ipv4';
+import {
+  formatIpv4,
+  formatMac,
+  parseIpv4,
+  parseMac,
+  parseNetmask,
+  sameSubnet,
+} from '../../ipmi/commands/transport/ipv4';
 import { writeLanParams, type LanWrite, type LanWriteField } from '../../ipmi/commands/transport/lan-apply';
 import {
   LAN_PARAMS,
@@ -72,6 +79,14 @@ LAN set command/parameter options:
 
   bad_pass_thresh <thresh_num> <1|0> <reset_interval> <lockout_interval>
                                 Set bad password threshold
+`;
+
+const BAD_PASS_USAGE = `lan set <channel> bad_pass_thresh <thresh_num> <1|0> <reset_interval> <lockout_interval>
+        <thresh_num>         Bad Password Threshold number.
+        <1|0>                1 = generate a Session Audit sensor event.
+                             0 = do not generate an event.
+        <reset_interval>     Attempt Count Reset Interval. In tens of seconds.
+        <lockount_interval>  User Lockout Interval. In tens of seconds.
 `;
 
 const IPSRC_USAGE = `lan set <channel> ipsrc <source>
@@ -420,6 +435,29 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
       }
       break;
     }
+    case 'bad_pass_thresh': {
+      if (args.length === 3 && a2 === 'help') return usageOk(ctx, BAD_PASS_USAGE);
+      const [n, ev, reset, lockout] = [args[2], args[3], args[4], args[5]].map((t) =>
+        t === undefined ? undefined : parseIpmitoolUint(t, 0xffff),
+      );
+      if (
+        args.length < 6 ||
+        n === undefined ||
+        n > 0xff ||
+        ev === undefined ||
+        ev > 1 ||
+        reset === undefined ||
+        lockout === undefined
+      )
+        return usageFail(ctx, BAD_PASS_USAGE);
+      // byte 1 event flag, byte 2 threshold, then both intervals LS byte first, in tens of seconds
+      writes = one(
+        'badPasswordThreshold',
+        LAN_PARAMS.badPasswordThreshold.id,
+        Uint8Array.of(ev, n, reset & 0xff, reset >> 8, lockout & 0xff, lockout >> 8),
+      );
+      break;
+    }
     case 'access': {
       if (args.length < 3) return usageFail(ctx, 'lan set access <on|off>\n');
       if (a2 === 'help') return usageOk(ctx, 'lan set access <on|off>\n');
@@ -439,7 +477,25 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
   }
   if (special) return special(r);
   ctx.out(announce);
+  const gw = writes!.find((w) => w.field === 'defaultGateway' || w.field === 'backupGateway');
+  if (gw) await warnIfOffSubnet(ctx, r, channel, gw.data);
   return write(ctx, r, channel, writes!);
+}
+
+/** A gateway outside the BMC's own subnet is legal but almost always a typo: warn, do not refuse. */
+async function warnIfOffSubnet(
+  ctx: CliContext,
+  r: Requester,
+  channel: number,
+  gateway: Uint8Array,
+): Promise<void> {
+  const ip = await getLanParam(r, channel, LAN_PARAMS.ipAddress.id);
+  const mask = await getLanParam(r, channel, LAN_PARAMS.subnetMask.id);
+  if (!ip || !mask || ip.length < 4 || mask.length < 4 || gateway.every((b) => b === 0)) return;
+  if (!sameSubnet(ip, gateway, mask))
+    ctx.err(
+      `Warning: gateway ${formatIpv4(gateway)} is outside the subnet ${formatIpv4(ip)}/${formatIpv4(mask)}\n`,
+    );
 }
 
 /** ipmitool's ipmi_set_channel_access: access mode and an ADMIN privilege limit, non-volatile then volatile. */

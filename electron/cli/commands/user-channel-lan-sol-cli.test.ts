@@ -302,6 +302,44 @@ describe('writes', () => {
     expect([r.code, r.out, r.err]).toEqual([0, 'Setting LAN IP Address to 192.0.2.77\n', '']);
     expect(params[3]).toEqual([192, 0, 2, 77]);
   });
+  it('lan set bad_pass_thresh: event flag, threshold, intervals LS byte first', async () => {
+    const params: Record<number, number[]> = {};
+    const r = await run(lanCommand, ['set', '1', 'bad_pass_thresh', '3', '1', '300', '0x102'], (req) => {
+      if (req.netFn === 0x06) return labUsers(req);
+      const [, p, ...d] = Array.from(req.data!);
+      if (req.cmd === 0x01) params[p!] = d;
+      return req.cmd === 0x02 ? (params[p!] ? { data: [0x11, ...params[p!]!] } : { cc: 0x80 }) : {};
+    });
+    expect(r.code).toBe(0);
+    expect(params[26]).toEqual([0x01, 0x03, 0x2c, 0x01, 0x02, 0x01]);
+  });
+  it('lan set bad_pass_thresh with an event flag of 2 is a usage error, nothing sent', async () => {
+    const r = await run(lanCommand, ['set', '1', 'bad_pass_thresh', '3', '2', '300', '300']);
+    expect([r.code, r.opened]).toEqual([1, 0]);
+    expect(r.err).toContain('lan set <channel> bad_pass_thresh');
+  });
+  it.each([
+    ['198.51.100.1', 'Warning: gateway 198.51.100.1 is outside the subnet 192.0.2.10/255.255.255.0\n'],
+    ['192.0.2.254', ''],
+  ])(
+    'lan set defgw ipaddr %s: a gateway outside the subnet is a warning, and is still written',
+    async (gw, warning) => {
+      const params: Record<number, number[]> = {
+        0: [0],
+        3: [192, 0, 2, 10],
+        6: [255, 255, 255, 0],
+        12: [192, 0, 2, 1],
+      };
+      const r = await run(lanCommand, ['set', '1', 'defgw', 'ipaddr', gw], (req) => {
+        if (req.netFn === 0x06) return labUsers(req);
+        const [, p, ...d] = Array.from(req.data!);
+        if (req.cmd === 0x01) params[p!] = d;
+        return req.cmd === 0x02 ? { data: [0x11, ...(params[p!] ?? [])] } : {};
+      });
+      expect([r.code, r.err]).toEqual([0, warning]);
+      expect(params[12]).toEqual(gw.split('.').map(Number));
+    },
+  );
   it('lan set on a parameter the BMC refuses exits 1 and says so', async () => {
     const r = await run(lanCommand, ['set', '1', 'arp', 'respond', 'on'], (req) =>
       req.netFn === 0x06 ? labUsers(req) : labLanAnswer(req),
