@@ -2,7 +2,12 @@
 // has no ARP or bad-password parameters, no OEM cipher records). Expected texts follow ipmitool 1.8.19's
 // printf formats (lib/ipmi_channel.c ipmi_get_channel_auth_cap, ipmi_print_channel_cipher_suites;
 // lib/ipmi_lanp.c ipmi_lan_print); the VLAN line was also seen from ipmitool after `lan set 1 vlan id 5`.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { IpmiError } from '../../ipmi/errors';
+import { FakeRequester } from '../../ipmi/commands/fake-requester';
+import { readLanConfiguration } from '../../ipmi/commands/transport/lan-configuration';
+import { parseIpmitoolUint } from '../ipmitool-number';
 import { decodeChannelAuthCapabilities } from '../../ipmi/commands/app/get-channel-auth-capabilities';
 import { formatAuthCapabilities, formatCipherSuites } from './channel';
 import { formatLanPrint } from './lan';
@@ -115,4 +120,47 @@ Payload Channel                 : 1 (0x01)
 Payload Port                    : 623
 `);
   });
+});
+
+describe('formatting whatever a BMC may send', () => {
+  it('lan print: any reply readLanConfiguration accepts formats without throwing', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 20 }), fc.constant(undefined)), {
+          minLength: 21,
+          maxLength: 21,
+        }),
+        async (replies) => {
+          const fake = new FakeRequester((_r, i) => {
+            const d = replies[i];
+            return d ? { data: Array.from(d) } : { cc: 0x80 };
+          });
+          let cfg;
+          try {
+            cfg = await readLanConfiguration(fake, 1);
+          } catch (e) {
+            expect(e).toBeInstanceOf(IpmiError);
+            return;
+          }
+          expect(typeof formatLanPrint(cfg)).toBe('string');
+        },
+      ),
+    );
+  });
+});
+
+describe('ipmitool numbers (strtoul base 0)', () => {
+  it.each([
+    ['10', 10],
+    ['0x1f', 31],
+    ['010', 8],
+    ['0', 0],
+    [' 7', 7],
+    ['+3', 3],
+    ['08', undefined],
+    ['0x', undefined],
+    ['1e3', undefined],
+    ['-1', undefined],
+    ['256', undefined],
+  ])('%j -> %s', (text, want) => expect(parseIpmitoolUint(text, 255)).toBe(want));
 });
