@@ -10,6 +10,8 @@ export interface ImpairmentOptions {
   /** how long a held-back datagram waits (ms) */
   reorderDelayMs?: number;
   seed?: number;
+  /** where clients reach the proxy: '127.0.0.1' (default) or '::1' to give an IPv4-only BMC an IPv6 front */
+  listen?: '127.0.0.1' | '::1';
 }
 
 export interface ImpairmentProxy {
@@ -33,7 +35,7 @@ export async function startImpairmentProxy(
     return ((seed >>> 0) % 1_000_000) / 1_000_000;
   };
   const stats = { forwarded: 0, dropped: 0, reordered: 0, toBmc: 0, fromBmc: 0 };
-  const front = createSocket('udp4');
+  const front = createSocket(o.listen === '::1' ? 'udp6' : 'udp4');
   const back = createSocket('udp4'); // one client at a time is enough for the tests
   let client: RemoteInfo | undefined;
   const forward = (socket: Socket, msg: Buffer, port: number, host: string) => {
@@ -60,7 +62,7 @@ export async function startImpairmentProxy(
     if (client) forward(front, msg, client.port, client.address);
   });
   await Promise.all([
-    new Promise<void>((r) => front.bind(0, '127.0.0.1', r)),
+    new Promise<void>((r) => front.bind(0, o.listen ?? '127.0.0.1', r)),
     new Promise<void>((r) => back.bind(0, '127.0.0.1', r)),
   ]);
   return {
