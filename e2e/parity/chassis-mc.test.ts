@@ -3,10 +3,10 @@
 // IPMI 1.5 `-I lan`. stdout, stderr and the exit status must be identical unless a difference is listed
 // in KNOWN_DIFFERENCES below with its reason.
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
 import { LAB_USERS, ipmitool, type ToolResult } from '../lab/bmc-lab';
 import { run } from '../lab/ipmi-tools';
 import { sharedLabBmc } from '../lab/shared-lab';
+import { runBmcdesk } from './run-bmcdesk';
 
 type Variant = { name: string; ipmitool: { iface: 'lanplus' | 'lan'; cipher?: number }; argv: string[] };
 
@@ -38,29 +38,8 @@ const READS: string[][] = [
  */
 const AUTO_SUITE_NOTICE = 'Unable to Get Channel Cipher Suites\n';
 
-async function ours(port: number, variant: Variant, args: string[]): Promise<ToolResult> {
-  const user = LAB_USERS.admin;
-  let stdout = '';
-  let stderr = '';
-  const argv = [
-    ...variant.argv,
-    '-H',
-    '127.0.0.1',
-    '-p',
-    String(port),
-    '-U',
-    user.name,
-    '-L',
-    'ADMINISTRATOR',
-    '-E',
-    ...args,
-  ];
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { IPMI_PASSWORD: user.password },
-  });
-  return { stdout, stderr, code };
+function ours(port: number, variant: Variant, args: string[]): Promise<ToolResult> {
+  return runBmcdesk(port, args, { transport: variant.argv });
 }
 
 async function theirs(port: number, variant: Variant, args: string[]): Promise<ToolResult> {

@@ -2,36 +2,11 @@
 // (boot flags), against a second, independent BMC: pyghmi's software BMC (e2e/lab/pyghmi-bootdev-bmc.py).
 // Reads: ipmitool 1.8.19 and bmcdesk print the same; writes: made by bmcdesk, read back by ipmitool.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
-import { LAB_USERS, ipmitool, type ToolResult } from '../lab/bmc-lab';
+import { ipmitool } from '../lab/bmc-lab';
 import { startPyghmiChassisBmc, type PyghmiChassisBmc } from '../lab/pyghmi-bootdev-bmc';
+import { runBmcdesk } from './run-bmcdesk';
 
-async function bmcdesk(port: number, args: string[]): Promise<ToolResult> {
-  let stdout = '';
-  let stderr = '';
-  const argv = [
-    '-I',
-    'lanplus',
-    '-C',
-    '3',
-    '-H',
-    '127.0.0.1',
-    '-p',
-    String(port),
-    '-U',
-    'admin',
-    '-L',
-    'ADMINISTRATOR',
-    '-E',
-    ...args,
-  ];
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { IPMI_PASSWORD: LAB_USERS.admin.password },
-  });
-  return { stdout, stderr, code };
-}
+const bmcdesk = (port: number, args: string[]) => runBmcdesk(port, args);
 
 let bmc: PyghmiChassisBmc;
 beforeAll(async () => {

@@ -4,27 +4,19 @@ import { spawn } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/run';
 import { LAB_USERS, ipmitool, startLabBmc, type LabBmc, type ToolResult } from '../lab/bmc-lab';
 import { freeUdpPort } from '../lab/free-port';
+import { runBmcdesk } from './run-bmcdesk';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-async function bmcdesk(
+function bmcdesk(
   port: number,
   args: string[],
   password: string = LAB_USERS.admin.password,
-  pre: string[] = ['-I', 'lanplus', '-C', '3'],
+  transport: string[] = ['-I', 'lanplus', '-C', '3'],
 ): Promise<ToolResult> {
-  let stdout = '';
-  let stderr = '';
-  const argv = [...pre, '-H', '127.0.0.1', '-p', String(port), '-U', 'admin', '-E', ...args];
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { IPMI_PASSWORD: password },
-  });
-  return { stdout, stderr, code };
+  return runBmcdesk(port, args, { password, transport });
 }
 
 let bmc: LabBmc;

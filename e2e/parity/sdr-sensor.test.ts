@@ -1,48 +1,15 @@
 // Parity: `sdr` and `sensor` reads through ipmitool 1.8.19 (`-I lanplus -C 3`) and through our CLI
 // in-process against the same lab BMC. Output and exit status must be identical; ours runs once with
 // a cold cache (fresh directory) and once warm. Writes (`sensor thresh`) go to a private lab BMC.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../lab/bmc-lab';
+import { ipmitool, startLabBmc, type LabBmc } from '../lab/bmc-lab';
 import { sharedLabBmc } from '../lab/shared-lab';
-import { runCli } from '../../electron/cli/run';
+import { runBmcdesk, tempSdrCacheDir } from './run-bmcdesk';
 
-let cacheDir = '';
-beforeAll(async () => {
-  cacheDir = await mkdtemp(join(tmpdir(), 'bmcdesk-sdr-parity-'));
-});
-afterAll(async () => {
-  await rm(cacheDir, { recursive: true, force: true });
-});
+const cacheDir = tempSdrCacheDir();
 
-async function bmcdesk(port: number, args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    [
-      '-I',
-      'lanplus',
-      '-C',
-      '3',
-      '-H',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-U',
-      LAB_USERS.admin.name,
-      '-E',
-      ...args,
-    ],
-    {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      env: { IPMI_PASSWORD: LAB_USERS.admin.password, TZ: 'UTC', BMCDESK_SDR_CACHE_DIR: cacheDir, ...env },
-    },
-  );
-  return { stdout, stderr, code };
-}
+const bmcdesk = (port: number, args: string[], env: Record<string, string> = {}) =>
+  runBmcdesk(port, args, { env: { TZ: 'UTC', BMCDESK_SDR_CACHE_DIR: cacheDir(), ...env } });
 
 const READS: string[][] = [
   ['sdr', 'list'],

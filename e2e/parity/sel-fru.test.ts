@@ -3,36 +3,10 @@
 // The lab is deterministic: its SEL is seeded with fixed timestamps (e2e/lab/lab-sel.ts), and nothing in
 // this file writes to the shared BMC, so "Free Space" and "Last Add/Del Time" cannot change between runs.
 import { describe, expect, it } from 'vitest';
-import { ipmitool, LAB_USERS } from '../lab/bmc-lab';
 import { sharedLabBmc } from '../lab/shared-lab';
-import { runCli } from '../../electron/cli/run';
+import { runSideBySide, tempSdrCacheDir } from './run-bmcdesk';
 
-export async function bmcdesk(port: number, args: string[], env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(
-    [
-      '-I',
-      'lanplus',
-      '-C',
-      '3',
-      '-H',
-      '127.0.0.1',
-      '-p',
-      String(port),
-      '-U',
-      LAB_USERS.admin.name,
-      '-E',
-      ...args,
-    ],
-    {
-      stdout: (t) => (stdout += t),
-      stderr: (t) => (stderr += t),
-      env: { IPMI_PASSWORD: LAB_USERS.admin.password, ...env },
-    },
-  );
-  return { stdout, stderr, code };
-}
+const sdrCacheDir = tempSdrCacheDir();
 
 const CASES: string[][] = [
   ['sel', 'info'],
@@ -49,10 +23,10 @@ const CASES: string[][] = [
 describe('sel / fru parity with ipmitool 1.8.19', () => {
   it.each(CASES.map((c) => [c.join(' '), c] as const))('%s', async (_name, args) => {
     const bmc = sharedLabBmc();
-    const [theirs, ours] = await Promise.all([
-      ipmitool(bmc, args, { env: { TZ: 'UTC' } }),
-      bmcdesk(bmc.port, args, { TZ: 'UTC' }),
-    ]);
+    const { theirs, ours } = await runSideBySide(bmc, args, {
+      TZ: 'UTC',
+      BMCDESK_SDR_CACHE_DIR: sdrCacheDir(),
+    });
     expect(theirs.stdout.length).toBeGreaterThan(0);
     expect(ours.stdout).toBe(theirs.stdout);
     expect(ours.code).toBe(theirs.code);
@@ -69,10 +43,10 @@ describe('sel / fru parity with ipmitool 1.8.19', () => {
     ].map((c) => [c.join(' '), c] as const),
   )('%s (error)', async (_name, args) => {
     const bmc = sharedLabBmc();
-    const [theirs, ours] = await Promise.all([
-      ipmitool(bmc, args, { env: { TZ: 'UTC' } }),
-      bmcdesk(bmc.port, args, { TZ: 'UTC' }),
-    ]);
+    const { theirs, ours } = await runSideBySide(bmc, args, {
+      TZ: 'UTC',
+      BMCDESK_SDR_CACHE_DIR: sdrCacheDir(),
+    });
     expect(theirs.code).toBe(1);
     expect([ours.stdout, ours.stderr, ours.code]).toEqual([theirs.stdout, theirs.stderr, theirs.code]);
   });
@@ -80,10 +54,7 @@ describe('sel / fru parity with ipmitool 1.8.19', () => {
   it('prints SEL dates in the zone TZ names, as ipmitool does', async () => {
     const bmc = sharedLabBmc();
     const tz = { TZ: 'America/New_York' };
-    const [theirs, ours] = await Promise.all([
-      ipmitool(bmc, ['sel', 'list', 'first', '2'], { env: tz }),
-      bmcdesk(bmc.port, ['sel', 'list', 'first', '2'], tz),
-    ]);
+    const { theirs, ours } = await runSideBySide(bmc, ['sel', 'list', 'first', '2'], tz);
     // 2020-09-13 12:26:40 UTC is 08:26:40 EDT
     expect(theirs.stdout).toContain('08:26:40 EDT');
     expect(ours.stdout).toBe(theirs.stdout);

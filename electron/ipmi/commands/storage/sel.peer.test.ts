@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ipmitool, LAB_USERS, SEL_SEED, startLabBmc, type LabBmc } from '../../../../e2e/lab/bmc-lab';
 import { connect, type IpmiSession } from '../../client/connect';
 import { clearSel, deleteSelEntry, getSelTime, readSel, setSelTime } from './sel';
-import { runCli } from '../../../cli/run';
+import { runBmcdesk } from '../../../../e2e/parity/run-bmcdesk';
 
 let bmc: LabBmc;
 let session: IpmiSession;
@@ -55,31 +55,9 @@ describe('SEL writes, read back with ipmitool', () => {
   });
 
   it('`sel time set` through the CLI prints what ipmitool prints', async () => {
-    let out = '';
-    const code = await runCli(
-      [
-        '-I',
-        'lanplus',
-        '-C',
-        '3',
-        '-H',
-        '127.0.0.1',
-        '-p',
-        String(bmc.port),
-        '-U',
-        'admin',
-        '-E',
-        'sel',
-        'time',
-        'set',
-        '12/01/21 10:00:00',
-      ],
-      {
-        stdout: (t) => (out += t),
-        stderr: () => undefined,
-        env: { IPMI_PASSWORD: LAB_USERS.admin.password, TZ: 'UTC' },
-      },
-    );
+    const { stdout: out, code } = await runBmcdesk(bmc.port, ['sel', 'time', 'set', '12/01/21 10:00:00'], {
+      env: { TZ: 'UTC' },
+    });
     expect(code).toBe(0);
     expect(out).toMatch(/^12\/01\/21 10:00:0[01] UTC\n$/);
     const theirs = await ipmitool(bmc, ['sel', 'time', 'get'], { env: { TZ: 'UTC' } });

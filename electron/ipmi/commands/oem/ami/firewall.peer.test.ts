@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type IpmiSession } from '../../../client/connect';
 import { IpmiError } from '../../../errors';
 import { UdpEndpoint, sharedEndpoint } from '../../../transport/udp-endpoint';
-import { runCli } from '../../../../cli/run';
+import { runBmcdesk } from '../../../../../e2e/parity/run-bmcdesk';
 import { LAB_USERS, ipmitool, type LabUser } from '../../../../../e2e/lab/bmc-lab';
 import {
   startAmiFirewallBmc,
@@ -386,31 +386,8 @@ describe('bmcdesk firewall CLI against the pyghmi AMI BMC', () => {
   it('bmcdesk firewall CLI: list, allow, deny, drop-all refusal and --force', async () => {
     const cli = async (...args: string[]) => {
       await forgetStalePyghmiSession(bmc);
-      let out = '';
-      let err = '';
-      const code = await runCli(
-        [
-          '-I',
-          'lanplus',
-          '-C',
-          '3',
-          '-H',
-          bmc.host,
-          '-p',
-          String(bmc.port),
-          '-U',
-          'admin',
-          '-E',
-          'firewall',
-          ...args,
-        ],
-        {
-          stdout: (t) => (out += t),
-          stderr: (t) => (err += t),
-          env: { IPMI_PASSWORD: bmc.users.admin.password },
-        },
-      );
-      return { code, out, err };
+      const r = await runBmcdesk(bmc.port, ['firewall', ...args], { user: bmc.users.admin });
+      return { code: r.code, out: r.stdout, err: r.stderr };
     };
     expect(await cli('allow', 'range', '10.0.0.1', '10.0.0.50')).toEqual({
       code: 0,
@@ -478,29 +455,7 @@ describe('AMI firewall against ipmi_sim (no AMI extension)', () => {
     expect(reference.stderr).toContain('rsp=0xc1');
   });
   it('bmcdesk firewall list says the same and exits 1', async () => {
-    let err = '';
-    const code = await runCli(
-      [
-        '-I',
-        'lanplus',
-        '-C',
-        '3',
-        '-H',
-        lab.host,
-        '-p',
-        String(lab.port),
-        '-U',
-        'admin',
-        '-E',
-        'firewall',
-        'list',
-      ],
-      {
-        stdout: () => undefined,
-        stderr: (t) => (err += t),
-        env: { IPMI_PASSWORD: LAB_USERS.admin.password },
-      },
-    );
+    const { stderr: err, code } = await runBmcdesk(lab.port, ['firewall', 'list']);
     expect(code).toBe(1);
     expect(err).toContain('127.0.0.1: this BMC has no AMI firewall extension');
   });
