@@ -7,7 +7,8 @@ import { IpmiError } from '../../ipmi/errors';
 import { completionCodeText } from '../../ipmi/message/completion-codes';
 import { readFruInventory, FruReader } from '../../ipmi/commands/storage/fru-inventory';
 import { formatFruInventory, type FruFormatOptions } from '../format/fru';
-import { readSdrRecords } from './sdr-for-sel-fru';
+import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
+import { cliSdrRecords } from './sdr-source';
 
 export interface FruPrintResult {
   stdout: string;
@@ -43,9 +44,13 @@ export async function fruDeviceText(
   }
 }
 
-/** `fru print` with no ID: the built-in FRU, then every logical FRU device locator in the SDR.
- *  Exported for the benchmark. */
-export async function fruPrintAllText(r: Requester, opts: FruFormatOptions = {}): Promise<FruPrintResult> {
+/** `fru print` with no ID: the built-in FRU, then every logical FRU device locator in the SDR that
+ *  `sdr` gives. */
+export async function fruPrintAllText(
+  r: Requester,
+  sdr: () => Promise<SdrRecord[]>,
+  opts: FruFormatOptions = {},
+): Promise<FruPrintResult> {
   const reader = new FruReader(r);
   let stdout = 'FRU Device Description : Builtin FRU Device (ID 0)\n';
   let stderr = '';
@@ -53,7 +58,7 @@ export async function fruPrintAllText(r: Requester, opts: FruFormatOptions = {})
   stdout += builtin.stdout + '\n';
   stderr += builtin.stderr;
   let status = builtin.status;
-  for (const rec of await readSdrRecords(r)) {
+  for (const rec of await sdr()) {
     if (rec.kind !== 'fru-locator' || !rec.logical) continue;
     // ipmitool prints IPMI FRU inventory devices only (logical FRU type 0x10, or an EEPROM marked as one)
     if (
@@ -108,7 +113,10 @@ async function print(ctx: CliContext, args: string[]): Promise<number> {
       return 1;
     }
     res = await fruDeviceText(await ctx.session(), id, opts);
-  } else res = await fruPrintAllText(await ctx.session(), opts);
+  } else {
+    const r = await ctx.session();
+    res = await fruPrintAllText(r, cliSdrRecords(ctx, r), opts);
+  }
   ctx.out(res.stdout);
   ctx.err(res.stderr);
   return res.status;

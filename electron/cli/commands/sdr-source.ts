@@ -1,9 +1,11 @@
-// Where the `sdr` and `sensor` commands get the SDR from: our on-disk cache unless bypassed.
-// ipmitool has no cache; ours is on by default. Bypass with `--no-cache` right after the command
-// name (`bmcdesk sdr --no-cache list`) or BMCDESK_SDR_CACHE=off; BMCDESK_SDR_CACHE_DIR moves it.
+// Where the `sdr`, `sensor`, `sel elist` and `fru print` commands get the SDR from: our on-disk cache
+// unless bypassed. ipmitool has no cache; ours is on by default. Bypass with BMCDESK_SDR_CACHE=off, or
+// for sdr/sensor `--no-cache` right after the command name (`bmcdesk sdr --no-cache list`);
+// BMCDESK_SDR_CACHE_DIR moves it.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Requester } from '../../ipmi/client/requester';
+import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import { loadSdr, type LoadedSdr } from '../../services/sdr-cache';
 import type { CliContext } from '../context';
 
@@ -33,4 +35,9 @@ export function hostKey(ctx: CliContext): string {
 export async function cliSdr(ctx: CliContext, r: Requester, noCache: boolean): Promise<LoadedSdr> {
   const dir = noCache ? undefined : cacheDirFor(ctx.env ?? process.env);
   return loadSdr(r, { cacheDir: dir, hostKey: hostKey(ctx) });
+}
+
+/** The records alone, for commands that only look names and locators up (`sel elist`, `fru print`). */
+export function cliSdrRecords(ctx: CliContext, r: Requester): () => Promise<SdrRecord[]> {
+  return async () => (await cliSdr(ctx, r, false)).records;
 }

@@ -17,7 +17,8 @@ import {
 import { formatSelInfo, formatSelLine, type SelSensorLookup } from '../format/sel';
 import { selSensorLookup } from '../format/sel-sensor-lookup';
 import { parseSelTime, timestampNumeric, type TimeOptions } from '../format/ipmi-time';
-import { readSdrRecords } from './sdr-for-sel-fru';
+import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
+import { cliSdrRecords } from './sdr-source';
 
 /** "<what> failed: <completion code text>" the way ipmitool words a refusal; other errors verbatim. */
 export function failureText(what: string, e: unknown): string {
@@ -40,8 +41,12 @@ export interface SelListResult {
   status: number;
 }
 
-/** `sel list` / `sel elist` against an open session; exported for the benchmark. */
-export async function selListText(r: Requester, opts: SelListOptions = {}): Promise<SelListResult> {
+/** `sel list` / `sel elist` against an open session; `sdr` gives elist the SDR records it needs. */
+export async function selListText(
+  r: Requester,
+  sdr: () => Promise<SdrRecord[]>,
+  opts: SelListOptions = {},
+): Promise<SelListResult> {
   let info;
   try {
     info = await getSelInfo(r);
@@ -50,7 +55,7 @@ export async function selListText(r: Requester, opts: SelListOptions = {}): Prom
   }
   if (info.entries === 0) return { stdout: '', stderr: 'SEL has no entries\n', status: 0 };
   let lookup: SelSensorLookup | undefined;
-  if (opts.extended) lookup = selSensorLookup(await readSdrRecords(r));
+  if (opts.extended) lookup = selSensorLookup(await sdr());
   let count = opts.count ?? 0;
   let id = 0;
   let stdout = '';
@@ -142,7 +147,8 @@ async function list(ctx: CliContext, args: string[], extended: boolean, tz: Time
     }
     count = n;
   }
-  const res = await selListText(await ctx.session(), { ...tz, extended, count: count * sign });
+  const r = await ctx.session();
+  const res = await selListText(r, cliSdrRecords(ctx, r), { ...tz, extended, count: count * sign });
   ctx.out(res.stdout);
   ctx.err(res.stderr);
   return res.status;
