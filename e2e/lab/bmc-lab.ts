@@ -39,7 +39,8 @@ const STOP_GRACE_MS = 3_000;
 const PORT_ATTEMPTS = 5;
 
 export interface LabBmc {
-  host: '127.0.0.1';
+  /** 127.0.0.1 unless LabBmcOptions.address says otherwise. */
+  host: string;
   port: number;
   stateDir: string;
   /** pid of the running ipmi_sim (changes on restart). */
@@ -55,10 +56,17 @@ export interface LabBmc {
 }
 
 export interface LabBmcOptions {
+  /** Loopback address to bind (e.g. 127.0.1.7 for a fleet of BMCs); default 127.0.0.1. */
+  address?: string;
+  /** UDP port to try first (e.g. 623 on a fleet address); default a free port. */
+  port?: number;
   /** Appended to lan.conf. */
   extraConfig?: string;
   /** How the SOL "host" answers what it receives; default 'upper'. */
   solEcho?: SolEchoMode;
+  /** A satellite controller at IPMB 0x72 (lab-satellite.emu) for bridging tests (ipmitool -t); default
+   *  true. It changes no output of the BMC itself (SDR, FRU, SEL, mc info, sensors are the same). */
+  satellite?: boolean;
 }
 
 // Kill leftovers if the test process dies without calling stop(): an orphaned ipmi_sim would keep its
@@ -91,7 +99,7 @@ async function killProcess(child: ChildProcess): Promise<void> {
 }
 
 /** Starts ipmi_sim and waits until it answers; rejects with its log if it exits or stays silent. */
-async function launch(stateDir: string, port: number): Promise<ChildProcess> {
+async function launch(stateDir: string, port: number, address = '127.0.0.1'): Promise<ChildProcess> {
   const logFd = openSync(join(stateDir, 'ipmi_sim.log'), 'a');
   const child = spawn(
     'ipmi_sim',
@@ -111,9 +119,9 @@ async function launch(stateDir: string, port: number): Promise<ChildProcess> {
   const exited = new Promise<'exited'>((resolve) => child.once('exit', () => resolve('exited')));
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    const r = await Promise.race([probeBmc(port, 200), exited]);
+    const r = await Promise.race([probeBmc(port, 200, address), exited]);
     if (r === true) {
-      await setSelClock(port);
+      await setSelClock(port, address);
       return child;
     }
     if (r === 'exited') break;
@@ -122,7 +130,7 @@ async function launch(stateDir: string, port: number): Promise<ChildProcess> {
   const log = existsSync(join(stateDir, 'ipmi_sim.log'))
     ? readFileSync(join(stateDir, 'ipmi_sim.log'), 'utf8')
     : '';
-  throw new Error(`ipmi_sim on 127.0.0.1:${port} did not come up:\n${log.slice(-2000)}`);
+  throw new Error(`ipmi_sim on ${address}:${port} did not come up:\n${log.slice(-2000)}`);
 }
 
 /** First boot only: the user table and SEL a freshly installed BMC would have. */
@@ -137,12 +145,14 @@ async function writeFactoryState(stateDir: string): Promise<void> {
  * ipmi_sim's SEL clock starts at the host's uptime on every boot, so new events would look "Pre-Init".
  * A real BMC has an RTC (or gets the time from the host/NTP): set the SEL clock to wall-clock time.
  */
-async function setSelClock(port: number): Promise<void> {
+async function setSelClock(port: number, address: string): Promise<void> {
   const t = Buffer.alloc(4);
   t.writeUInt32LE(Math.floor(Date.now() / 1000));
   const bytes = Array.from(t, (b) => '0x' + b.toString(16).padStart(2, '0'));
   // Set SEL Time: NetFn Storage 0x0a, cmd 0x49, 4-byte little-endian seconds since 1970.
-  const r = await ipmitool({ port }, ['raw', '0x0a', '0x49', ...bytes], { timeoutMs: 10_000 });
+  const r = await ipmitool({ port, host: address }, ['raw', '0x0a', '0x49', ...bytes], {
+    timeoutMs: 10_000,
+  });
   if (r.code !== 0) throw new Error(`setting the SEL clock failed: ${r.stderr}`);
 }
 
@@ -151,16 +161,18 @@ export async function startLabBmc(opts: LabBmcOptions = {}): Promise<LabBmc> {
   const hookDir = join(stateDir, 'hooks');
   await mkdir(hookDir);
   await writeFactoryState(stateDir);
-  await writeBootEmu(LAB_DIR, stateDir);
+  await writeBootEmu(LAB_DIR, stateDir, { satellite: opts.satellite !== false });
   const sol = await startSolConsole(opts.solEcho ?? 'upper');
 
+  const address = opts.address ?? '127.0.0.1';
   let child: ChildProcess | undefined;
   let port = 0;
   let lastError: unknown;
   try {
     for (let attempt = 0; attempt < PORT_ATTEMPTS && !child; attempt++) {
-      port = await freeUdpPort();
+      port = attempt === 0 && opts.port ? opts.port : await freeUdpPort(address);
       const conf = lanConf({
+        address,
         port,
         hookDir,
         chassisHook: CHASSIS_HOOK,
@@ -170,7 +182,7 @@ export async function startLabBmc(opts: LabBmcOptions = {}): Promise<LabBmc> {
       });
       await writeFile(join(stateDir, 'lan.conf'), conf);
       try {
-        child = await launch(stateDir, port);
+        child = await launch(stateDir, port, address);
       } catch (e) {
         lastError = e; // most likely someone took the port between our probe and ipmi_sim's bind
       }
@@ -187,7 +199,7 @@ export async function startLabBmc(opts: LabBmcOptions = {}): Promise<LabBmc> {
   let current: ChildProcess = child;
   let stopped: Promise<void> | undefined;
   const bmc: LabBmc = {
-    host: '127.0.0.1',
+    host: address,
     port,
     stateDir,
     pid: current.pid ?? -1,
@@ -202,7 +214,7 @@ export async function startLabBmc(opts: LabBmcOptions = {}): Promise<LabBmc> {
     async restart() {
       if (stopped) throw new Error('lab BMC was stopped');
       await killProcess(current);
-      current = await launch(stateDir, port);
+      current = await launch(stateDir, port, address);
       bmc.pid = current.pid ?? -1;
     },
     readHookFile(name) {

@@ -28,8 +28,17 @@ export function mainSdrAddLines(records: readonly Uint8Array[]): string {
     .join('\n');
 }
 
+export interface BootEmuOptions {
+  /** Also add and enable the satellite controller of lab-satellite.emu on the IPMB. */
+  satellite?: boolean;
+}
+
 /** Writes <stateDir>/boot.emu and returns its path. */
-export async function writeBootEmu(labDir: string, stateDir: string): Promise<string> {
+export async function writeBootEmu(
+  labDir: string,
+  stateDir: string,
+  opts: BootEmuOptions = {},
+): Promise<string> {
   const bin = join(stateDir, 'lab-extra.sdr.bin');
   // -8: 8-bit ASCII ID strings; sdrcomp would otherwise pack upper-case names as 6-bit ASCII, which
   // ipmitool 1.8.19 prints undecoded.
@@ -43,6 +52,7 @@ export async function writeBootEmu(labDir: string, stateDir: string): Promise<st
     mainSdrAddLines(records),
     `include "${join(labDir, 'lab-extra.emu')}"`,
     'mc_enable 0x20',
+    ...(opts.satellite ? [`include "${join(labDir, 'lab-satellite.emu')}"`] : []),
     '',
   ].join('\n');
   const path = join(stateDir, 'boot.emu');

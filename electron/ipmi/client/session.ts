@@ -4,7 +4,7 @@
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { IpmiError, completionCodeError } from '../errors';
-import { decodeResponse, encodeRequest } from '../message/ipmi-message';
+import { BMC_SLAVE_ADDRESS, decodeResponse, encodeRequest } from '../message/ipmi-message';
 import { Ipmi15Protocol } from '../session15/session15';
 import { encodeSession15 } from '../session15/packet';
 import { RmcpPlusProtocol } from '../rmcpplus/session20';
@@ -14,7 +14,7 @@ import type { Exchanger, Protocol } from './protocol';
 import type { IpmiRequest, IpmiResponse, RequestOptions, Requester } from './requester';
 import { newStats, type SessionStats } from './stats';
 import { commandName } from './command-names';
-import { bridgedRequester } from './bridge';
+import { bridgedRequester, type BridgeCarrier, type BridgedReply, type BridgedSend } from './bridge';
 
 type State = 'new' | 'opening' | 'open' | 'lost' | 'closed';
 
@@ -22,7 +22,9 @@ interface Waiter {
   rqSeq: number;
   netFn: number;
   cmd: number;
-  resolve(r: IpmiResponse): void;
+  /** A bridged Send Message: the target's response may come as a message of its own (see onDatagram). */
+  followUp?: { netFn: number; cmd: number };
+  resolve(r: BridgedReply): void;
 }
 
 /** attempt i waits timeoutMs × (1 + i/2): 1 s, 1.5 s, 2 s, 2.5 s by default */
@@ -94,7 +96,7 @@ export class Session implements IpmiSession {
   }
 
   bridged(target: BridgeTarget): Requester {
-    return bridgedRequester(this, target);
+    return bridgedRequester(this.direct(), target);
   }
 
   async request(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer> {
@@ -104,13 +106,20 @@ export class Session implements IpmiSession {
   }
 
   async raw(req: IpmiRequest, opts?: RequestOptions): Promise<IpmiResponse> {
-    if (this.o.target) return bridgedRequester(this.direct(), this.o.target).raw(req, opts);
+    // As in ipmitool, a target at the BMC's own address is not bridged.
+    if (this.o.target && this.o.target.address !== BMC_SLAVE_ADDRESS)
+      return bridgedRequester(this.direct(), this.o.target).raw(req, opts);
     return this.send(req, opts);
   }
 
   /** This session without the default bridge target (used by the bridge itself). */
-  direct(): Requester {
-    return { host: this.host, request: (r, o) => this.requestDirect(r, o), raw: (r, o) => this.send(r, o) };
+  direct(): BridgeCarrier {
+    return {
+      host: this.host,
+      request: (r, o) => this.requestDirect(r, o),
+      raw: (r, o) => this.send(r, o),
+      sendMessage: (b, o) => this.send({ netFn: 0x06, cmd: 0x34 }, o, b),
+    };
   }
 
   private async requestDirect(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer> {
@@ -119,31 +128,34 @@ export class Session implements IpmiSession {
     return r.data;
   }
 
-  private async send(req: IpmiRequest, opts: RequestOptions = {}): Promise<IpmiResponse> {
+  private async send(req: IpmiRequest, opts: RequestOptions = {}, bridge?: BridgedSend): Promise<BridgedReply> {
     validateRequest(this.host, req);
     if (opts.signal?.aborted) throw cancelled(this.host, req);
     if (this.state !== 'open') await this.open();
     await this.acquireSlot(opts.signal);
     try {
-      return await this.transact(req, opts, true);
+      return await this.transact(req, opts, true, bridge);
     } finally {
       this.releaseSlot();
     }
   }
 
-  /** Sends one request with retries; re-logs in once if the BMC has forgotten the session. */
-  private async transact(req: IpmiRequest, opts: RequestOptions, mayRelogin: boolean): Promise<IpmiResponse> {
+  /** Sends one request with retries; re-logs in once if the BMC has forgotten the session. A bridged
+   *  Send Message carries its embedded request built for this request's sequence number. */
+  private async transact(req: IpmiRequest, opts: RequestOptions, mayRelogin: boolean, bridge?: BridgedSend): Promise<BridgedReply> {
     const name = commandName(req.netFn, req.cmd);
     const retries = opts.retries ?? this.retries;
     const base = opts.timeoutMs ?? this.timeoutMs;
     const rqSeq = this.allocSeq();
-    const message = encodeRequest({ netFn: req.netFn, cmd: req.cmd, rqSeq, data: req.data, rsLun: req.lun ?? 0 });
+    const data = bridge ? bridge.data(rqSeq) : req.data;
+    const message = encodeRequest({ netFn: req.netFn, cmd: req.cmd, rqSeq, data, rsLun: req.lun ?? 0 });
     const generation = this.generation;
     const sentAt = Date.now();
     let silentProbes = 0;
-    let result: IpmiResponse | undefined;
-    const got = new Promise<IpmiResponse>((resolve) =>
-      this.waiters.set(rqSeq, { rqSeq, netFn: req.netFn, cmd: req.cmd, resolve: (r) => resolve((result = r)) }),
+    let result: BridgedReply | undefined;
+    const followUp = bridge && { netFn: bridge.netFn, cmd: bridge.cmd };
+    const got = new Promise<BridgedReply>((resolve) =>
+      this.waiters.set(rqSeq, { rqSeq, netFn: req.netFn, cmd: req.cmd, ...(followUp && { followUp }), resolve: (r) => resolve((result = r)) }),
     );
     try {
       for (let attempt = 0; attempt <= retries; attempt++) {
@@ -162,7 +174,7 @@ export class Session implements IpmiSession {
           if (silentProbes >= 2 || (silentProbes >= 1 && attempt + 1 >= retries)) {
             this.waiters.delete(rqSeq);
             await this.relogin(generation);
-            return await this.transact(req, opts, false);
+            return await this.transact(req, opts, false, bridge);
           }
         }
       }
@@ -281,6 +293,24 @@ export class Session implements IpmiSession {
     }
     this.lastReceived = Date.now();
     const w = this.waiters.get(r.rqSeq);
+    // Bridging with "track request": a BMC may answer the Send Message with a bare completion code and
+    // deliver the target's response later as a message of its own, under the Send Message's sequence
+    // number but with the target's NetFn and command (ipmi_sim, many real BMCs); others embed it in the
+    // Send Message response (handled by the bridge).
+    if (w?.followUp && r.completionCode !== 0xcf) {
+      const f = w.followUp;
+      const isSendMessage = r.cmd === w.cmd && (r.netFn & 0x3e) === w.netFn;
+      if (!isSendMessage && r.cmd === f.cmd && (r.netFn & 0x3e) === f.netFn) {
+        this.stats.received++;
+        this.waiters.delete(r.rqSeq);
+        w.resolve({ completionCode: r.completionCode, data: Buffer.from(r.data), followUp: true });
+        return true;
+      }
+      if (isSendMessage && r.completionCode === 0 && r.data.length === 0) {
+        this.stats.received++; // accepted and forwarded: keep waiting for the target's response
+        return true;
+      }
+    }
     // 0xCF: "duplicate request" — the answer to one of our retransmissions; the real one follows.
     if (!w || w.cmd !== r.cmd || w.netFn !== (r.netFn & 0x3e) || r.completionCode === 0xcf) {
       this.stats.dropped.unmatched++;
