@@ -2,30 +2,18 @@
 // factors; one record may stand for several sensors sharing it (share count), which ipmitool lists
 // as one line, so we do too.
 import { decodeSdrHeader, requireLength, type SdrHeader } from './record-header';
-import { decodeIdString } from './id-string';
+import { decodeRecordId } from './id-string';
 import {
-  decodeCapabilities,
   decodeEntity,
+  decodeSensorCore,
   decodeSensorKey,
-  decodeUnits,
   type EntityRef,
-  type SensorCapabilities,
+  type SensorCore,
   type SensorKey,
-  type Units,
 } from './sensor-record-common';
 
-export interface CompactSensorRecord extends SdrHeader, SensorKey, EntityRef {
+export interface CompactSensorRecord extends SdrHeader, SensorKey, EntityRef, SensorCore {
   kind: 'compact';
-  initialization: number;
-  capabilities: SensorCapabilities;
-  sensorType: number;
-  eventReadingType: number;
-  assertionMask: number;
-  deassertionMask: number;
-  /** [18..19] discrete reading mask, or readable/settable threshold masks for threshold sensors */
-  readableThresholds: number;
-  settableThresholds: number;
-  units: Units;
   direction: number;
   /** 0 numeric, 1 alpha */
   idInstanceModifierType: number;
@@ -43,21 +31,12 @@ export const COMPACT_SENSOR_FIXED_LENGTH = 32;
 
 export function decodeCompactSensorRecord(b: Uint8Array): CompactSensorRecord {
   requireLength(b, COMPACT_SENSOR_FIXED_LENGTH, 'compact sensor record');
-  const idTypeLength = b[31]!;
   return {
     kind: 'compact',
     ...decodeSdrHeader(b),
     ...decodeSensorKey(b),
     ...decodeEntity(b[8]!, b[9]!),
-    initialization: b[10]!,
-    capabilities: decodeCapabilities(b[11]!),
-    sensorType: b[12]!,
-    eventReadingType: b[13]!,
-    assertionMask: b[14]! | (b[15]! << 8),
-    deassertionMask: b[16]! | (b[17]! << 8),
-    readableThresholds: b[18]! & 0x3f,
-    settableThresholds: b[19]! & 0x3f,
-    units: decodeUnits(b[20]!, b[21]!, b[22]!),
+    ...decodeSensorCore(b),
     direction: b[23]! >> 6,
     idInstanceModifierType: (b[23]! >> 4) & 0x03,
     shareCount: b[23]! & 0x0f,
@@ -66,7 +45,6 @@ export function decodeCompactSensorRecord(b: Uint8Array): CompactSensorRecord {
     positiveHysteresis: b[25]!,
     negativeHysteresis: b[26]!,
     oem: b[30]!,
-    idTypeLength,
-    id: decodeIdString(idTypeLength, b.subarray(32, 32 + Math.min(idTypeLength & 0x1f, 16))),
+    ...decodeRecordId(b, 31),
   };
 }

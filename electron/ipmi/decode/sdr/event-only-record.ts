@@ -1,7 +1,7 @@
 // Type 0x03 Event-Only Sensor Record (IPMI v2.0 §43.3): a sensor that only generates events; it has
 // no reading, so ipmitool lists it as "Event-Only" with status "ns".
 import { decodeSdrHeader, requireLength, type SdrHeader } from './record-header';
-import { decodeIdString } from './id-string';
+import { decodeRecordId } from './id-string';
 import { decodeEntity, decodeSensorKey, type EntityRef, type SensorKey } from './sensor-record-common';
 
 export interface EventOnlyRecord extends SdrHeader, SensorKey, EntityRef {
@@ -19,7 +19,6 @@ export const EVENT_ONLY_FIXED_LENGTH = 17;
 
 export function decodeEventOnlyRecord(b: Uint8Array): EventOnlyRecord {
   requireLength(b, EVENT_ONLY_FIXED_LENGTH, 'event-only sensor record');
-  const idTypeLength = b[16]!;
   return {
     kind: 'event-only',
     ...decodeSdrHeader(b),
@@ -30,7 +29,6 @@ export function decodeEventOnlyRecord(b: Uint8Array): EventOnlyRecord {
     direction: b[12]! >> 6,
     shareCount: b[12]! & 0x0f,
     oem: b[15]!,
-    idTypeLength,
-    id: decodeIdString(idTypeLength, b.subarray(17, 17 + Math.min(idTypeLength & 0x1f, 16))),
+    ...decodeRecordId(b, 16),
   };
 }

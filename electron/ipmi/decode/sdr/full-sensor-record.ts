@@ -2,16 +2,14 @@
 // the rest of what a threshold sensor needs. Offsets are 0-based and include the 5-byte header.
 import { decodeFactors, type AnalogFormat, type ConversionFactors } from '../reading-conversion';
 import { decodeSdrHeader, requireLength, type SdrHeader } from './record-header';
-import { decodeIdString } from './id-string';
+import { decodeRecordId } from './id-string';
 import {
-  decodeCapabilities,
   decodeEntity,
+  decodeSensorCore,
   decodeSensorKey,
-  decodeUnits,
   type EntityRef,
-  type SensorCapabilities,
+  type SensorCore,
   type SensorKey,
-  type Units,
 } from './sensor-record-common';
 
 /** Raw threshold bytes, in the sensor's raw reading format. */
@@ -24,20 +22,8 @@ export interface RawThresholds {
   lnc: number;
 }
 
-export interface FullSensorRecord extends SdrHeader, SensorKey, EntityRef {
+export interface FullSensorRecord extends SdrHeader, SensorKey, EntityRef, SensorCore {
   kind: 'full';
-  initialization: number;
-  capabilities: SensorCapabilities;
-  sensorType: number;
-  eventReadingType: number;
-  /** [14..15] assertion event mask (threshold sensors: bits 12-14 = lower threshold reading mask) */
-  assertionMask: number;
-  /** [16..17] deassertion event mask (threshold sensors: bits 12-14 = upper threshold reading mask) */
-  deassertionMask: number;
-  /** [18] readable thresholds (bit 0 lnc ... bit 5 unr); for discrete sensors with [19], the reading mask */
-  readableThresholds: number;
-  settableThresholds: number;
-  units: Units;
   analogFormat: AnalogFormat;
   linearization: number;
   factors: ConversionFactors;
@@ -60,23 +46,14 @@ export const FULL_SENSOR_FIXED_LENGTH = 48;
 
 export function decodeFullSensorRecord(b: Uint8Array): FullSensorRecord {
   requireLength(b, FULL_SENSOR_FIXED_LENGTH, 'full sensor record');
-  const units = decodeUnits(b[20]!, b[21]!, b[22]!);
-  const idTypeLength = b[47]!;
+  const core = decodeSensorCore(b);
   return {
     kind: 'full',
     ...decodeSdrHeader(b),
     ...decodeSensorKey(b),
     ...decodeEntity(b[8]!, b[9]!),
-    initialization: b[10]!,
-    capabilities: decodeCapabilities(b[11]!),
-    sensorType: b[12]!,
-    eventReadingType: b[13]!,
-    assertionMask: b[14]! | (b[15]! << 8),
-    deassertionMask: b[16]! | (b[17]! << 8),
-    readableThresholds: b[18]! & 0x3f,
-    settableThresholds: b[19]! & 0x3f,
-    units,
-    analogFormat: units.analogFormat,
+    ...core,
+    analogFormat: core.units.analogFormat,
     linearization: b[23]! & 0x7f,
     factors: decodeFactors(b, 24),
     analogFlags: b[30]!,
@@ -89,7 +66,6 @@ export function decodeFullSensorRecord(b: Uint8Array): FullSensorRecord {
     positiveHysteresis: b[42]!,
     negativeHysteresis: b[43]!,
     oem: b[46]!,
-    idTypeLength,
-    id: decodeIdString(idTypeLength, b.subarray(48, 48 + Math.min(idTypeLength & 0x1f, 16))),
+    ...decodeRecordId(b, 47),
   };
 }

@@ -13,6 +13,16 @@ export function decodeIdString(typeLength: number, bytes: Uint8Array): string {
   return Buffer.from(bytes.subarray(0, end)).toString('latin1');
 }
 
+/** The type/length byte at `at` and the ID string right after it (at most the 16 bytes a record holds). */
+export function decodeRecordId(b: Uint8Array, at: number): { idTypeLength: number; id: string } {
+  const idTypeLength = b[at]!;
+  const start = at + 1;
+  return {
+    idTypeLength,
+    id: decodeIdString(idTypeLength, b.subarray(start, start + Math.min(idTypeLength & 0x1f, 16))),
+  };
+}
+
 function unpackSixBit(bytes: Uint8Array): string {
   let out = '';
   let acc = 0;

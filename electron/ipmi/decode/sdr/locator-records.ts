@@ -1,7 +1,7 @@
 // Device locator records (IPMI v2.0 §43.7-43.9): where a generic device, a FRU device or a
 // management controller sits on the IPMB / private buses. ipmitool lists them in `sdr list all`.
 import { decodeSdrHeader, requireLength, type SdrHeader } from './record-header';
-import { decodeIdString } from './id-string';
+import { decodeRecordId } from './id-string';
 import { decodeEntity, type EntityRef } from './sensor-record-common';
 
 export interface GenericDeviceLocator extends SdrHeader, EntityRef {
@@ -51,8 +51,7 @@ export interface McDeviceLocator extends SdrHeader, EntityRef {
 export const LOCATOR_FIXED_LENGTH = 16;
 
 function id(b: Uint8Array): string {
-  const tl = b[15]!;
-  return decodeIdString(tl, b.subarray(16, 16 + Math.min(tl & 0x1f, 16)));
+  return decodeRecordId(b, 15).id;
 }
 
 export function decodeGenericDeviceLocator(b: Uint8Array): GenericDeviceLocator {

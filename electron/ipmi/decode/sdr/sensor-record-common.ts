@@ -1,5 +1,6 @@
 // Fields shared by full, compact and event-only sensor records: the sensor's key (owner, LUN,
-// channel, number) and entity, bytes [5..9] of each (IPMI v2.0 §43.1-43.3).
+// channel, number) and entity, bytes [5..9] of each (IPMI v2.0 §43.1-43.3); and bytes [10..22],
+// which full and compact records share.
 import { ANALOG_FORMATS, type AnalogFormat } from '../reading-conversion';
 
 export interface SensorKey {
@@ -72,5 +73,35 @@ export function decodeUnits(units1: number, base: number, modifier: number): Uni
     percentage: (units1 & 0x01) !== 0,
     baseUnit: base,
     modifierUnit: modifier,
+  };
+}
+
+/** Bytes [10..22] of full and compact records: what the sensor is, its events, thresholds and units. */
+export interface SensorCore {
+  initialization: number;
+  capabilities: SensorCapabilities;
+  sensorType: number;
+  eventReadingType: number;
+  /** [14..15] assertion event mask (threshold sensors: bits 12-14 = lower threshold reading mask) */
+  assertionMask: number;
+  /** [16..17] deassertion event mask (threshold sensors: bits 12-14 = upper threshold reading mask) */
+  deassertionMask: number;
+  /** [18] readable thresholds (bit 0 lnc ... bit 5 unr); for discrete sensors with [19], the reading mask */
+  readableThresholds: number;
+  settableThresholds: number;
+  units: Units;
+}
+
+export function decodeSensorCore(b: Uint8Array): SensorCore {
+  return {
+    initialization: b[10]!,
+    capabilities: decodeCapabilities(b[11]!),
+    sensorType: b[12]!,
+    eventReadingType: b[13]!,
+    assertionMask: b[14]! | (b[15]! << 8),
+    deassertionMask: b[16]! | (b[17]! << 8),
+    readableThresholds: b[18]! & 0x3f,
+    settableThresholds: b[19]! & 0x3f,
+    units: decodeUnits(b[20]!, b[21]!, b[22]!),
   };
 }
