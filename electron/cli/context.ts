@@ -13,6 +13,8 @@ export interface CliContext {
   readonly env?: Record<string, string | undefined>;
   /** number of -v options */
   readonly verbose?: number;
+  /** -c: ipmitool's CSV output, for the commands that have one */
+  readonly csv?: boolean;
   /** Asks for a secret (terminal without echo, or one line of piped stdin); undefined if there is no way to ask. */
   readonly readSecret?: (prompt: string) => Promise<string | undefined>;
 }

@@ -39,6 +39,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       err: io.stderr,
       env: io.env,
       verbose: parsed.verbose,
+      csv: parsed.csv,
       ...(io.readSecret && { readSecret: io.readSecret }),
     };
     return await command.run(ctx, rest);

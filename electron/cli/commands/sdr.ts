@@ -8,6 +8,8 @@ import {
   formatSdrInfo,
   formatSdrList,
   formatSensorTypeList,
+  sdrCsvOtherLine,
+  sdrCsvSensorLine,
   sdrElistSensorLine,
   sdrOtherLine,
   type SdrFilter,
@@ -68,7 +70,7 @@ async function list(
   const wanted = (rec: SdrRecord) =>
     (rec.kind === 'full' || rec.kind === 'compact') &&
     (filter === 'all' || filter === 'sensors' || filter === rec.kind);
-  ctx.out(formatSdrList(records, await snapshots(ctx, records, wanted), filter, extended));
+  ctx.out(formatSdrList(records, await snapshots(ctx, records, wanted), filter, extended, ctx.csv));
   return 0;
 }
 
@@ -93,7 +95,8 @@ async function byType(ctx: CliContext, noCache: boolean, type: string | undefine
   let out = '';
   for (const rec of matching) {
     const s = snaps.get(rec.recordId);
-    out += s ? sdrElistSensorLine(s) : (sdrOtherLine(rec, true) ?? '');
+    if (ctx.csv) out += s ? sdrCsvSensorLine(s) : (sdrCsvOtherLine(rec) ?? '');
+    else out += s ? sdrElistSensorLine(s) : (sdrOtherLine(rec, true) ?? '');
   }
   ctx.out(out);
   return 0;

@@ -17,6 +17,7 @@ import {
 import { formatSelInfo, formatSelLine, type SelSensorLookup } from '../format/sel';
 import { selSensorLookup } from '../format/sel-sensor-lookup';
 import { parseSelTime, timestampNumeric, type TimeOptions } from '../format/ipmi-time';
+import { selGet } from './sel-get';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import { cliSdrRecords } from './sdr-source';
 
@@ -33,6 +34,8 @@ export interface SelListOptions extends TimeOptions {
   extended?: boolean;
   /** > 0 first N records, < 0 last N, 0 all */
   count?: number;
+  /** -c: ipmitool's CSV lines */
+  csv?: boolean;
 }
 
 export interface SelListResult {
@@ -84,7 +87,7 @@ export async function selListText(
     seen.add(id);
     const e = await fetch(id);
     if (!e) break;
-    stdout += formatSelLine(e.record, { tz: opts.tz, lookup });
+    stdout += formatSelLine(e.record, { tz: opts.tz, lookup, csv: opts.csv });
     id = e.nextId;
     if (++n === count) break;
   }
@@ -148,7 +151,12 @@ async function list(ctx: CliContext, args: string[], extended: boolean, tz: Time
     count = n;
   }
   const r = await ctx.session();
-  const res = await selListText(r, cliSdrRecords(ctx, r), { ...tz, extended, count: count * sign });
+  const res = await selListText(r, cliSdrRecords(ctx, r), {
+    ...tz,
+    extended,
+    count: count * sign,
+    csv: ctx.csv === true,
+  });
   ctx.out(res.stdout);
   ctx.err(res.stderr);
   return res.status;
@@ -251,7 +259,7 @@ async function time(ctx: CliContext, args: string[], tz: TimeOptions): Promise<n
 export const selCommand: CliCommand = {
   name: 'sel',
   usage:
-    'sel info | list [first|last N] | elist [first|last N] | delete <id>... | clear | time get | time set "mm/dd/yyyy hh:mm:ss"|now',
+    'sel info | list [first|last N] | elist [first|last N] | get <id>... | delete <id>... | clear | time get | time set "mm/dd/yyyy hh:mm:ss"|now',
   async run(ctx, args) {
     const tz: TimeOptions = { tz: ctx.env?.TZ };
     const [sub, ...rest] = args;
@@ -266,6 +274,8 @@ export const selCommand: CliCommand = {
         return list(ctx, rest, false, tz);
       case 'elist':
         return list(ctx, rest, true, tz);
+      case 'get':
+        return selGet(ctx, rest, tz);
       case 'delete':
         return remove(ctx, rest);
       case 'clear':

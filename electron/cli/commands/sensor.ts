@@ -13,7 +13,7 @@ import { convertReading, valueToRaw } from '../../ipmi/decode/reading-conversion
 import { THRESHOLD_BITS, type ThresholdName } from '../../ipmi/decode/sdr/sensor-record-common';
 import { isThresholdSensor, type SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import type { FullSensorRecord } from '../../ipmi/decode/sdr/full-sensor-record';
-import { sensorGetBlock, sensorListLine, settingLine } from '../format/sensor';
+import { sensorCsvLine, sensorGetBlock, sensorListLine, settingLine } from '../format/sensor';
 import { sdrOtherLine } from '../format/sdr';
 import { ipmitoolCcText } from '../format/completion-code';
 import { refusalCode } from './cc-failure';
@@ -250,7 +250,7 @@ export const sensorCommand: CliCommand = {
       const r = await ctx.session();
       const { records } = await cliSdr(ctx, r, noCache);
       const snaps = await readAllSensors(r, records, { thresholds: true });
-      ctx.out(snaps.map(sensorListLine).join(''));
+      ctx.out(snaps.map(ctx.csv ? sensorCsvLine : sensorListLine).join(''));
       return 0;
     }
     if (sub === 'help') {

@@ -95,6 +95,47 @@ export function sdrElistSensorLine(s: SensorSnapshot): string {
   return line + '\n';
 }
 
+/** ipmitool's print_csv_discrete: a non-threshold sensor (or a threshold one without an analog value)
+ *  after "<id>,". */
+function csvDiscrete(s: SensorSnapshot): string {
+  const rec = s.record;
+  const r = s.reading;
+  const entity = `${rec.entityId}.${rec.entityInstance}`;
+  if (!r || !r.valid) return `${HEX2(rec.number)}h,ns,${entity},No Reading`;
+  const a = analogText(s, 2);
+  const head = a !== undefined ? `${a},${unitsOf(s)},` : `${HEX2(rec.number)}h,`;
+  return `${head}ok,${entity},${assertedStates(rec.sensorType, rec.eventReadingType, r.state1, r.state2).join(', ')}`;
+}
+
+/** One `-c sdr list` / `-c sdr elist` line (the same for both) for a full or compact sensor. */
+export function sdrCsvSensorLine(s: SensorSnapshot): string {
+  const r = s.reading;
+  let line = `${s.record.id},`;
+  if (!isThresholdSensor(s.record)) return `${line}${csvDiscrete(s)}\n`;
+  if (r && r.valid) {
+    line +=
+      hasAnalogReading(s.record) && s.factors && s.value !== undefined
+        ? `${wholeOr(s.value, 3)},${unitsOf(s)},${sensorHealth(r, true)}`
+        : csvDiscrete(s);
+  } else line += ',,ns';
+  return line + '\n';
+}
+
+/** `-c` lines for the records that have no reading. */
+export function sdrCsvOtherLine(rec: SdrRecord): string | undefined {
+  switch (rec.kind) {
+    case 'event-only':
+      return `${rec.id},${HEX2(rec.number)}h,ns,${rec.entityId}.${rec.entityInstance},Event-Only\n`;
+    case 'mc-locator':
+      return `${rec.id},00h,ok,${rec.entityId}.${rec.entityInstance}\n`;
+    case 'fru-locator':
+    case 'generic-locator':
+      return `${rec.id},00h,ns,${rec.entityId}.${rec.entityInstance}\n`;
+    default:
+      return undefined;
+  }
+}
+
 /** Lines for the records that have no reading, in list (`extended` false) or elist form. */
 export function sdrOtherLine(rec: SdrRecord, extended: boolean): string | undefined {
   switch (rec.kind) {
@@ -123,22 +164,23 @@ export function sdrOtherLine(rec: SdrRecord, extended: boolean): string | undefi
 
 /**
  * A whole listing. `snapshots` holds the readings of the sensor records (keyed by record ID);
- * `extended` selects the elist form.
+ * `extended` selects the elist form, `csv` ipmitool's `-c` form (which is the same for list and elist).
  */
 export function formatSdrList(
   records: readonly SdrRecord[],
   snapshots: ReadonlyMap<number, SensorSnapshot>,
   filter: SdrFilter,
   extended: boolean,
+  csv = false,
 ): string {
   let out = '';
   for (const rec of records) {
     if (!recordMatches(rec, filter)) continue;
     if (rec.kind === 'full' || rec.kind === 'compact') {
       const s = snapshots.get(rec.recordId);
-      if (s) out += extended ? sdrElistSensorLine(s) : sdrListSensorLine(s);
+      if (s) out += csv ? sdrCsvSensorLine(s) : extended ? sdrElistSensorLine(s) : sdrListSensorLine(s);
     } else {
-      out += sdrOtherLine(rec, extended) ?? '';
+      out += (csv ? sdrCsvOtherLine(rec) : sdrOtherLine(rec, extended)) ?? '';
     }
   }
   return out;

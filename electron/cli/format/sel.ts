@@ -88,27 +88,31 @@ function cNumber(v: number): string {
   return f === Math.trunc(f) ? f.toFixed(0) : f.toFixed(2);
 }
 
-/** One `sel list` (lookup undefined) or `sel elist` line, newline included. */
+/** One `sel list` (lookup undefined) or `sel elist` line, newline included; `csv` selects ipmitool's
+ *  `-c` form (commas for the " | " separators, and empty fields where a column has no value). */
 export function formatSelLine(
   rec: SelRecord,
-  opts: TimeOptions & { lookup?: SelSensorLookup | undefined } = {},
+  opts: TimeOptions & { lookup?: SelSensorLookup | undefined; csv?: boolean | undefined } = {},
 ): string {
-  let s = `${rec.recordId.toString(16).padStart(4, ' ')} | `;
+  const csv = opts.csv === true;
+  const sep = csv ? ',' : ' | ';
+  let s = csv ? `${rec.recordId.toString(16)},` : `${rec.recordId.toString(16).padStart(4, ' ')} | `;
   const bytes = rec.kind === 'oem' ? rec.oemData : undefined;
   if (rec.recordType === 0xf0 && bytes) {
     // ipmitool prints record bytes 5.. (OEM data from its third byte) as a string, up to 11 characters.
     const text = Buffer.from(bytes.subarray(2, 13)).toString('latin1');
-    return `${s}Linux kernel panic: ${text.split('\0')[0]}\n`;
+    return `${s}${csv ? ',,' : ''}Linux kernel panic: ${text.split('\0')[0]}\n`;
   }
   if (rec.kind !== 'oem') {
-    if (rec.timestamp < SEL_TIME_INIT_DONE) s += ` Pre-Init  |${String(rec.timestamp).padStart(10, '0')}| `;
-    else s += `${timestampDate(rec.timestamp, opts)} | ${timestampTime(rec.timestamp, opts)} | `;
-  }
+    if (rec.timestamp < SEL_TIME_INIT_DONE)
+      s += ` Pre-Init ${csv ? ',' : ' |'}${String(rec.timestamp).padStart(10, '0')}${csv ? ',' : '| '}`;
+    else s += `${timestampDate(rec.timestamp, opts)}${sep}${timestampTime(rec.timestamp, opts)}${sep}`;
+  } else if (csv) s += ',,';
   if (rec.kind === 'oem-timestamped') {
     const m = rec.manufacturerId;
-    return `${s}OEM record ${hex2(rec.recordType)} | ${hex2((m >> 16) & 0xff)}${hex2((m >> 8) & 0xff)}${hex2(m & 0xff)} | ${hexBytes(rec.oemData)}\n`;
+    return `${s}OEM record ${hex2(rec.recordType)}${sep}${hex2((m >> 16) & 0xff)}${hex2((m >> 8) & 0xff)}${hex2(m & 0xff)}${sep}${hexBytes(rec.oemData)}\n`;
   }
-  if (rec.kind === 'oem') return `${s}OEM record ${hex2(rec.recordType)} | ${hexBytes(rec.oemData)}\n`;
+  if (rec.kind === 'oem') return `${s}OEM record ${hex2(rec.recordType)}${sep}${hexBytes(rec.oemData)}\n`;
 
   const sensor = opts.lookup?.(rec.generatorId, rec.sensorNumber, rec.sensorType);
   if (sensor) s += `${sensorTypeLabel(rec.sensorType)} ${sensor.name}`;
@@ -116,11 +120,11 @@ export function formatSelLine(
     s += sensorTypeLabel(rec.sensorType);
     if (rec.sensorNumber !== 0) s += ` #0x${hex2(rec.sensorNumber)}`;
   }
-  s += ` | ${selEventText(rec)} | ${rec.deassertion ? 'Deasserted' : 'Asserted'}`;
+  s += `${sep}${selEventText(rec)}${sep}${rec.deassertion ? 'Deasserted' : 'Asserted'}`;
   if (sensor && rec.eventType === 0x01) {
     const convert = sensor.convert ?? ((raw: number) => raw);
     const reading = hasTriggerReading(rec) ? convert(rec.eventData[1]) : 0;
-    s += ` | Reading ${cNumber(reading)}`;
+    s += `${sep}Reading ${cNumber(reading)}`;
     if (hasTriggerThreshold(rec)) {
       // Even threshold offsets are "going low", odd "going high"; a deassertion reverses the inequality.
       const goingHigh = (eventOffset(rec) % 2 === 1) !== rec.deassertion;
@@ -133,7 +137,7 @@ export function formatSelLine(
     (rec.eventData[0] & 0x30) === 0x20
   ) {
     // Memory ECC events from sensor 0 carry the CPU and DIMM in event data 3.
-    s += ` | CPU ${rec.eventData[2] & 0x0f} DIMM ${rec.eventData[2] >> 4}`;
+    s += `${sep}CPU ${rec.eventData[2] & 0x0f} DIMM ${rec.eventData[2] >> 4}`;
   }
   return s + '\n';
 }

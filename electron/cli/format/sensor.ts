@@ -88,6 +88,38 @@ export function sensorListLine(s: SensorSnapshot): string {
   return line + '\n';
 }
 
+/** One `-c sensor list` line (ipmitool's CSV forms of the same fields). Unlike the table form, a
+ *  discrete sensor's "reading" is Get Sensor Reading byte 1, as the installed 1.8.19 prints it. */
+export function sensorCsvLine(s: SensorSnapshot): string {
+  const r = s.reading;
+  let line = s.record.id;
+  if (!isThresholdSensor(s.record)) {
+    if (r && r.valid) {
+      const a = analogText(s, 3);
+      line +=
+        a !== undefined
+          ? `,${a},${unitsOf(s)},ok`
+          : `,0x${r.raw.toString(16)},discrete,0x${hex2(r.state1)}${hex2(r.state2)}`;
+    } else line += ',na,discrete,na';
+    return line + ',na'.repeat(6) + '\n';
+  }
+  const status = sensorHealth(r, true);
+  if (r && r.valid)
+    line +=
+      s.value !== undefined
+        ? `,${fixed(s.value, 3)},${analogUnits(s)},${status}`
+        : `,0x${r.raw.toString(16)},${analogUnits(s)},${status}`;
+  else line += `,na,${analogUnits(s)},na`;
+  line += thresholdCells(
+    s,
+    ',',
+    (v) => fixed(v, 3),
+    (n) => `0x${n.toString(16)}`,
+    'na',
+  );
+  return line + '\n';
+}
+
 const COND_1 = ['lnc-', 'lnc+', 'lcr-', 'lcr+', 'lnr-', 'lnr+', 'unc-', 'unc+'];
 const COND_2 = ['ucr-', 'ucr+', 'unr-', 'unr+'];
 
