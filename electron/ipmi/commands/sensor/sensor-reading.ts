@@ -1,7 +1,7 @@
 // Get Sensor Reading (NetFn Sensor/Event 0x04, cmd 0x2D; IPMI v2.0 §35.14) and what the reply says
 // about a sensor's health.
 import { argumentError, IpmiError } from '../../errors';
-import type { Requester, RequestOptions } from '../../client/requester';
+import type { IpmiRequest, Requester, RequestOptions } from '../../client/requester';
 
 export const NETFN_SENSOR = 0x04;
 export const CMD_GET_SENSOR_READING = 0x2d;
@@ -49,17 +49,19 @@ export interface SensorAddress {
   ownerLun?: number;
 }
 
+/** A Sensor/Event request about one sensor: its number (checked), then `more` bytes, to its owner LUN. */
+export function sensorRequest(cmd: number, s: SensorAddress, ...more: number[]): IpmiRequest {
+  checkSensorNumber(s.number);
+  return { netFn: NETFN_SENSOR, cmd, data: Uint8Array.of(s.number, ...more), lun: s.ownerLun ?? 0 };
+}
+
 /** Reads one sensor; a non-zero completion code rejects (use `readSensorRaw` to keep it). */
 export async function getSensorReading(
   r: Requester,
   s: SensorAddress,
   opts?: RequestOptions,
 ): Promise<SensorReading> {
-  checkSensorNumber(s.number);
-  const data = await r.request(
-    { netFn: NETFN_SENSOR, cmd: CMD_GET_SENSOR_READING, data: Uint8Array.of(s.number), lun: s.ownerLun ?? 0 },
-    opts,
-  );
+  const data = await r.request(sensorRequest(CMD_GET_SENSOR_READING, s), opts);
   return decodeSensorReading(data);
 }
 
@@ -72,11 +74,7 @@ export async function readSensorForList(
   s: SensorAddress,
   opts?: RequestOptions,
 ): Promise<SensorReading | undefined> {
-  checkSensorNumber(s.number);
-  const rsp = await r.raw(
-    { netFn: NETFN_SENSOR, cmd: CMD_GET_SENSOR_READING, data: Uint8Array.of(s.number), lun: s.ownerLun ?? 0 },
-    opts,
-  );
+  const rsp = await r.raw(sensorRequest(CMD_GET_SENSOR_READING, s), opts);
   if (rsp.completionCode !== 0 || rsp.data.length < 2) return undefined;
   return decodeSensorReading(rsp.data);
 }

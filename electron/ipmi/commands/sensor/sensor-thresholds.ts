@@ -5,7 +5,7 @@ import { argumentError, IpmiError } from '../../errors';
 import type { Requester, RequestOptions } from '../../client/requester';
 import { decodeFactors, type ConversionFactors } from '../../decode/reading-conversion';
 import { THRESHOLD_BITS, THRESHOLD_NAMES, type ThresholdName } from '../../decode/sdr/sensor-record-common';
-import { checkSensorNumber, NETFN_SENSOR, type SensorAddress } from './sensor-reading';
+import { checkSensorNumber, NETFN_SENSOR, sensorRequest, type SensorAddress } from './sensor-reading';
 
 export const CMD_GET_SENSOR_READING_FACTORS = 0x23;
 export const CMD_SET_SENSOR_THRESHOLDS = 0x26;
@@ -35,16 +35,7 @@ export async function getSensorThresholds(
   s: SensorAddress,
   opts?: RequestOptions,
 ): Promise<SensorThresholds> {
-  checkSensorNumber(s.number);
-  const data = await r.request(
-    {
-      netFn: NETFN_SENSOR,
-      cmd: CMD_GET_SENSOR_THRESHOLDS,
-      data: Uint8Array.of(s.number),
-      lun: s.ownerLun ?? 0,
-    },
-    opts,
-  );
+  const data = await r.request(sensorRequest(CMD_GET_SENSOR_THRESHOLDS, s), opts);
   return decodeSensorThresholds(data);
 }
 
@@ -54,16 +45,7 @@ export async function readThresholdsForList(
   s: SensorAddress,
   opts?: RequestOptions,
 ): Promise<SensorThresholds | undefined> {
-  checkSensorNumber(s.number);
-  const rsp = await r.raw(
-    {
-      netFn: NETFN_SENSOR,
-      cmd: CMD_GET_SENSOR_THRESHOLDS,
-      data: Uint8Array.of(s.number),
-      lun: s.ownerLun ?? 0,
-    },
-    opts,
-  );
+  const rsp = await r.raw(sensorRequest(CMD_GET_SENSOR_THRESHOLDS, s), opts);
   if (rsp.completionCode !== 0 || rsp.data.length === 0) return undefined;
   // ipmitool accepts any non-empty reply; pad so a short one reads as zeros rather than failing
   const padded = new Uint8Array(7);
@@ -112,17 +94,8 @@ export async function getSensorHysteresis(
   s: SensorAddress,
   opts?: RequestOptions,
 ): Promise<SensorHysteresis> {
-  checkSensorNumber(s.number);
   // 0xFF: "hysteresis mask", reserved, must be FFh
-  const data = await r.request(
-    {
-      netFn: NETFN_SENSOR,
-      cmd: CMD_GET_SENSOR_HYSTERESIS,
-      data: Uint8Array.of(s.number, 0xff),
-      lun: s.ownerLun ?? 0,
-    },
-    opts,
-  );
+  const data = await r.request(sensorRequest(CMD_GET_SENSOR_HYSTERESIS, s, 0xff), opts);
   if (data.length < 2)
     throw new IpmiError('protocol', `Get Sensor Hysteresis reply truncated: ${data.length} of 2 bytes`);
   return { positive: data[0]!, negative: data[1]! };
@@ -158,11 +131,7 @@ async function eventBits(
   what: string,
   opts?: RequestOptions,
 ): Promise<SensorEventBits | undefined> {
-  checkSensorNumber(s.number);
-  const rsp = await r.raw(
-    { netFn: NETFN_SENSOR, cmd, data: Uint8Array.of(s.number), lun: s.ownerLun ?? 0 },
-    opts,
-  );
+  const rsp = await r.raw(sensorRequest(cmd, s), opts);
   if (rsp.completionCode !== 0 || rsp.data.length === 0) return undefined;
   return decodeSensorEventBits(rsp.data, what);
 }
@@ -191,16 +160,7 @@ export async function getSensorReadingFactors(
   raw: number,
   opts?: RequestOptions,
 ): Promise<ConversionFactors> {
-  checkSensorNumber(s.number);
-  const data = await r.request(
-    {
-      netFn: NETFN_SENSOR,
-      cmd: CMD_GET_SENSOR_READING_FACTORS,
-      data: Uint8Array.of(s.number, raw & 0xff),
-      lun: s.ownerLun ?? 0,
-    },
-    opts,
-  );
+  const data = await r.request(sensorRequest(CMD_GET_SENSOR_READING_FACTORS, s, raw & 0xff), opts);
   // byte 1: next reading at which the factors change; bytes 2-7: the SDR's [24..29]
   if (data.length < 7)
     throw new IpmiError('protocol', `Get Sensor Reading Factors reply truncated: ${data.length} of 7 bytes`);
