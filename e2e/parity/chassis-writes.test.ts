@@ -47,6 +47,22 @@ describe('writes, read back by ipmitool', () => {
     expect(bmc.readHookFile('chassis.log')).toMatch(/set power 1\nset power 0\nset power 1\n$/);
   });
 
+  // ipmi_sim's Get Chassis Status has no identify state (byte 4 bits 5:4 unsupported), so the chassis
+  // hook's record is the read-back; ipmitool gets the same answer for the same request.
+  it.each([
+    [['5'], 'Chassis identify interval: 5 seconds\n', 'identify:5 0'],
+    [[], 'Chassis identify interval: default (15 seconds)\n', 'identify:15 0'],
+    [['force'], 'Chassis identify interval: indefinite\n', 'identify:0 1'],
+    [['0'], 'Chassis identify interval: off\n', 'identify:0 0'],
+  ])('chassis identify %j', async (args, text, recorded) => {
+    const theirs = await ipmitool(bmc, ['chassis', 'identify', ...args]);
+    expect(theirs).toEqual({ stdout: text, stderr: '', code: 0 });
+    const before = bmc.readHookFile('chassis.log');
+    expect(await bmcdesk(bmc.port, ['chassis', 'identify', ...args])).toEqual(theirs);
+    expect(bmc.readHookFile('chassis.log').slice(before.length)).toBe(`set ${recorded.replace(':', ' ')}\n`);
+    expect(bmc.readHookFile('chassis')).toMatch(new RegExp(`^${recorded}$`, 'm'));
+  });
+
   it('chassis bootdev pxe, then cdrom', async () => {
     expect(await bmcdesk(bmc.port, ['chassis', 'bootdev', 'pxe'])).toEqual({
       stdout: 'Set Boot Device to pxe\n',

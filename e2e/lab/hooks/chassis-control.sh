@@ -53,8 +53,20 @@ set)
 			*) echo "Invalid boot value: $val"; exit 1 ;;
 			esac
 			;;
-		# One quoted value "<interval> <force>", e.g. "15 0".
-		identify) store identify "$val" ;;
+		# One quoted value "<interval> <force>" (ipmi_sim's extcmd_ident), e.g. "15 0"; "0 1" is "on
+		# until turned off". Anything else is refused, as a real chassis would.
+		identify)
+			case $val in
+			[0-9] | [0-9][0-9] | [0-9][0-9][0-9]) val="$val 0" ;;
+			esac
+			set -- $val "$@"
+			if [ $# -lt 2 ] || ! [ "$1" -le 255 ] 2>/dev/null || { [ "$2" != 0 ] && [ "$2" != 1 ]; }; then
+				echo "Invalid identify value: $val"
+				exit 1
+			fi
+			store identify "$1 $2"
+			shift 2
+			;;
 		*) echo "Invalid parameter: $parm"; exit 1 ;;
 		esac
 	done
