@@ -15,6 +15,8 @@ export interface CliContext {
   readonly verbose?: number;
   /** -c: ipmitool's CSV output, for the commands that have one */
   readonly csv?: boolean;
+  /** -l: responder LUN for `raw` (default 0) */
+  readonly lun?: number;
   /** Asks for a secret (terminal without echo, or one line of piped stdin); undefined if there is no way to ask. */
   readonly readSecret?: (prompt: string) => Promise<string | undefined>;
 }

@@ -12,6 +12,8 @@ export interface ParsedArgs {
   warnings: string[];
   verbose: number;
   csv: boolean;
+  /** -l: the responder LUN `raw` sends to (0-3) */
+  lun: number;
 }
 
 const PRIVILEGES: Record<string, PrivilegeName> = {
@@ -21,7 +23,12 @@ const PRIVILEGES: Record<string, PrivilegeName> = {
   ADMINISTRATOR: 'administrator',
   OEM: 'oem',
 };
-const AUTH_TYPES: Record<string, AuthTypeName> = { NONE: 'none', MD2: 'md2', MD5: 'md5', PASSWORD: 'password' };
+const AUTH_TYPES: Record<string, AuthTypeName> = {
+  NONE: 'none',
+  MD2: 'md2',
+  MD5: 'md5',
+  PASSWORD: 'password',
+};
 
 /** Options that take a value; everything else is a flag. */
 const WITH_VALUE = new Set('IHpULCtbfPRNkyATBlmeOS'.split(''));
@@ -30,6 +37,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   const warnings: string[] = [];
   let verbose = 0;
   let csv = false;
+  let lun = 0;
   let iface: 'lanplus' | 'lan' | undefined;
   let host: string | undefined;
   let port = 623;
@@ -64,7 +72,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     }
     switch (flag) {
       case 'I':
-        if (value !== 'lanplus' && value !== 'lan') throw new UsageError(`Invalid interface: ${value} (use lan or lanplus)`);
+        if (value !== 'lanplus' && value !== 'lan')
+          throw new UsageError(`Invalid interface: ${value} (use lan or lanplus)`);
         iface = value;
         break;
       case 'H':
@@ -119,7 +128,9 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
         break;
       case 'P':
         password = value!;
-        warnings.push('Warning: -P puts the password on the command line where other processes can read it; use -E or -f');
+        warnings.push(
+          'Warning: -P puts the password on the command line where other processes can read it; use -E or -f',
+        );
         break;
       case 'k':
         kg = Buffer.from(value!, 'latin1');
@@ -135,6 +146,13 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       case 'c':
         csv = true;
         break;
+      case 'l': {
+        // ipmitool takes 0-255 and sends it in a 2-bit field; only 0-3 are LUNs, so the rest is refused
+        const n = parseLun(value!);
+        if (n === undefined) throw new UsageError("Invalid parameter given or out of range for '-l'.");
+        lun = n;
+        break;
+      }
       default:
         throw new UsageError(`Invalid option: ${a}`);
     }
@@ -159,7 +177,19 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
   if (target !== undefined) options.target = { address: target, channel: channel ?? 0 };
   // ipmitool allows the insecure choices when they are asked for explicitly by option.
   if (cipherSuite === 0 || authType === 'none') options.allowInsecure = true;
-  return { options, command: argv.slice(i), warnings, verbose, csv };
+  return { options, command: argv.slice(i), warnings, verbose, csv, lun };
+}
+
+/** ipmitool's str2uchar (strtoul base 0 over the whole argument), limited to the LUNs 0-3. */
+function parseLun(v: string): number | undefined {
+  const n = /^0x[0-9a-f]+$/i.test(v)
+    ? parseInt(v, 16)
+    : /^0[0-7]*$/.test(v)
+      ? parseInt(v, 8)
+      : /^[1-9]\d*$/.test(v)
+        ? parseInt(v, 10)
+        : NaN;
+  return Number.isInteger(n) && n >= 0 && n <= 3 ? n : undefined;
 }
 
 function intArg(v: string, opt: string, min: number, max: number): number {

@@ -40,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       env: io.env,
       verbose: parsed.verbose,
       csv: parsed.csv,
+      lun: parsed.lun,
       ...(io.readSecret && { readSecret: io.readSecret }),
     };
     return await command.run(ctx, rest);

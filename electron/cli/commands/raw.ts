@@ -55,11 +55,12 @@ export async function runRaw(ctx: CliContext, args: string[]): Promise<number> {
     return p.code;
   }
   const r = await ctx.session();
-  const rsp = await rawRequest(r, { netFn: p.netFn, cmd: p.cmd, data: p.data });
+  const lun = ctx.lun ?? 0;
+  const rsp = await rawRequest(r, { netFn: p.netFn, cmd: p.cmd, data: p.data, lun });
   if (rsp.completionCode !== 0) {
     ctx.err(
       formatRawCompletionError(
-        { channel: ctx.options.target?.channel ?? 0, netFn: p.netFn, lun: 0, cmd: p.cmd },
+        { channel: ctx.options.target?.channel ?? 0, netFn: p.netFn, lun, cmd: p.cmd },
         rsp.completionCode,
       ),
     );
