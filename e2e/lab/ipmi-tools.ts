@@ -75,14 +75,20 @@ export function run(
   });
 }
 
+/** A lab BMC as the runners see it: its port, and its address if not 127.0.0.1. */
+export interface ToolTarget {
+  port: number;
+  host?: string;
+}
+
 function ipmitoolCommand(
-  bmc: { port: number },
+  bmc: ToolTarget,
   args: string[],
   opts: IpmitoolOptions,
 ): { argv: string[]; env: NodeJS.ProcessEnv } {
   const user = opts.user ?? LAB_USERS.admin;
   const iface = opts.iface ?? 'lanplus';
-  const argv = ['-I', iface, '-H', '127.0.0.1', '-p', String(bmc.port), '-U', user.name];
+  const argv = ['-I', iface, '-H', bmc.host ?? '127.0.0.1', '-p', String(bmc.port), '-U', user.name];
   argv.push('-L', IPMITOOL_PRIV[opts.privilege ?? user.privilege]);
   if (iface === 'lanplus') argv.push('-C', String(opts.cipher ?? 3));
   if (opts.authType) argv.push('-A', opts.authType);
@@ -92,7 +98,7 @@ function ipmitoolCommand(
 
 /** `ipmitool -I lanplus -C 3 -H 127.0.0.1 -p <port> -U <user> -L <priv> -E <args>`. */
 export function ipmitool(
-  bmc: { port: number },
+  bmc: ToolTarget,
   args: string[],
   opts: IpmitoolOptions = {},
 ): Promise<ToolResult> {
@@ -116,7 +122,7 @@ export interface InteractiveTool {
  * a SOL session as soon as stdin reaches EOF, so the batch runner cannot drive one.
  */
 export function ipmitoolInteractive(
-  bmc: { port: number },
+  bmc: ToolTarget,
   args: string[],
   opts: IpmitoolOptions = {},
 ): InteractiveTool {
@@ -186,7 +192,7 @@ export interface FreeipmiOptions extends ToolOptions {
  */
 export async function freeipmi(
   tool: string,
-  bmc: { port: number },
+  bmc: ToolTarget,
   args: string[],
   opts: FreeipmiOptions = {},
 ): Promise<ToolResult> {
@@ -208,7 +214,7 @@ export async function freeipmi(
     }
 
     await writeFile(conf, lines.join('\n') + '\n', { mode: 0o600 });
-    const argv = ['--config-file', conf, '-h', `127.0.0.1:${bmc.port}`];
+    const argv = ['--config-file', conf, '-h', `${bmc.host ?? '127.0.0.1'}:${bmc.port}`];
     // FreeIPMI finds its SDR cache through getpwuid(), not HOME, and the config file cannot move it.
     if (SDR_TOOLS.has(tool)) {
       await mkdir(join(home, 'sdr-cache'), { mode: 0o700 });

@@ -2,6 +2,8 @@
 // lan_config_program, sol - as in OpenIPMI lanserv/lan.conf and lanserv/config.c).
 
 export interface LanConfOptions {
+  /** Loopback address to listen on; default 127.0.0.1. */
+  address?: string;
   port: number;
   /** Directory the chassis/LAN hooks keep their state in. */
   hookDir: string;
@@ -18,6 +20,8 @@ export const LAB_GUID = 'a123456789abcdefa123456789abcdef';
 export function lanConf(o: LanConfOptions): string {
   // ipmi_sim splits on blanks and strips one pair of quotes, so a path with a blank or quote would
   // silently break the hook command line.
+  const address = o.address ?? '127.0.0.1';
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address)) throw new Error(`not a loopback address: ${address}`);
   for (const p of [o.hookDir, o.chassisHook, o.lanHook]) {
     if (/[\s"]/.test(p)) throw new Error(`path unusable in lan.conf: ${p}`);
   }
@@ -28,7 +32,7 @@ set_working_mc 0x20
 
   startlan 1
     # Loopback only; never reachable from another host.
-    addr 127.0.0.1 ${o.port}
+    addr ${address} ${o.port}
     priv_limit admin
     # IPMI 1.5 auth types are granted per privilege level in ipmi_sim, not per user: with these lines
     # every enabled user (admin, operator, user, long20) can use none, MD2, MD5 and straight at its own

@@ -3,6 +3,6 @@ import 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    labBmc: { host: '127.0.0.1'; port: number; stateDir: string };
+    labBmc: { host: string; port: number; stateDir: string };
   }
 }

@@ -21,8 +21,8 @@ const GET_CHANNEL_AUTH_CAPS = Buffer.from(
   'hex',
 );
 
-/** Resolves true if the BMC on 127.0.0.1:port replied within timeoutMs. */
-export function probeBmc(port: number, timeoutMs: number): Promise<boolean> {
+/** Resolves true if the BMC on address:port (default 127.0.0.1) replied within timeoutMs. */
+export function probeBmc(port: number, timeoutMs: number, address = '127.0.0.1'): Promise<boolean> {
   return new Promise((resolve) => {
     const s = createSocket('udp4');
     const done = (ok: boolean) => {
@@ -36,6 +36,6 @@ export function probeBmc(port: number, timeoutMs: number): Promise<boolean> {
       if (rinfo.port === port && msg.length > 4 && msg[3] === 0x07) done(true);
     });
     s.on('error', () => done(false));
-    s.send(GET_CHANNEL_AUTH_CAPS, port, '127.0.0.1');
+    s.send(GET_CHANNEL_AUTH_CAPS, port, address);
   });
 }

@@ -6,7 +6,7 @@
 import { inject } from 'vitest';
 
 export interface SharedLabBmc {
-  host: '127.0.0.1';
+  host: string;
   port: number;
   stateDir: string;
 }

@@ -36,6 +36,9 @@ export interface ConnectOptions {
   interface?: 'lanplus' | 'lan';
   /** RMCP+ cipher suite; 'auto' (default) prefers 17, then 3 */
   cipherSuite?: number | 'auto';
+  /** with cipherSuite 'auto': the suite to propose first when this BMC has none cached yet (a fleet
+   *  learns it from the first host that logs in, sparing every other host a refused proposal) */
+  cipherSuiteHint?: number;
   /** IPMI 1.5 authentication type; default the strongest the BMC offers */
   authType?: AuthTypeName;
   /** default 'administrator' */

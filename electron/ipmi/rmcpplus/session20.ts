@@ -63,7 +63,8 @@ export class RmcpPlusProtocol implements Protocol {
         });
       return [s];
     }
-    const cached = suiteCache.get(this.cacheKey);
+    const hint = this.o.cipherSuiteHint;
+    const cached = suiteCache.get(this.cacheKey) ?? (hint !== undefined && AUTO_PREFERENCE.includes(hint) ? hint : undefined);
     const order = cached !== undefined ? [cached, ...AUTO_PREFERENCE.filter((x) => x !== cached)] : AUTO_PREFERENCE;
     return order.map((id) => CIPHER_SUITES.get(id)!);
   }
