@@ -41,6 +41,7 @@ const entry = (name, src, out, extra = {}) => {
 };
 entry('cli', 'electron/cli/bmcdesk.ts', 'out/cli/bmcdesk.js');
 entry('bench', 'e2e/bench/bench.ts', 'out/bench/bench.js', { plugins: [keepSourceUrls] });
+entry('fleet-bench', 'e2e/bench/fleet-bench.ts', 'out/bench/fleet-bench.js', { plugins: [keepSourceUrls] });
 entry('main', 'electron/main/main.ts', 'out/main/main.js');
 entry('e2e-host', 'e2e/host/ws-host.ts', 'out/e2e-host/ws-host.js');
 // A sandboxed preload runs without an ESM context: it must be one CommonJS file.
