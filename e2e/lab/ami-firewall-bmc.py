@@ -19,6 +19,8 @@ Choices where the sources are silent (documented so tests do not mistake them fo
   * a wrong request length answers 0xC7; a state selector other than 0/1 or protocol other than 0-2
     answers 0xCC.
 
+Close Session frees the session (pyghmi keeps it registered; see forget_closed_session).
+
 pyghmi's server knows no per-user privilege, only name/password, so the user table below carries a
 privilege limit and each command checks min(session privilege, user limit) itself (0xD4 when too low).
 
@@ -32,6 +34,8 @@ import os
 import sys
 
 import pyghmi.ipmi.bmc as bmc
+import pyghmi.ipmi.private.serversession as serversession
+import pyghmi.ipmi.private.session as ipmisession
 
 NETFN_AMI = 0x32
 CMD_SET_FIREWALL = 0x76
@@ -67,6 +71,21 @@ DROP_ALL_TIMED = 19
 GET_COUNT = 0
 GET_ENTRY = 1
 GET_IS_BLOCK_ALL = 2
+
+
+def forget_closed_session(self):
+    # pyghmi 1.5 leaves a closed session registered under the client's address and port, so a later
+    # session from the same UDP port (a client that keeps one socket for many sessions, as BMC Desk does)
+    # would be fed to the dead one and never answered. A real BMC frees the slot on Close Session; so
+    # does this one (same fix as pyghmi-bootdev-bmc.py).
+    handlers = ipmisession.Session.bmc_handlers.get(self.sockaddr)
+    if handlers is not None and handlers.get(self.bmc.port) is self:
+        del handlers[self.bmc.port]
+        if not handlers:
+            del ipmisession.Session.bmc_handlers[self.sockaddr]
+
+
+serversession.ServerSession.close_server_session = forget_closed_session
 
 
 def body_kind(rule_type):

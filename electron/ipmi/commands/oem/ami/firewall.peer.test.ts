@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect, type IpmiSession } from '../../../client/connect';
 import { IpmiError } from '../../../errors';
-import { UdpEndpoint, sharedEndpoint } from '../../../transport/udp-endpoint';
 import { runBmcdesk } from '../../../../../e2e/parity/run-bmcdesk';
 import { LAB_USERS, ipmitool, type LabUser } from '../../../../../e2e/lab/bmc-lab';
 import {
@@ -27,15 +26,12 @@ import {
 import type { FirewallRule } from './firewall-layout';
 
 const sessions: IpmiSession[] = [];
-const endpoints: UdpEndpoint[] = [];
 /**
- * A session on its own UDP socket. pyghmi's server keys sessions by the client's address and port and
- * never forgets them (its Close Session is a no-op), so a second Open Session from the same port would be
- * answered by the old, already-encrypting session. Real BMCs key sessions by session ID.
+ * A session on the process-wide UDP socket, as the app and the CLI use it: every session of this file
+ * comes from the same client port, which the pyghmi BMC must tell apart by session ID (it frees a
+ * session on Close Session).
  */
 async function open(target: { host: string; port: number }, user: LabUser): Promise<IpmiSession> {
-  const endpoint = new UdpEndpoint();
-  endpoints.push(endpoint);
   const s = await connect({
     host: target.host,
     port: target.port,
@@ -45,50 +41,13 @@ async function open(target: { host: string; port: number }, user: LabUser): Prom
     cipherSuite: 3,
     // generous: under load a retransmitted Open Session reaches pyghmi's half-made session and confuses it
     timeoutMs: 3000,
-    endpoint,
   });
   sessions.push(s);
   return s;
 }
 afterAll(async () => {
   await Promise.all(sessions.map((s) => s.close().catch(() => undefined)));
-  for (const e of endpoints) e.close();
 });
-
-/**
- * The CLI uses the process-wide socket for every run. Before each run, a session-less IPMI 1.5 Get
- * Channel Authentication Capabilities from that socket makes pyghmi drop the stale session it keeps for
- * our port (its "new client on a previously seen source port" path); the reply is simply unclaimed.
- */
-async function forgetStalePyghmiSession(bmc: { host: string; port: number }): Promise<void> {
-  const packet = Buffer.from([
-    0x06,
-    0x00,
-    0xff,
-    0x07, // RMCP: version 6, reserved, seq 0xFF (no ack), class IPMI
-    0x00,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0,
-    0, // auth type none, session sequence 0, session ID 0
-    0x09, // message length
-    0x20,
-    0x18,
-    0xc8, // rsAddr BMC, NetFn App (0x06 << 2), checksum
-    0x81,
-    0x00,
-    0x38, // rqAddr, rqSeq/LUN, Get Channel Authentication Capabilities
-    0x0e,
-    0x04,
-    0x35, // this channel, ADMINISTRATOR, checksum
-  ]);
-  await sharedEndpoint().send(packet, bmc.host, bmc.port);
-  await new Promise((r) => setTimeout(r, 100));
-}
 
 /** `ipmitool raw` as an independent reader: the reply bytes, or the completion code it reports. */
 async function ipmitoolRaw(bmc: AmiFirewallBmc, bytes: number[], user = bmc.users.admin) {
@@ -348,6 +307,10 @@ describe('AMI firewall against the pyghmi AMI BMC', () => {
   });
 
   it('a USER-privilege session can list but not change (0xD4, kind privilege)', async () => {
+    // pyghmi serves one live session per client address and port (real BMCs key them by session ID), and
+    // every session here shares one socket: close the admin session, after which a new session from the
+    // same socket must be answered (the BMC frees a session on Close Session).
+    await admin.close();
     const user = await open(bmc, bmc.users.user);
     expect((await readFirewall(user)).rules).toEqual([{ ...BASELINE, index: 0, type: 0 }]);
     const e = await addFirewallRule(user, { kind: 'ip', state: 'accept', address: '10.1.1.1' }).catch(
@@ -358,6 +321,9 @@ describe('AMI firewall against the pyghmi AMI BMC', () => {
     expect((e as IpmiError).completionCode).toBe(0xd4);
     await expect(flushFirewall(user)).rejects.toMatchObject({ kind: 'privilege' });
     expect(bmc.rules()).toEqual({ blockAll: 0, rules: [BASELINE_DUMP] });
+    await user.close();
+    admin = await open(bmc, bmc.users.admin);
+    expect((await readFirewall(admin)).rules).toHaveLength(1);
   });
 
   it("the BMC's own refusals come back as completion-code errors with the firewall text", async () => {
@@ -385,7 +351,6 @@ describe('bmcdesk firewall CLI against the pyghmi AMI BMC', () => {
 
   it('bmcdesk firewall CLI: list, allow, deny, drop-all refusal and --force', async () => {
     const cli = async (...args: string[]) => {
-      await forgetStalePyghmiSession(bmc);
       const r = await runBmcdesk(bmc.port, ['firewall', ...args], { user: bmc.users.admin });
       return { code: r.code, out: r.stdout, err: r.stderr };
     };
