@@ -4,26 +4,17 @@
 // status must be identical. The lab SEL (e2e/lab/lab-sel.ts) has one record of each kind a client must
 // render: pre-init, threshold with trigger values, sensor-specific, deasserted, OEM timestamped and not,
 // events whose sensor has no SDR, and an event-only sensor.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ipmitool } from '../lab/bmc-lab';
 import { sharedLabBmc } from '../lab/shared-lab';
-import { runBmcdesk } from './run-bmcdesk';
+import { runBmcdesk, tempSdrCacheDir } from './run-bmcdesk';
 
-let cacheDir = '';
-beforeAll(async () => {
-  cacheDir = await mkdtemp(join(tmpdir(), 'bmcdesk-csv-parity-'));
-});
-afterAll(async () => {
-  await rm(cacheDir, { recursive: true, force: true });
-});
+const cacheDir = tempSdrCacheDir();
 
 async function both(args: string[], env: Record<string, string> = { TZ: 'UTC' }) {
   const bmc = sharedLabBmc();
   const theirs = await ipmitool(bmc, args, { env });
-  const ours = await runBmcdesk(bmc.port, args, { env: { ...env, BMCDESK_SDR_CACHE_DIR: cacheDir } });
+  const ours = await runBmcdesk(bmc.port, args, { env: { ...env, BMCDESK_SDR_CACHE_DIR: cacheDir() } });
   return { theirs, ours };
 }
 
