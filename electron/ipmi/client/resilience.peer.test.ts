@@ -45,6 +45,16 @@ describe('resilience', async () => {
     await s.close();
   });
 
+  it('after a BMC restart, many requests in flight share one re-login', async () => {
+    const s = await connect({ ...base, port: lab.port, timeoutMs: 300, retries: 4 });
+    await s.request({ netFn: 0x06, cmd: 0x01 });
+    await lab.restart();
+    const out = await Promise.all(Array.from({ length: 12 }, () => s.request({ netFn: 0x06, cmd: 0x01 })));
+    for (const r of out) expect(hex(r)).toBe(deviceId);
+    expect(s.stats.logins).toBe(2);
+    await s.close();
+  });
+
   it('garbage, truncated, foreign-session and bad-integrity datagrams are dropped and counted', async () => {
     const endpoint = new UdpEndpoint();
     const s = await connect({ ...base, port: lab.port, endpoint, timeoutMs: 300 });

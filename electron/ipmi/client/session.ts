@@ -134,7 +134,7 @@ export class Session implements IpmiSession {
     if (this.state !== 'open') await this.open();
     await this.acquireSlot(opts.signal);
     try {
-      return await this.transact(req, opts, true, bridge);
+      return await this.transact(req, opts, 'normal', bridge);
     } finally {
       this.releaseSlot();
     }
@@ -142,7 +142,7 @@ export class Session implements IpmiSession {
 
   /** Sends one request with retries; re-logs in once if the BMC has forgotten the session. A bridged
    *  Send Message carries its embedded request built for this request's sequence number. */
-  private async transact(req: IpmiRequest, opts: RequestOptions, mayRelogin: boolean, bridge?: BridgedSend): Promise<BridgedReply> {
+  private async transact(req: IpmiRequest, opts: RequestOptions, mode: 'normal' | 'retry' | 'login', bridge?: BridgedSend): Promise<BridgedReply> {
     const name = commandName(req.netFn, req.cmd);
     const retries = opts.retries ?? this.retries;
     const base = opts.timeoutMs ?? this.timeoutMs;
@@ -160,6 +160,9 @@ export class Session implements IpmiSession {
     try {
       for (let attempt = 0; attempt <= retries; attempt++) {
         if (this.state === 'closed') throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+        // Another request may have started a re-login: wait for it rather than framing this message
+        // for a session that no longer exists.
+        if (mode !== 'login' && this.state !== 'open') await this.open();
         if (attempt > 0) this.stats.retransmits++;
         this.transmit(this.protocol.wrap(message));
         const r = await waitFor(got, backoff(base, attempt), opts.signal);
@@ -169,12 +172,12 @@ export class Session implements IpmiSession {
         if (result) return result;
         // Silence. If the BMC still answers sessionless requests but has not sent us anything since this
         // request went out, it has most likely lost our session (reboot, timeout): log in again.
-        if (mayRelogin && attempt >= 1 && this.lastReceived < sentAt && attempt < retries) {
+        if (mode === 'normal' && attempt >= 1 && this.lastReceived < sentAt && attempt < retries) {
           if (await this.probe(base)) silentProbes++;
           if (silentProbes >= 2 || (silentProbes >= 1 && attempt + 1 >= retries)) {
             this.waiters.delete(rqSeq);
             await this.relogin(generation);
-            return await this.transact(req, opts, false, bridge);
+            return await this.transact(req, opts, 'retry', bridge);
           }
         }
       }
@@ -260,7 +263,7 @@ export class Session implements IpmiSession {
       },
       // In-session request during login. It takes no window slot: a re-login may be running on behalf
       // of a request that already holds one.
-      request: (netFn, cmd, data) => this.transact({ netFn, cmd, data }, {}, false),
+      request: (netFn, cmd, data) => this.transact({ netFn, cmd, data }, {}, 'login'),
       sendOnce: (d) => this.transmit(d),
     };
   }
@@ -378,7 +381,7 @@ export class Session implements IpmiSession {
     const data = this.state === 'open' ? this.protocol.closeRequestData() : undefined;
     if (data) {
       try {
-        await this.transact({ netFn: 0x06, cmd: 0x3c, data }, { retries: 0, timeoutMs: Math.min(this.timeoutMs, 500) }, false);
+        await this.transact({ netFn: 0x06, cmd: 0x3c, data }, { retries: 0, timeoutMs: Math.min(this.timeoutMs, 500) }, 'retry');
       } catch {
         // the BMC drops idle sessions on its own
       }
