@@ -104,6 +104,8 @@ async function main(): Promise<void> {
     for (let r = 0; r < RUNS; r++) {
       const rep = await fleetPowerStatus(targets, { endpoint });
       ours.push({ ms: rep.ms, ok: rep.results.filter((x) => x.ok).length, ...rep.datagrams });
+      const failed = rep.results.flatMap((x) => (x.ok ? [] : [`${x.host}: ${x.error.kind}`]));
+      if (failed.length) console.log(`  run ${r + 1}: ${failed.length} failed, e.g. ${failed.slice(0, 3).join('; ')}`);
       oursPower = bmcs.map((_, i) => {
         const x = rep.results[i];
         return x?.ok ? x.powerOn : undefined;

@@ -12,7 +12,14 @@ shift 2
 state="$dir/chassis"
 [ -f "$state" ] || printf 'power:0\nboot:default\n' >"$state"
 
-lookup() { sed -n "s/^$1://p" "$state" | tail -n 1; }
+# Sets $found; shell builtins only (the last "parm:" line wins): every Get Chassis Status runs this hook, and a fleet
+# of lab BMCs answering at once should not pay for extra processes.
+lookup() {
+	found=
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in "$1:"*) found=${line#"$1:"} ;; esac
+	done <"$state"
+}
 
 store() {
 	# Rewrite via a temp file so a concurrent get never sees a half-written file.
@@ -24,7 +31,10 @@ case $op in
 get)
 	for parm in "$@"; do
 		case $parm in
-		power | boot) echo "$parm:$(lookup "$parm")" ;;
+		power | boot)
+			lookup "$parm"
+			echo "$parm:$found"
+			;;
 		*) echo "Invalid parameter: $parm"; exit 1 ;;
 		esac
 	done
@@ -44,8 +54,8 @@ set)
 			;;
 		reset)
 			# A reset is a pulse, not a level: count them.
-			n=$(lookup resets)
-			store resets $((${n:-0} + 1))
+			lookup resets
+			store resets $((${found:-0} + 1))
 			;;
 		boot)
 			case $val in

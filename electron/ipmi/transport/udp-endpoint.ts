@@ -6,6 +6,8 @@ import { isIPv6 } from 'node:net';
 
 export type Listener = (datagram: Buffer) => boolean;
 
+const RECV_BUFFER_BYTES = 4 << 20;
+
 export interface EndpointStats {
   sent: number;
   received: number;
@@ -64,6 +66,14 @@ export class UdpEndpoint {
         s.on('error', () => undefined);
         s.once('listening', () => {
           s.unref(); // pending requests keep the process alive through their timers, not the socket
+          // A fleet's answers arrive in one burst (256 BMCs answer an Open Session within a millisecond);
+          // the default ~208 KiB buffer overflows and costs a 1 s retransmission. The kernel caps this at
+          // net.core.rmem_max.
+          try {
+            s.setRecvBufferSize(RECV_BUFFER_BYTES);
+          } catch {
+            // not permitted here: keep the default
+          }
           resolve(s);
         });
         try {
