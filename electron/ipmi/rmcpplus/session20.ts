@@ -188,9 +188,10 @@ export class RmcpPlusProtocol implements Protocol {
   }
 
   unwrap(d: Buffer): Buffer | DropReason | undefined {
-    if (rmcpClass(d) !== RMCP_CLASS_IPMI || d[4] !== 0x06) return 'malformed';
-    if (!this.crypto) return 'foreignSession';
-    if (d.length >= 10 && d.readUInt32LE(6) !== this.consoleSessionId) return 'foreignSession';
+    // Claim only datagrams that carry our session ID: an IPMI 1.5 packet or another session's packet on
+    // the same socket belongs to someone else.
+    if (rmcpClass(d) !== RMCP_CLASS_IPMI || d[4] !== 0x06 || d.length < 10) return 'foreignSession';
+    if (!this.crypto || d.readUInt32LE(6) !== this.consoleSessionId) return 'foreignSession';
     const p = decodeRmcpPlus(d, this.crypto);
     if (typeof p === 'string') return p === 'malformed' ? 'malformed' : 'badIntegrity';
     if (p.payloadType !== PAYLOAD.ipmi) return 'malformed';

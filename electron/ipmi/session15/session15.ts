@@ -176,10 +176,12 @@ export class Ipmi15Protocol implements Protocol {
   }
 
   unwrap(d: Buffer): Buffer | DropReason | undefined {
-    if (rmcpClass(d) !== RMCP_CLASS_IPMI) return 'malformed';
+    // Claim only datagrams that carry our session ID: an RMCP+ packet or another session's packet on the
+    // same socket belongs to someone else.
+    if (rmcpClass(d) !== RMCP_CLASS_IPMI || d[4] === 0x06 || d.length < 13 || !this.info) return 'foreignSession';
+    if (d.readUInt32LE(9) !== this.sessionId) return 'foreignSession';
     const p = decodeSession15(d);
     if (!p) return 'malformed';
-    if (!this.info || p.sessionId !== this.sessionId) return 'foreignSession';
     if (p.authType !== 0) {
       if (p.authType !== this.authType) return 'badIntegrity';
       const expected = authCode(this.authType, this.password16, this.sessionId, p.sessionSeq, p.message);
