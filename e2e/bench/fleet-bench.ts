@@ -99,11 +99,13 @@ async function main(): Promise<void> {
     // ---- ours
     const endpoint = new UdpEndpoint();
     const targets: FleetTarget[] = bmcs.map((b) => ({ host: b.host, port: b.port, username: admin.name, password: admin.password }));
-    const ours: { ms: number; ok: number; sent: number; received: number; retransmits: number }[] = [];
+    const ours: { ms: number; cpuMs: number; ok: number; sent: number; received: number; retransmits: number }[] = [];
     let oursPower: (boolean | undefined)[] = [];
     for (let r = 0; r < RUNS; r++) {
+      const cpu0 = process.cpuUsage();
       const rep = await fleetPowerStatus(targets, { endpoint });
-      ours.push({ ms: rep.ms, ok: rep.results.filter((x) => x.ok).length, ...rep.datagrams });
+      const cpu = process.cpuUsage(cpu0);
+      ours.push({ ms: rep.ms, cpuMs: (cpu.user + cpu.system) / 1000, ok: rep.results.filter((x) => x.ok).length, ...rep.datagrams });
       const failed = rep.results.flatMap((x) => (x.ok ? [] : [`${x.host}: ${x.error.kind}`]));
       if (failed.length) console.log(`  run ${r + 1}: ${failed.length} failed, e.g. ${failed.slice(0, 3).join('; ')}`);
       oursPower = bmcs.map((_, i) => {
@@ -173,6 +175,7 @@ async function main(): Promise<void> {
     console.log(`\n  ${pad('tool', 44)} ${pad('answered', 10)} ${pad('first run', 11)} ${pad(`median of ${RUNS}`, 13)} datagrams sent/received`);
     console.log(`  ${pad('bmcdesk fleetPowerStatus (in process)', 44)} ${pad(`${last.ok}/${bmcs.length}`, 10)} ${pad(`${ours[0]!.ms.toFixed(0)} ms`, 11)} ${pad(`${oMs.toFixed(0)} ms`, 13)} ${last.sent}/${last.received} (${(last.sent / bmcs.length).toFixed(1)} sent per host; first run ${ours[0]!.sent}, retransmits ${last.retransmits})`);
     console.log(`  ${pad('FreeIPMI ipmipower --stat (-l USER -C 3)', 44)} ${pad(`${theirs[theirs.length - 1]!.ok}/${bmcs.length}`, 10)} ${pad(`${theirs[0]!.ms.toFixed(0)} ms`, 11)} ${pad(`${tMs.toFixed(0)} ms`, 13)} ${theirSent ?? '?'}/${theirReceived ?? '?'}${theirSent !== undefined ? ` (${(theirSent / bmcs.length).toFixed(1)} sent per host, strace -c run)` : ''}`);
+    console.log(`  ours: CPU time of this process per run (user+system), median ${median(ours.map((x) => x.cpuMs)).toFixed(0)} ms (${((median(ours.map((x) => x.cpuMs)) * 1000) / bmcs.length).toFixed(0)} µs per host); runs ${ours.map((x) => x.ms.toFixed(0)).join(', ')} ms`);
     console.log(`  ratio ipmipower/ours (median wall time): ${(tMs / oMs).toFixed(1)}x; results agree on ${agree} BMCs, differ on ${disagree}`);
     console.log(`  target: under 1 s for 256 BMCs on a 2-core machine -> ${N === 256 && bmcs.length === 256 ? (oMs < 1000 ? 'met' : 'NOT met') : `ran ${bmcs.length} BMCs`} (ours ${oMs.toFixed(0)} ms)`);
   } finally {

@@ -102,4 +102,44 @@ describe('fleet.powerStatus', () => {
     });
     await app.shutdown();
   });
+
+  it('asks hosts with an open pool session through it; the others get a one-shot User session, closed at once', async () => {
+    const opened: { host: string; privilege: string | undefined; keepaliveMs: number | undefined }[] = [];
+    const closes: { host: string; wait: boolean | undefined }[] = [];
+    const app = await testApp({
+      hosts: hosts.slice(0, 6),
+      passwords: Object.fromEntries(hosts.slice(0, 6).map((h) => [h.id, 'pw'])),
+      connect: async (o) => {
+        opened.push({ host: o.host, privilege: o.privilege, keepaliveMs: o.keepaliveMs });
+        const s = fakeSession(o.host, 2, o.host.endsWith('.2'));
+        return { ...s, close: async (c) => void closes.push({ host: o.host, wait: c?.wait }) };
+      },
+    });
+    // hosts 1 and 4 already have a session in the pool (as after opening their pages)
+    for (const h of [hosts[1]!, hosts[4]!]) await app.services.pool.use(h.id, async () => undefined);
+    expect(opened.map((o) => o.host)).toEqual(['192.0.2.2', '192.0.2.5']);
+    opened.length = 0;
+
+    const r = await app.dispatch('fleet.powerStatus', {
+      operationId: 'op-fleet-0003',
+      hostIds: hosts.slice(0, 6).map((h) => h.id),
+    });
+    expect(r.ok).toBe(true);
+    const value = (r as { value: { results: { hostId: string; power?: string }[]; cancelled: boolean } })
+      .value;
+    expect(value.cancelled).toBe(false);
+    expect(Object.fromEntries(value.results.map((x) => [x.hostId, x.power]))).toEqual(
+      Object.fromEntries(hosts.slice(0, 6).map((h, i) => [h.id, i === 1 ? 'on' : 'off'])),
+    );
+    // no second login for the pooled hosts; the rest logged in at User privilege without keepalive
+    expect(opened.map((o) => o.host).sort()).toEqual(['192.0.2.1', '192.0.2.3', '192.0.2.4', '192.0.2.6']);
+    expect(opened.every((o) => o.privilege === 'user' && o.keepaliveMs === 0)).toBe(true);
+    // the fleet's own sessions are closed without waiting for the answer; the pool's stay open
+    expect(closes.map((c) => c.host).sort()).toEqual(['192.0.2.1', '192.0.2.3', '192.0.2.4', '192.0.2.6']);
+    expect(closes.every((c) => c.wait === false)).toBe(true);
+    expect(app.services.pool.isOpen(hosts[1]!.id)).toBe(true);
+    expect(app.services.pool.isOpen(hosts[4]!.id)).toBe(true);
+    expect(app.services.pool.size).toBe(2);
+    await app.shutdown();
+  });
 });

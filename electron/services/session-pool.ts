@@ -74,6 +74,40 @@ export class SessionPool {
     }
   }
 
+  /** The host's session as a Requester if one is open now with the host's current parameters, else
+   *  undefined (nothing is opened). For callers that would otherwise log in for one request (the fleet):
+   *  every request goes through use(), so it keeps the session busy meanwhile and drops it on a
+   *  transport error like any other use. */
+  openRequester(hostId: string): Requester | undefined {
+    const e = this.#entries.get(hostId);
+    if (this.#closed || !e?.session) return undefined;
+    let host: Host;
+    try {
+      host = this.opts.resolveHost(hostId);
+    } catch {
+      return undefined;
+    }
+    if (sessionKey(host) !== e.key) return undefined;
+    return {
+      host: e.session.host,
+      request: (req, o) => this.use(hostId, (s) => s.request(req, o)),
+      raw: (req, o) => this.use(hostId, (s) => s.raw(req, o)),
+    };
+  }
+
+  /** Opens a session outside the pool (a one-shot caller closes it itself), with the pool's connect
+   *  defaults under the caller's options. */
+  connectUnpooled(options: ConnectOptions): Promise<IpmiSession> {
+    return this.opts.connect({ ...this.opts.connectDefaults, ...options });
+  }
+
+  /** The stored password of a host, or NoPasswordError. */
+  async password(host: Host): Promise<string> {
+    const password = await this.opts.credentials.get(host.id);
+    if (password === null) throw new NoPasswordError(host.name);
+    return password;
+  }
+
   async close(hostId: string): Promise<boolean> {
     const e = this.#entries.get(hostId);
     if (!e) return false;
@@ -128,8 +162,7 @@ export class SessionPool {
   }
 
   async #open(host: Host): Promise<IpmiSession> {
-    const password = await this.opts.credentials.get(host.id);
-    if (password === null) throw new NoPasswordError(host.name);
+    const password = await this.password(host);
     return this.opts.connect({
       ...this.opts.connectDefaults,
       host: host.address,

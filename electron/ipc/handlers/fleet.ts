@@ -1,11 +1,14 @@
-// Fleet power status: every host through the pool, `concurrency` at a time, one progress item per host.
-// Cancel stops starting new hosts and aborts requests in flight; the result lists the hosts finished.
+// Fleet power status through fleetPowerStatus: `concurrency` hosts at a time (default the fleet's), one
+// progress item per host. A host with a session already open in the pool is asked through it; every other
+// host gets a one-shot User-privilege session (password from the credential store) that is closed right
+// after, so a fleet run neither logs in twice nor fills the pool. Cancel stops starting new hosts and
+// aborts requests in flight; the result lists the hosts finished.
 import type { AppServices } from './context';
 import type { Handlers } from '../dispatch';
-import { getChassisStatus } from './ipmi-views';
 import { toErrorData } from '../errors';
 import type { z } from 'zod';
 import type { fleetPowerItem } from '../../../shared/contract/fleet';
+import { fleetPowerStatus, type FleetTarget } from '../../ipmi/client/fleet';
 
 type Item = z.infer<typeof fleetPowerItem>;
 
@@ -13,25 +16,63 @@ export function fleetHandlers(s: AppServices): Pick<Handlers, 'fleet.powerStatus
   return {
     'fleet.powerStatus': async ({ hostIds, concurrency }, ctx) => {
       const signal = ctx.signal;
-      const results: Item[] = [];
-      let next = 0;
       const total = hostIds.length;
-      const worker = async () => {
-        while (!signal.aborted && next < hostIds.length) {
-          const hostId = hostIds[next++]!;
-          let item: Item;
-          try {
-            const st = await s.pool.use(hostId, (session) => getChassisStatus(session, { signal }));
-            item = { hostId, power: st.power };
-          } catch (e) {
-            if (signal.aborted) break;
-            item = { hostId, error: toErrorData(e) };
-          }
-          results.push(item);
-          ctx.operation?.progress(results.length, total, item);
-        }
+      const results: Item[] = [];
+      const report = (item: Item) => {
+        results.push(item);
+        ctx.operation?.progress(results.length, total, item);
       };
-      await Promise.all(Array.from({ length: Math.min(concurrency ?? 32, total) }, worker));
+
+      // Hosts that cannot be asked (unknown id, no password) are answered at once.
+      const prepared = await Promise.all(
+        hostIds.map(
+          async (
+            hostId,
+          ): Promise<{ hostId: string; target: FleetTarget } | { hostId: string; error: unknown }> => {
+            try {
+              const host = s.inventory.require(hostId);
+              const session = s.pool.openRequester(hostId);
+              if (session) return { hostId, target: { host: host.address, port: host.port, session } };
+              const password = await s.pool.password(host);
+              const target: FleetTarget = {
+                host: host.address,
+                port: host.port,
+                username: host.username,
+                password,
+                interface: host.interface,
+                cipherSuite: host.cipherSuite,
+              };
+              return { hostId, target };
+            } catch (error) {
+              return { hostId, error };
+            }
+          },
+        ),
+      );
+      const ids: string[] = [];
+      const targets: FleetTarget[] = [];
+      for (const p of prepared) {
+        if ('target' in p) {
+          ids.push(p.hostId);
+          targets.push(p.target);
+        } else if (!signal.aborted) {
+          report({ hostId: p.hostId, error: toErrorData(p.error) });
+        }
+      }
+
+      if (targets.length > 0 && !signal.aborted) {
+        await fleetPowerStatus(targets, {
+          signal,
+          connect: (o) => s.pool.connectUnpooled(o),
+          ...(concurrency !== undefined ? { concurrency } : {}),
+          onProgress: (r) =>
+            report(
+              r.ok
+                ? { hostId: ids[r.index]!, power: r.powerOn ? 'on' : 'off' }
+                : { hostId: ids[r.index]!, error: toErrorData(r.error) },
+            ),
+        });
+      }
       return { results, cancelled: signal.aborted };
     },
   };

@@ -77,7 +77,13 @@ export interface IpmiSession extends Requester {
   /** A view that bridges every request to another controller via Send Message. */
   bridged(target: BridgeTarget): Requester;
   /** Sends Close Session and releases the session; idempotent. */
-  close(): Promise<void>;
+  close(opts?: CloseOptions): Promise<void>;
+}
+
+export interface CloseOptions {
+  /** false: send Close Session once and release the session at once, without waiting for (or reading)
+   *  the BMC's answer; default true (wait up to 500 ms) */
+  wait?: boolean;
 }
 
 export async function connect(options: ConnectOptions): Promise<IpmiSession> {

@@ -1,23 +1,39 @@
 // Power status of many BMCs at once over one shared UDP socket: per host open a session at User
-// privilege (no Set Session Privilege Level), send Get Chassis Status, close. Bounded concurrency, one
-// typed result per host (a timeout or a wrong password fails that host only), progress per host,
-// cancellation. Per host it costs the session's own retransmission timers and nothing else: no DNS for
-// IP literals, no keepalive timer, no extra round trip for a cipher suite the fleet already knows.
+// privilege (no Set Session Privilege Level), send Get Chassis Status, send Close Session (not waiting for
+// its answer). Bounded concurrency, one typed result per host (a timeout or a wrong password fails that
+// host only), progress per host, cancellation. Per host it costs the session's own retransmission timers
+// and nothing else: no DNS for IP literals, no keepalive timer, no extra round trip for a cipher suite the
+// fleet already knows. A host that already has an open session (a caller's pool) is asked through it:
+// no login, no close.
+import { setMaxListeners } from 'node:events';
 import { IpmiError } from '../errors';
 import { decodeChassisStatus, GET_CHASSIS_STATUS, type ChassisStatus } from '../commands/chassis/get-chassis-status';
-import { sharedEndpoint, type UdpEndpoint } from '../transport/udp-endpoint';
+import type { UdpEndpoint } from '../transport/udp-endpoint';
 import type { ConnectOptions, IpmiSession } from './connect';
+import type { Requester } from './requester';
 import { Session } from './session';
 
-export interface FleetTarget {
+interface FleetTargetBase {
   host: string;
   /** default 623 */
   port?: number;
+}
+/** A BMC the fleet logs in to (and closes again). */
+export interface FleetLoginTarget extends FleetTargetBase {
   username: string;
   password: string | Uint8Array;
+  /** default 'lanplus' */
+  interface?: 'lanplus' | 'lan';
   /** default 'auto' (cached per host; a fleet proposes the suite its first host used) */
   cipherSuite?: number | 'auto';
+  session?: undefined;
 }
+/** A BMC with a session the caller already holds open (e.g. from a pool): the fleet sends Get Chassis
+ *  Status through it and neither logs in nor closes it. */
+export interface FleetSessionTarget extends FleetTargetBase {
+  session: Requester;
+}
+export type FleetTarget = FleetLoginTarget | FleetSessionTarget;
 
 interface FleetResultBase {
   /** position in the targets array */
@@ -48,10 +64,10 @@ export interface FleetOptions {
   timeoutMs?: number;
   /** retransmissions after the first try; session default 3 */
   retries?: number;
-  /** default the process-wide shared endpoint */
+  /** default the process-wide shared endpoint (or the connect function's own) */
   endpoint?: UdpEndpoint;
   /** replaces the built-in session (tests, or a caller with its own connect defaults); gets the signal-free
-   *  options, and cancellation then only stops waiting for it */
+   *  options, and cancellation then only stops waiting for it. Its sessions are closed with { wait: false }. */
   connect?: (options: ConnectOptions) => Promise<IpmiSession>;
 }
 
@@ -59,7 +75,9 @@ export interface FleetReport {
   /** one per finished host, ordered by index; hosts not finished before a cancel are absent */
   results: FleetPowerResult[];
   cancelled: boolean;
-  /** datagrams of every session of this run (login, status, close, retransmissions) */
+  /** datagrams of every session this run opened (login, status, close, retransmissions); the answers to
+   *  Close Session are not read, so received is one less per host than sent. Requests through a caller's
+   *  session are not counted. */
   datagrams: { sent: number; received: number; retransmits: number };
   ms: number;
 }
@@ -69,32 +87,88 @@ let fleetSuiteHint: number | undefined;
 
 export async function fleetPowerStatus(targets: readonly FleetTarget[], opts: FleetOptions = {}): Promise<FleetReport> {
   const t0 = performance.now();
-  const { signal, onProgress } = opts;
+  const { onProgress, connect, endpoint } = opts;
   const total = targets.length;
-  const endpoint = opts.endpoint ?? sharedEndpoint();
   const results: FleetPowerResult[] = [];
   const datagrams = { sent: 0, received: 0, retransmits: 0 };
-  const closing: Promise<void>[] = [];
+  const abandoned: Promise<void>[] = [];
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 256, total || 1));
+  // One abort listener per host in flight on the same signal is expected here: follow the caller's signal
+  // with our own, whose listener limit fits the concurrency (no MaxListenersExceededWarning at 256).
+  let signal: AbortSignal | undefined;
+  let unlink: (() => void) | undefined;
+  if (opts.signal) {
+    const outer = opts.signal;
+    const inner = new AbortController();
+    setMaxListeners(2 * concurrency + 16, inner.signal);
+    const follow = () => inner.abort(outer.reason);
+    if (outer.aborted) follow();
+    else {
+      outer.addEventListener('abort', follow, { once: true });
+      unlink = () => outer.removeEventListener('abort', follow);
+    }
+    signal = inner.signal;
+  }
+  const requestOptions = signal ? { signal } : undefined;
 
-  const aborted = new Promise<'aborted'>((resolve) => {
-    if (signal?.aborted) resolve('aborted');
-    else signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
-  });
+  let aborted: Promise<'aborted'> | undefined;
+  if (signal) {
+    aborted = new Promise<'aborted'>((resolve) => {
+      if (signal.aborted) resolve('aborted');
+      else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+    });
+  }
 
-  // With no suite known yet, the first host logs in alone (bounded wait) so that the others propose the
-  // suite it got instead of each paying for a refused stronger one.
+  const count = (s: IpmiSession) => {
+    const st = s.stats;
+    if (!st) return;
+    datagrams.sent += st.sent ?? 0;
+    datagrams.received += st.received ?? 0;
+    datagrams.retransmits += st.retransmits ?? 0;
+  };
+
+  // With no suite known yet, the first host that negotiates one logs in alone (bounded wait) so that the
+  // others propose the suite it got instead of each paying for a refused stronger one.
+  const negotiates = (t: FleetTarget): boolean =>
+    !t.session && (t.interface ?? 'lanplus') === 'lanplus' && (t.cipherSuite ?? 'auto') === 'auto';
   let gate: Promise<unknown> | undefined;
   let openGate: (() => void) | undefined;
-  if (fleetSuiteHint === undefined && total > 1 && targets.some((t) => (t.cipherSuite ?? 'auto') === 'auto')) {
+  const leader = fleetSuiteHint === undefined ? targets.findIndex(negotiates) : -1;
+  if (leader >= 0 && targets.some((t, i) => i !== leader && negotiates(t))) {
     gate = Promise.race([
       new Promise<void>((resolve) => (openGate = resolve)),
       new Promise<void>((resolve) => setTimeout(resolve, Math.min(opts.timeoutMs ?? 1000, 250)).unref()),
     ]);
   }
 
-  const one = async (index: number): Promise<void> => {
-    const t = targets[index]!;
+  const finish = (result: FleetPowerResult) => {
+    results.push(result);
+    onProgress?.(result, results.length, total);
+  };
+  const failed = (index: number, t: FleetTarget, port: number, started: number, e: unknown): FleetPowerFailed => {
+    const error = e instanceof IpmiError ? e : new IpmiError('protocol', `${t.host}: ${String(e)}`, { host: t.host, cause: e });
+    return { index, host: t.host, port, ms: performance.now() - started, ok: false, error };
+  };
+  const succeeded = (index: number, t: FleetTarget, port: number, started: number, data: Buffer): FleetPowerOk => {
+    const status = decodeChassisStatus(data, t.host);
+    return { index, host: t.host, port, ms: performance.now() - started, ok: true, powerOn: status.powerOn, status };
+  };
+
+  /** A host with the caller's open session: one request, nothing to open or close. */
+  const viaSession = async (index: number, t: FleetSessionTarget): Promise<void> => {
+    const port = t.port ?? 623;
+    const started = performance.now();
+    let result: FleetPowerResult;
+    try {
+      result = succeeded(index, t, port, started, await t.session.request(GET_CHASSIS_STATUS, requestOptions));
+    } catch (e) {
+      if (signal?.aborted) return;
+      result = failed(index, t, port, started, e);
+    }
+    finish(result);
+  };
+
+  const viaLogin = async (index: number, t: FleetLoginTarget): Promise<void> => {
     const port = t.port ?? 623;
     const started = performance.now();
     const o: ConnectOptions = {
@@ -105,8 +179,9 @@ export async function fleetPowerStatus(targets: readonly FleetTarget[], opts: Fl
       privilege: 'user',
       cipherSuite: t.cipherSuite ?? 'auto',
       keepaliveMs: 0,
-      endpoint,
     };
+    if (t.interface) o.interface = t.interface;
+    if (endpoint) o.endpoint = endpoint;
     if (fleetSuiteHint !== undefined) o.cipherSuiteHint = fleetSuiteHint;
     if (opts.timeoutMs !== undefined) o.timeoutMs = opts.timeoutMs;
     if (opts.retries !== undefined) o.retries = opts.retries;
@@ -114,61 +189,67 @@ export async function fleetPowerStatus(targets: readonly FleetTarget[], opts: Fl
     let result: FleetPowerResult;
     try {
       let opened: Promise<IpmiSession>;
-      if (opts.connect) {
-        opened = opts.connect(o);
+      if (connect) {
+        opened = connect(o);
       } else {
         const s = new Session(o);
         session = s;
         opened = s.open().then(() => s);
       }
-      const isLeader = openGate !== undefined && index === 0;
+      const isLeader = index === leader && openGate !== undefined;
       if (isLeader) void opened.finally(openGate).catch(() => undefined);
-      const first = await Promise.race([opened, aborted]);
+      const first = aborted ? await Promise.race([opened, aborted]) : await opened;
       if (isLeader) {
         const suite = session?.info?.cipherSuite ?? (first !== 'aborted' ? first.info?.cipherSuite : undefined);
         if (suite !== undefined) fleetSuiteHint = suite;
       }
       if (first === 'aborted') {
         // a login still running is abandoned: closing it makes its next retransmission stop
-        if (!session) void opened.then((s) => s.close()).catch(() => undefined);
+        if (!session)
+          abandoned.push(
+            opened.then(
+              (s) => s.close({ wait: false }).then(() => count(s)),
+              () => undefined,
+            ),
+          );
         return;
       }
       session = first;
-      const data = await session.request(GET_CHASSIS_STATUS, signal ? { signal } : undefined);
-      const status = decodeChassisStatus(data, t.host);
-      result = { index, host: t.host, port, ms: performance.now() - started, ok: true, powerOn: status.powerOn, status };
+      result = succeeded(index, t, port, started, await session.request(GET_CHASSIS_STATUS, requestOptions));
     } catch (e) {
       if (signal?.aborted) return;
-      const error = e instanceof IpmiError ? e : new IpmiError('protocol', `${t.host}: ${String(e)}`, { host: t.host, cause: e });
-      result = { index, host: t.host, port, ms: performance.now() - started, ok: false, error };
+      result = failed(index, t, port, started, e);
     } finally {
       if (session) {
+        // Close Session goes out once; its answer is not waited for (it would only say "closed").
         const s = session;
-        // Close Session goes out now; its answer is awaited with the rest at the end of the run.
-        closing.push(
-          s.close().finally(() => {
-            datagrams.sent += s.stats?.sent ?? 0;
-            datagrams.received += s.stats?.received ?? 0;
-            datagrams.retransmits += s.stats?.retransmits ?? 0;
-          }),
-        );
+        await s.close({ wait: false }).catch(() => undefined);
+        count(s);
       }
     }
-    results.push(result);
-    onProgress?.(result, results.length, total);
+    finish(result);
   };
 
   let next = 0;
   const worker = async (): Promise<void> => {
     while (!signal?.aborted && next < total) {
       const index = next++;
-      if (gate && index > 0) await gate;
+      const t = targets[index]!;
+      if (t.session) {
+        await viaSession(index, t);
+        continue;
+      }
+      if (gate && index !== leader && negotiates(t)) await gate;
       if (signal?.aborted) return;
-      await one(index);
+      await viaLogin(index, t);
     }
   };
-  if (total > 0) await Promise.all(Array.from({ length: concurrency }, worker));
-  await Promise.allSettled(closing);
+  try {
+    if (total > 0) await Promise.all(Array.from({ length: concurrency }, worker));
+    if (abandoned.length) await Promise.allSettled(abandoned);
+  } finally {
+    unlink?.();
+  }
   results.sort((a, b) => a.index - b.index);
   return { results, cancelled: signal?.aborted === true, datagrams, ms: performance.now() - t0 };
 }

@@ -9,7 +9,7 @@ import { Ipmi15Protocol } from '../session15/session15';
 import { encodeSession15 } from '../session15/packet';
 import { RmcpPlusProtocol } from '../rmcpplus/session20';
 import { sharedEndpoint, type UdpEndpoint } from '../transport/udp-endpoint';
-import type { BridgeTarget, ConnectOptions, IpmiSession, SessionInfo } from './connect';
+import type { BridgeTarget, CloseOptions, ConnectOptions, IpmiSession, SessionInfo } from './connect';
 import type { Exchanger, Protocol } from './protocol';
 import type { IpmiRequest, IpmiResponse, RequestOptions, Requester } from './requester';
 import { newStats, type SessionStats } from './stats';
@@ -375,11 +375,16 @@ export class Session implements IpmiSession {
     this.keepaliveTimer.unref();
   }
 
-  async close(): Promise<void> {
+  async close(opts?: CloseOptions): Promise<void> {
     if (this.state === 'closed') return;
     clearTimeout(this.keepaliveTimer);
     const data = this.state === 'open' ? this.protocol.closeRequestData() : undefined;
-    if (data) {
+    if (data && opts?.wait === false) {
+      // Sent once either way (no retransmission); not waiting only skips reading the answer, which
+      // changes nothing: the BMC has freed the session or will time it out.
+      const rqSeq = this.allocSeq();
+      this.transmit(this.protocol.wrap(encodeRequest({ netFn: 0x06, cmd: 0x3c, rqSeq, data, rsLun: 0 })));
+    } else if (data) {
       try {
         await this.transact({ netFn: 0x06, cmd: 0x3c, data }, { retries: 0, timeoutMs: Math.min(this.timeoutMs, 500) }, 'retry');
       } catch {
