@@ -1,8 +1,9 @@
 // AES-CBC-128 confidentiality (IPMI v2.0 §13.29): key = K2[0..16), a fresh random IV per packet,
 // plaintext padded with 01 02 .. N then the pad length N so the total is a multiple of 16. No PKCS#7.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { secureRandom } from './random';
 
-export function encryptPayload(k2: Buffer, payload: Uint8Array, iv: Buffer = randomBytes(16)): Buffer {
+export function encryptPayload(k2: Buffer, payload: Uint8Array, iv: Buffer = secureRandom(16)): Buffer {
   const padLen = (16 - ((payload.length + 1) % 16)) % 16;
   const plain = Buffer.alloc(payload.length + padLen + 1);
   plain.set(payload);

@@ -1,6 +1,6 @@
 // RMCP+ (IPMI v2.0) session establishment and framing: Open Session, RAKP 1-4, then in-session
 // packets authenticated and encrypted with the negotiated cipher suite.
-import { randomBytes } from 'node:crypto';
+import { secureRandom } from './random';
 import { IpmiError } from '../errors';
 import type { ConnectOptions, SessionInfo } from '../client/connect';
 import { PRIVILEGE_LEVEL } from '../client/connect';
@@ -77,10 +77,10 @@ export class RmcpPlusProtocol implements Protocol {
     const candidates = this.candidates();
     let suite: CipherSuite | undefined;
     let bmcSessionId = 0;
-    const consoleSessionId = randomBytes(4).readUInt32LE(0) || 1;
+    const consoleSessionId = secureRandom(4).readUInt32LE(0) || 1;
     let lastStatus = 0;
     for (const candidate of candidates) {
-      const tag = randomBytes(1)[0]!;
+      const tag = secureRandom(1)[0]!;
       const rs = await x.exchange(
         'RMCP+ Open Session',
         // The real privilege, not 0: some BMCs (OpenIPMI among them) hash with it (FreeIPMI "opensesspriv").
@@ -110,8 +110,8 @@ export class RmcpPlusProtocol implements Protocol {
     }
 
     const role = privilege | (this.o.nameOnlyLookup === false ? 0 : 0x10);
-    const consoleRandom = randomBytes(16);
-    const rakp1Tag = randomBytes(1)[0]!;
+    const consoleRandom = secureRandom(16);
+    const rakp1Tag = secureRandom(1)[0]!;
     const rakp2 = await x.exchange(
       'RAKP 1',
       () => setupPacket(PAYLOAD.rakp1, encodeRakp1({ tag: rakp1Tag, bmcSessionId, consoleRandom, role, username })),
@@ -131,7 +131,7 @@ export class RmcpPlusProtocol implements Protocol {
       role,
       username,
     };
-    const rakp3Tag = randomBytes(1)[0]!;
+    const rakp3Tag = secureRandom(1)[0]!;
     if (suite.auth !== 'none') {
       const expected = rakp2Code(suite.auth, this.password, inputs);
       if (!expected.equals(rakp2.authCode!.subarray(0, authCodeLength(suite.auth)))) {
