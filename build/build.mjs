@@ -18,7 +18,9 @@ const nodeCommon = {
   logLevel: 'warning',
   // Native and Electron modules resolve at run time from node_modules.
   external: ['electron', '@napi-rs/keyring', 'playwright-core', 'ws'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
 };
 
 // The lab (e2e/lab) finds its config files next to its sources; keep import.meta.url pointing there
@@ -28,7 +30,10 @@ const keepSourceUrls = {
   setup(b) {
     b.onLoad({ filter: /[\\/]e2e[\\/]lab[\\/].*\.ts$/ }, (args) => ({
       loader: 'ts',
-      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href)),
+      contents: readFileSync(args.path, 'utf8').replaceAll(
+        'import.meta.url',
+        JSON.stringify(pathToFileURL(args.path).href),
+      ),
     }));
   },
 };

@@ -5,8 +5,14 @@ import tseslint from 'typescript-eslint';
 // electron/preload may import `electron`, and nothing under electron/ may import React or DOM code.
 const nodeOnly = {
   patterns: [
-    { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' },
-    { group: ['react', 'react-dom', 'react/*', '**/renderer/**'], message: 'Main-process code cannot import renderer code.' },
+    {
+      group: ['electron', 'electron/*'],
+      message: 'Only electron/main and electron/preload may import electron.',
+    },
+    {
+      group: ['react', 'react-dom', 'react/*', '**/renderer/**'],
+      message: 'Main-process code cannot import renderer code.',
+    },
   ],
 };
 
@@ -29,7 +35,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', '**/electron/**'], message: 'Renderer and shared code run without Node.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', '**/electron/**'],
+              message: 'Renderer and shared code run without Node.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -32,9 +32,27 @@ function step(name, cmd, cmdArgs) {
 const npx = join(root, 'node_modules/.bin');
 if (!args.includes('--no-static')) {
   step('typecheck', join(npx, 'tsc'), ['-b']);
-  step('lint', process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '--config', 'build/eslint.config.js', '.']);
+  step('lint', process.execPath, [
+    join(root, 'node_modules/eslint/bin/eslint.js'),
+    '--config',
+    'build/eslint.config.js',
+    '.',
+  ]);
+  step('format', process.execPath, [
+    join(root, 'node_modules/prettier/bin/prettier.cjs'),
+    '--check',
+    '--log-level',
+    'warn',
+    '--config',
+    'build/prettier.json',
+    '--ignore-path',
+    'build/prettierignore',
+    '.',
+  ]);
   // Electron security scan; fails on any finding not justified in build/electronegativity.json
-  step('security scan (electronegativity)', process.execPath, [join(root, 'build/electronegativity-gate.mjs')]);
+  step('security scan (electronegativity)', process.execPath, [
+    join(root, 'build/electronegativity-gate.mjs'),
+  ]);
 }
 step('build', process.execPath, [join(root, 'build/build.mjs')]);
 
@@ -43,11 +61,21 @@ const report = join(root, 'test-results/vitest.json');
 process.stdout.write('\n== vitest\n');
 const vt = spawnSync(
   join(npx, 'vitest'),
-  ['run', '--config', 'build/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args.filter((a) => a !== '--no-static')],
+  [
+    'run',
+    '--config',
+    'build/vitest.config.ts',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...args.filter((a) => a !== '--no-static'),
+  ],
   { stdio: 'inherit', cwd: root },
 );
 
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 const skips = [];
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
@@ -64,6 +92,7 @@ if (existsSync(report)) {
   }
 } else failed += 1;
 if (vt.status !== 0 && failed === 0) failed = 1; // vitest failed outside any test (setup, unhandled error)
-if (skips.length) process.stdout.write(`\nSkipped (each names its reason):\n${skips.map((s) => `  - ${s}`).join('\n')}\n`);
+if (skips.length)
+  process.stdout.write(`\nSkipped (each names its reason):\n${skips.map((s) => `  - ${s}`).join('\n')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
 process.exit(failed === 0 ? 0 : 1);

@@ -24,10 +24,17 @@ interface Sample {
   code: number;
 }
 
-function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number; ms: number; out: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; ms: number; out: string }> {
   const t0 = performance.now();
   return new Promise((resolve) => {
-    const p = spawn(cmd, args, { env: { ...process.env, IPMI_PASSWORD: admin.password, TZ: 'UTC', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(cmd, args, {
+      env: { ...process.env, IPMI_PASSWORD: admin.password, TZ: 'UTC', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
     p.stderr.on('data', (d) => (out += d));
@@ -35,7 +42,10 @@ function run(cmd: string, args: string[], env: Record<string, string> = {}): Pro
   });
 }
 
-async function measure(proxy: ImpairmentProxy, f: () => Promise<{ code: number; ms: number }>): Promise<Sample> {
+async function measure(
+  proxy: ImpairmentProxy,
+  f: () => Promise<{ code: number; ms: number }>,
+): Promise<Sample> {
   const s0 = proxy.stats.toBmc;
   const r0 = proxy.stats.fromBmc;
   const r = await f();
@@ -69,9 +79,17 @@ async function main(): Promise<void> {
   const proxy = await startImpairmentProxy({ host: '127.0.0.1', port: lab.port }, { drop: 0, reorder: 0 });
   const cache = mkdtempSync(join(tmpdir(), 'bmcdesk-bench-'));
   const conn = ['-H', '127.0.0.1', '-p', String(proxy.port), '-U', admin.name, '-E'];
-  const ours = (args: string[], env: Record<string, string> = {}) => () =>
-    run(process.execPath, [BMCDESK, '-I', 'lanplus', ...conn, ...args], { BMCDESK_SDR_CACHE_DIR: cache, ...env });
-  const ipmitool = (args: string[], suite: string[] = ['-C', '3']) => () => run('ipmitool', ['-I', 'lanplus', ...suite, ...conn, ...args]);
+  const ours =
+    (args: string[], env: Record<string, string> = {}) =>
+    () =>
+      run(process.execPath, [BMCDESK, '-I', 'lanplus', ...conn, ...args], {
+        BMCDESK_SDR_CACHE_DIR: cache,
+        ...env,
+      });
+  const ipmitool =
+    (args: string[], suite: string[] = ['-C', '3']) =>
+    () =>
+      run('ipmitool', ['-I', 'lanplus', ...suite, ...conn, ...args]);
   const rows: Row[] = [];
   const repeat = async (n: number, f: () => Promise<{ code: number; ms: number }>) => {
     const out: Sample[] = [];
@@ -81,14 +99,30 @@ async function main(): Promise<void> {
 
   try {
     // Cold: a new process and a new session per command, as a script would run them.
-    rows.push({ op: 'power status, cold (new session)', ours: await repeat(RUNS, ours(['power', 'status'])), theirs: await repeat(RUNS, ipmitool(['power', 'status'])), theirsLabel: 'ipmitool -C 3' });
+    rows.push({
+      op: 'power status, cold (new session)',
+      ours: await repeat(RUNS, ours(['power', 'status'])),
+      theirs: await repeat(RUNS, ipmitool(['power', 'status'])),
+      theirsLabel: 'ipmitool -C 3',
+    });
     // ipmitool without -C asks for the cipher suites before any session; ipmi_sim never answers that,
     // so ipmitool waits out its retries — the multi-second fallback BMC Desk avoids.
-    rows.push({ op: 'power status, cold, default suite', ours: rows[0]!.ours, theirs: await repeat(1, ipmitool(['power', 'status'], [])), theirsLabel: 'ipmitool (no -C)' });
+    rows.push({
+      op: 'power status, cold, default suite',
+      ours: rows[0]!.ours,
+      theirs: await repeat(1, ipmitool(['power', 'status'], [])),
+      theirsLabel: 'ipmitool (no -C)',
+    });
 
     // Warm: 100 commands on one open session (the app's session pool) vs 100 ipmitool invocations.
     const endpoint = new UdpEndpoint();
-    const session = await connect({ host: '127.0.0.1', port: proxy.port, username: admin.name, password: admin.password, endpoint });
+    const session = await connect({
+      host: '127.0.0.1',
+      port: proxy.port,
+      username: admin.name,
+      password: admin.password,
+      endpoint,
+    });
     const warm: Sample[] = [];
     for (let i = 0; i < 100; i++)
       warm.push(
@@ -100,17 +134,39 @@ async function main(): Promise<void> {
       );
     await session.close();
     endpoint.close();
-    rows.push({ op: 'power status, warm (open session) ×100', ours: warm, inApp: warm, theirs: await repeat(100, ipmitool(['power', 'status'])), theirsLabel: 'ipmitool -C 3, 100 runs' });
+    rows.push({
+      op: 'power status, warm (open session) ×100',
+      ours: warm,
+      inApp: warm,
+      theirs: await repeat(100, ipmitool(['power', 'status'])),
+      theirsLabel: 'ipmitool -C 3, 100 runs',
+    });
 
     // Command families (issue 4): process vs process, each a new session.
     rmSync(cache, { recursive: true, force: true });
     const coldSensor = await repeat(1, ours(['sensor', 'list']));
     const warmSensor = await repeat(RUNS, ours(['sensor', 'list']));
     const theirSensor = await repeat(RUNS, ipmitool(['sensor', 'list']));
-    rows.push({ op: 'sensor list, cold SDR cache', ours: coldSensor, theirs: theirSensor, theirsLabel: 'ipmitool -C 3' });
-    rows.push({ op: 'sensor list, warm SDR cache', ours: warmSensor, theirs: theirSensor, theirsLabel: 'ipmitool -C 3' });
+    rows.push({
+      op: 'sensor list, cold SDR cache',
+      ours: coldSensor,
+      theirs: theirSensor,
+      theirsLabel: 'ipmitool -C 3',
+    });
+    rows.push({
+      op: 'sensor list, warm SDR cache',
+      ours: warmSensor,
+      theirs: theirSensor,
+      theirsLabel: 'ipmitool -C 3',
+    });
     const appEndpoint = new UdpEndpoint();
-    const app = await connect({ host: '127.0.0.1', port: proxy.port, username: admin.name, password: admin.password, endpoint: appEndpoint });
+    const app = await connect({
+      host: '127.0.0.1',
+      port: proxy.port,
+      username: admin.name,
+      password: admin.password,
+      endpoint: appEndpoint,
+    });
     const inApp = (args: string[]) => async () => {
       const t0 = performance.now();
       const code = await runCli(['-H', '127.0.0.1', '-U', admin.name, '-E', ...args], {
@@ -124,8 +180,19 @@ async function main(): Promise<void> {
     rmSync(cache, { recursive: true, force: true });
     rows[3]!.inApp = await repeat(1, inApp(['sensor', 'list']));
     rows[4]!.inApp = await repeat(RUNS, inApp(['sensor', 'list']));
-    for (const args of [['sdr', 'elist'], ['sel', 'elist'], ['fru', 'print'], ['lan', 'print', '1']]) {
-      rows.push({ op: args.join(' '), ours: await repeat(RUNS, ours(args)), inApp: await repeat(RUNS, inApp(args)), theirs: await repeat(RUNS, ipmitool(args)), theirsLabel: 'ipmitool -C 3' });
+    for (const args of [
+      ['sdr', 'elist'],
+      ['sel', 'elist'],
+      ['fru', 'print'],
+      ['lan', 'print', '1'],
+    ]) {
+      rows.push({
+        op: args.join(' '),
+        ours: await repeat(RUNS, ours(args)),
+        inApp: await repeat(RUNS, inApp(args)),
+        theirs: await repeat(RUNS, ipmitool(args)),
+        theirsLabel: 'ipmitool -C 3',
+      });
     }
     await (app as IpmiSession).close();
     appEndpoint.close();

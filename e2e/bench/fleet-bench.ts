@@ -52,7 +52,7 @@ function hostlist(bmcs: readonly LabBmc[]): string {
   for (const [prefix, octets] of groups) {
     octets.sort((a, b) => a - b);
     const ranges: string[] = [];
-    for (let i = 0; i < octets.length; ) {
+    for (let i = 0; i < octets.length;) {
       let j = i;
       while (j + 1 < octets.length && octets[j + 1] === octets[j]! + 1) j++;
       ranges.push(i === j ? `${octets[i]}` : `${octets[i]}-${octets[j]}`);
@@ -87,8 +87,11 @@ async function main(): Promise<void> {
   const { bmcs, failures } = await startFleet();
   const home = await mkdtemp(join(tmpdir(), 'bmcdesk-fleet-bench-'));
   try {
-    console.log(`  lab up in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${bmcs.length} BMCs, ${bmcs.filter((b) => b.port === 623).length} on port 623 of their own address`);
-    if (failures.length) console.log(`  ${failures.length} did not start, e.g. ${failures.slice(0, 3).join('; ')}`);
+    console.log(
+      `  lab up in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${bmcs.length} BMCs, ${bmcs.filter((b) => b.port === 623).length} on port 623 of their own address`,
+    );
+    if (failures.length)
+      console.log(`  ${failures.length} did not start, e.g. ${failures.slice(0, 3).join('; ')}`);
     if (bmcs.length === 0) throw new Error('no lab BMC started');
 
     // Every third BMC powered on (by ipmitool), so both tools must tell on from off.
@@ -98,16 +101,34 @@ async function main(): Promise<void> {
 
     // ---- ours
     const endpoint = new UdpEndpoint();
-    const targets: FleetTarget[] = bmcs.map((b) => ({ host: b.host, port: b.port, username: admin.name, password: admin.password }));
-    const ours: { ms: number; cpuMs: number; ok: number; sent: number; received: number; retransmits: number }[] = [];
+    const targets: FleetTarget[] = bmcs.map((b) => ({
+      host: b.host,
+      port: b.port,
+      username: admin.name,
+      password: admin.password,
+    }));
+    const ours: {
+      ms: number;
+      cpuMs: number;
+      ok: number;
+      sent: number;
+      received: number;
+      retransmits: number;
+    }[] = [];
     let oursPower: (boolean | undefined)[] = [];
     for (let r = 0; r < RUNS; r++) {
       const cpu0 = process.cpuUsage();
       const rep = await fleetPowerStatus(targets, { endpoint });
       const cpu = process.cpuUsage(cpu0);
-      ours.push({ ms: rep.ms, cpuMs: (cpu.user + cpu.system) / 1000, ok: rep.results.filter((x) => x.ok).length, ...rep.datagrams });
+      ours.push({
+        ms: rep.ms,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        ok: rep.results.filter((x) => x.ok).length,
+        ...rep.datagrams,
+      });
       const failed = rep.results.flatMap((x) => (x.ok ? [] : [`${x.host}: ${x.error.kind}`]));
-      if (failed.length) console.log(`  run ${r + 1}: ${failed.length} failed, e.g. ${failed.slice(0, 3).join('; ')}`);
+      if (failed.length)
+        console.log(`  run ${r + 1}: ${failed.length} failed, e.g. ${failed.slice(0, 3).join('; ')}`);
       oursPower = bmcs.map((_, i) => {
         const x = rep.results[i];
         return x?.ok ? x.powerOn : undefined;
@@ -120,7 +141,15 @@ async function main(): Promise<void> {
     const conf = join(home, 'freeipmi.conf');
     await writeFile(
       conf,
-      ['driver-type LAN_2_0', `username ${admin.name}`, `password ${admin.password}`, 'privilege-level USER', 'cipher-suite-id 3', 'workaround-flags opensesspriv', ''].join('\n'),
+      [
+        'driver-type LAN_2_0',
+        `username ${admin.name}`,
+        `password ${admin.password}`,
+        'privilege-level USER',
+        'cipher-suite-id 3',
+        'workaround-flags opensesspriv',
+        '',
+      ].join('\n'),
       { mode: 0o600 },
     );
     const hl = hostlist(bmcs);
@@ -135,12 +164,24 @@ async function main(): Promise<void> {
         if (m) theirPower.set(m[1]!, m[2] === 'on');
       }
       theirs.push({ ms: res.ms, ok: theirPower.size });
-      if (r === 0 && theirPower.size < bmcs.length) console.log(`  ipmipower: ${theirPower.size}/${bmcs.length} answered; ${(res.err || res.out).split('\n').slice(0, 3).join(' | ')}`);
+      if (r === 0 && theirPower.size < bmcs.length)
+        console.log(
+          `  ipmipower: ${theirPower.size}/${bmcs.length} answered; ${(res.err || res.out).split('\n').slice(0, 3).join(' | ')}`,
+        );
       await new Promise((res) => setTimeout(res, 100));
     }
     // datagrams: one more ipmipower run under strace -c (sendto/recvfrom calls; failed recvs are EAGAIN)
     const traceFile = join(home, 'strace.txt');
-    const traced = await run('strace', ['-f', '-c', '-o', traceFile, '-e', 'trace=sendto,recvfrom,sendmsg,recvmsg', 'ipmipower', ...ipmipowerArgs]).catch(() => undefined);
+    const traced = await run('strace', [
+      '-f',
+      '-c',
+      '-o',
+      traceFile,
+      '-e',
+      'trace=sendto,recvfrom,sendmsg,recvmsg',
+      'ipmipower',
+      ...ipmipowerArgs,
+    ]).catch(() => undefined);
     let theirSent: number | undefined;
     let theirReceived: number | undefined;
     if (traced) {
@@ -172,12 +213,24 @@ async function main(): Promise<void> {
     const tMs = median(theirs.map((x) => x.ms));
     const last = ours[ours.length - 1]!;
     const pad = (s: string, n: number) => s.padEnd(n);
-    console.log(`\n  ${pad('tool', 44)} ${pad('answered', 10)} ${pad('first run', 11)} ${pad(`median of ${RUNS}`, 13)} datagrams sent/received`);
-    console.log(`  ${pad('bmcdesk fleetPowerStatus (in process)', 44)} ${pad(`${last.ok}/${bmcs.length}`, 10)} ${pad(`${ours[0]!.ms.toFixed(0)} ms`, 11)} ${pad(`${oMs.toFixed(0)} ms`, 13)} ${last.sent}/${last.received} (${(last.sent / bmcs.length).toFixed(1)} sent per host; first run ${ours[0]!.sent}, retransmits ${last.retransmits})`);
-    console.log(`  ${pad('FreeIPMI ipmipower --stat (-l USER -C 3)', 44)} ${pad(`${theirs[theirs.length - 1]!.ok}/${bmcs.length}`, 10)} ${pad(`${theirs[0]!.ms.toFixed(0)} ms`, 11)} ${pad(`${tMs.toFixed(0)} ms`, 13)} ${theirSent ?? '?'}/${theirReceived ?? '?'}${theirSent !== undefined ? ` (${(theirSent / bmcs.length).toFixed(1)} sent per host, strace -c run)` : ''}`);
-    console.log(`  ours: CPU time of this process per run (user+system), median ${median(ours.map((x) => x.cpuMs)).toFixed(0)} ms (${((median(ours.map((x) => x.cpuMs)) * 1000) / bmcs.length).toFixed(0)} µs per host); runs ${ours.map((x) => x.ms.toFixed(0)).join(', ')} ms`);
-    console.log(`  ratio ipmipower/ours (median wall time): ${(tMs / oMs).toFixed(1)}x; results agree on ${agree} BMCs, differ on ${disagree}`);
-    console.log(`  target: under 1 s for 256 BMCs on a 2-core machine -> ${N === 256 && bmcs.length === 256 ? (oMs < 1000 ? 'met' : 'NOT met') : `ran ${bmcs.length} BMCs`} (ours ${oMs.toFixed(0)} ms)`);
+    console.log(
+      `\n  ${pad('tool', 44)} ${pad('answered', 10)} ${pad('first run', 11)} ${pad(`median of ${RUNS}`, 13)} datagrams sent/received`,
+    );
+    console.log(
+      `  ${pad('bmcdesk fleetPowerStatus (in process)', 44)} ${pad(`${last.ok}/${bmcs.length}`, 10)} ${pad(`${ours[0]!.ms.toFixed(0)} ms`, 11)} ${pad(`${oMs.toFixed(0)} ms`, 13)} ${last.sent}/${last.received} (${(last.sent / bmcs.length).toFixed(1)} sent per host; first run ${ours[0]!.sent}, retransmits ${last.retransmits})`,
+    );
+    console.log(
+      `  ${pad('FreeIPMI ipmipower --stat (-l USER -C 3)', 44)} ${pad(`${theirs[theirs.length - 1]!.ok}/${bmcs.length}`, 10)} ${pad(`${theirs[0]!.ms.toFixed(0)} ms`, 11)} ${pad(`${tMs.toFixed(0)} ms`, 13)} ${theirSent ?? '?'}/${theirReceived ?? '?'}${theirSent !== undefined ? ` (${(theirSent / bmcs.length).toFixed(1)} sent per host, strace -c run)` : ''}`,
+    );
+    console.log(
+      `  ours: CPU time of this process per run (user+system), median ${median(ours.map((x) => x.cpuMs)).toFixed(0)} ms (${((median(ours.map((x) => x.cpuMs)) * 1000) / bmcs.length).toFixed(0)} µs per host); runs ${ours.map((x) => x.ms.toFixed(0)).join(', ')} ms`,
+    );
+    console.log(
+      `  ratio ipmipower/ours (median wall time): ${(tMs / oMs).toFixed(1)}x; results agree on ${agree} BMCs, differ on ${disagree}`,
+    );
+    console.log(
+      `  target: under 1 s for 256 BMCs on a 2-core machine -> ${N === 256 && bmcs.length === 256 ? (oMs < 1000 ? 'met' : 'NOT met') : `ran ${bmcs.length} BMCs`} (ours ${oMs.toFixed(0)} ms)`,
+    );
   } finally {
     const t1 = performance.now();
     await Promise.all(bmcs.map((b) => b.stop()));

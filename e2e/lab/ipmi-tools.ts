@@ -97,11 +97,7 @@ function ipmitoolCommand(
 }
 
 /** `ipmitool -I lanplus -C 3 -H 127.0.0.1 -p <port> -U <user> -L <priv> -E <args>`. */
-export function ipmitool(
-  bmc: ToolTarget,
-  args: string[],
-  opts: IpmitoolOptions = {},
-): Promise<ToolResult> {
+export function ipmitool(bmc: ToolTarget, args: string[], opts: IpmitoolOptions = {}): Promise<ToolResult> {
   const { argv, env } = ipmitoolCommand(bmc, args, opts);
   return run('ipmitool', argv, env, opts.timeoutMs ?? 30_000, opts.input);
 }

@@ -21,7 +21,8 @@ export function lanConf(o: LanConfOptions): string {
   // ipmi_sim splits on blanks and strips one pair of quotes, so a path with a blank or quote would
   // silently break the hook command line.
   const address = o.address ?? '127.0.0.1';
-  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address)) throw new Error(`not a loopback address: ${address}`);
+  if (!/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address))
+    throw new Error(`not a loopback address: ${address}`);
   for (const p of [o.hookDir, o.chassisHook, o.lanHook]) {
     if (/[\s"]/.test(p)) throw new Error(`path unusable in lan.conf: ${p}`);
   }

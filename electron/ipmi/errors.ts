@@ -76,13 +76,17 @@ export function completionCodeError(
 ): IpmiError {
   const text = completionCodeText(code, netFn, cmd);
   const kind: IpmiErrorKind = code === 0xd4 ? 'privilege' : 'completion-code';
-  return new IpmiError(kind, `${host}: ${command} failed: ${text} (completion code 0x${code.toString(16).padStart(2, '0')})`, {
-    host,
-    command,
-    completionCode: code,
-    netFn,
-    cmd,
-  });
+  return new IpmiError(
+    kind,
+    `${host}: ${command} failed: ${text} (completion code 0x${code.toString(16).padStart(2, '0')})`,
+    {
+      host,
+      command,
+      completionCode: code,
+      netFn,
+      cmd,
+    },
+  );
 }
 
 export function argumentError(message: string, init: IpmiErrorInit = {}): IpmiError {

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -19,7 +20,8 @@ function sources(dir: string): string[] {
 
 function resolveLocal(from: string, spec: string): string | undefined {
   const base = resolve(dirname(from), spec);
-  for (const c of [base + '.ts', base + '.tsx', join(base, 'index.ts'), base]) if (existsSync(c) && statSync(c).isFile()) return c;
+  for (const c of [base + '.ts', base + '.tsx', join(base, 'index.ts'), base])
+    if (existsSync(c) && statSync(c).isFile()) return c;
   return undefined;
 }
 
@@ -44,10 +46,17 @@ function reachableModules(entries: string[]): Map<string, string[]> {
 }
 
 describe('layering', () => {
-  it.each(['electron/ipmi', 'electron/services', 'electron/ipc', 'electron/cli'])('%s never reaches electron, React or the DOM', (dir) => {
-    const mods = reachableModules(sources(join(root, dir)));
-    const forbidden = [...mods.entries()].filter(([m]) => m === 'electron' || m.startsWith('electron/') || m === 'react' || m === 'react-dom');
-    expect(forbidden.map(([m, chain]) => `${m} via ${chain.map((f) => f.replace(root + '/', '')).join(' -> ')}`)).toEqual([]);
-    expect(mods.size).toBeGreaterThan(0); // the walk really found imports
-  });
+  it.each(['electron/ipmi', 'electron/services', 'electron/ipc', 'electron/cli'])(
+    '%s never reaches electron, React or the DOM',
+    (dir) => {
+      const mods = reachableModules(sources(join(root, dir)));
+      const forbidden = [...mods.entries()].filter(
+        ([m]) => m === 'electron' || m.startsWith('electron/') || m === 'react' || m === 'react-dom',
+      );
+      expect(
+        forbidden.map(([m, chain]) => `${m} via ${chain.map((f) => f.replace(root + '/', '')).join(' -> ')}`),
+      ).toEqual([]);
+      expect(mods.size).toBeGreaterThan(0); // the walk really found imports
+    },
+  );
 });

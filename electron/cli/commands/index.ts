@@ -14,7 +14,22 @@ import { channelCommand } from './channel';
 import { lanCommand } from './lan';
 import { solCommand } from './sol';
 
-export const commands: CliCommand[] = [firewallCommand, selCommand, fruCommand, powerCommand, chassisCommand, mcCommand, bmcCommand, rawCommand, sdrCommand, sensorCommand, userCommand, channelCommand, lanCommand, solCommand];
+export const commands: CliCommand[] = [
+  firewallCommand,
+  selCommand,
+  fruCommand,
+  powerCommand,
+  chassisCommand,
+  mcCommand,
+  bmcCommand,
+  rawCommand,
+  sdrCommand,
+  sensorCommand,
+  userCommand,
+  channelCommand,
+  lanCommand,
+  solCommand,
+];
 
 export function findCommand(name: string): CliCommand | undefined {
   return commands.find((c) => c.name === name);

@@ -13,7 +13,10 @@ describe('host address forms', () => {
   it('connects over IPv6 (::1) and reads what ipmitool reads', async () => {
     // ipmi_sim takes one listen address per LAN channel, so a lossless relay on ::1 gives the lab BMC
     // its IPv6 side; every byte still comes from ipmi_sim.
-    const relay = await startImpairmentProxy({ host: lab.host, port: lab.port }, { drop: 0, reorder: 0, listen: '::1' });
+    const relay = await startImpairmentProxy(
+      { host: lab.host, port: lab.port },
+      { drop: 0, reorder: 0, listen: '::1' },
+    );
     try {
       const s = await connect({ ...admin, host: '::1', port: relay.port });
       const ours = hex(await s.request({ netFn: 0x06, cmd: 0x01 }));

@@ -63,5 +63,8 @@ const NAMES: Record<number, string> = {
 };
 
 export function commandName(netFn: number, cmd: number): string {
-  return NAMES[((netFn & 0x3e) << 8) | cmd] ?? `NetFn 0x${netFn.toString(16).padStart(2, '0')} command 0x${cmd.toString(16).padStart(2, '0')}`;
+  return (
+    NAMES[((netFn & 0x3e) << 8) | cmd] ??
+    `NetFn 0x${netFn.toString(16).padStart(2, '0')} command 0x${cmd.toString(16).padStart(2, '0')}`
+  );
 }

@@ -17,9 +17,9 @@ const crypto: SessionCrypto = {
 };
 const bytes = fc.uint8Array({ maxLength: 300 }).map((a) => Buffer.from(a));
 // Mostly-valid headers reach deeper paths than uniform noise does.
-const rmcpLike = fc.tuple(fc.constantFrom(0x00, 0x06), fc.integer({ min: 0, max: 255 }), bytes).map(([fmt, type, rest]) =>
-  Buffer.concat([Buffer.from([0x06, 0x00, 0xff, 0x07, fmt, type]), rest]),
-);
+const rmcpLike = fc
+  .tuple(fc.constantFrom(0x00, 0x06), fc.integer({ min: 0, max: 255 }), bytes)
+  .map(([fmt, type, rest]) => Buffer.concat([Buffer.from([0x06, 0x00, 0xff, 0x07, fmt, type]), rest]));
 
 describe('decoders never throw on arbitrary input', () => {
   it.each([
@@ -32,7 +32,10 @@ describe('decoders never throw on arbitrary input', () => {
     ['ASF presence pong', decodePresencePong],
     ['IPMI response message', (b: Buffer) => decodeResponse(b)],
   ])('%s', (_name, decode) => {
-    fc.assert(fc.property(fc.oneof(bytes, rmcpLike), (b) => void decode(b)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(bytes, rmcpLike), (b) => void decode(b)),
+      { numRuns: 2000 },
+    );
   });
 
   it('an encrypted, authenticated packet round-trips and any single flipped bit is rejected', () => {

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../../e2e/lab/bmc-lab';
 import { freeUdpPort } from '../../../e2e/lab/free-port';
 import { UdpEndpoint } from '../transport/udp-endpoint';
-import { fleetPowerStatus, resetFleetSuiteHint, type FleetLoginTarget, type FleetPowerResult, type FleetTarget } from './fleet';
+import {
+  fleetPowerStatus,
+  resetFleetSuiteHint,
+  type FleetLoginTarget,
+  type FleetPowerResult,
+  type FleetTarget,
+} from './fleet';
 
 const N = 16;
 const admin = LAB_USERS.admin;
@@ -106,7 +112,12 @@ describe('fleetPowerStatus against 16 lab BMCs', () => {
     const ac = new AbortController();
     const list = targets();
     // The last host never answers: without a working cancel the run would wait for its retries.
-    list.push({ host: '127.0.0.1', port: await freeUdpPort(), username: admin.name, password: admin.password });
+    list.push({
+      host: '127.0.0.1',
+      port: await freeUdpPort(),
+      username: admin.name,
+      password: admin.password,
+    });
     const seen: number[] = [];
     const t0 = performance.now();
     const report = await fleetPowerStatus(list, {
@@ -128,7 +139,12 @@ describe('fleetPowerStatus against 16 lab BMCs', () => {
     const silentOnly: FleetTarget[] = [list[N]!];
     setTimeout(() => ac2.abort(), 100);
     const t1 = performance.now();
-    const r2 = await fleetPowerStatus(silentOnly, { endpoint, signal: ac2.signal, timeoutMs: 1000, retries: 3 });
+    const r2 = await fleetPowerStatus(silentOnly, {
+      endpoint,
+      signal: ac2.signal,
+      timeoutMs: 1000,
+      retries: 3,
+    });
     expect(r2.cancelled).toBe(true);
     expect(r2.results).toEqual([]);
     expect(performance.now() - t1).toBeLessThan(1000);

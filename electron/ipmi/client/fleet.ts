@@ -7,7 +7,11 @@
 // no login, no close.
 import { setMaxListeners } from 'node:events';
 import { IpmiError } from '../errors';
-import { decodeChassisStatus, GET_CHASSIS_STATUS, type ChassisStatus } from '../commands/chassis/get-chassis-status';
+import {
+  decodeChassisStatus,
+  GET_CHASSIS_STATUS,
+  type ChassisStatus,
+} from '../commands/chassis/get-chassis-status';
 import type { UdpEndpoint } from '../transport/udp-endpoint';
 import type { ConnectOptions, IpmiSession } from './connect';
 import type { Requester } from './requester';
@@ -85,7 +89,10 @@ export interface FleetReport {
 /** The suite the last fleet logged in with: the first guess for BMCs that have no cached suite. */
 let fleetSuiteHint: number | undefined;
 
-export async function fleetPowerStatus(targets: readonly FleetTarget[], opts: FleetOptions = {}): Promise<FleetReport> {
+export async function fleetPowerStatus(
+  targets: readonly FleetTarget[],
+  opts: FleetOptions = {},
+): Promise<FleetReport> {
   const t0 = performance.now();
   const { onProgress, connect, endpoint } = opts;
   const total = targets.length;
@@ -145,13 +152,36 @@ export async function fleetPowerStatus(targets: readonly FleetTarget[], opts: Fl
     results.push(result);
     onProgress?.(result, results.length, total);
   };
-  const failed = (index: number, t: FleetTarget, port: number, started: number, e: unknown): FleetPowerFailed => {
-    const error = e instanceof IpmiError ? e : new IpmiError('protocol', `${t.host}: ${String(e)}`, { host: t.host, cause: e });
+  const failed = (
+    index: number,
+    t: FleetTarget,
+    port: number,
+    started: number,
+    e: unknown,
+  ): FleetPowerFailed => {
+    const error =
+      e instanceof IpmiError
+        ? e
+        : new IpmiError('protocol', `${t.host}: ${String(e)}`, { host: t.host, cause: e });
     return { index, host: t.host, port, ms: performance.now() - started, ok: false, error };
   };
-  const succeeded = (index: number, t: FleetTarget, port: number, started: number, data: Buffer): FleetPowerOk => {
+  const succeeded = (
+    index: number,
+    t: FleetTarget,
+    port: number,
+    started: number,
+    data: Buffer,
+  ): FleetPowerOk => {
     const status = decodeChassisStatus(data, t.host);
-    return { index, host: t.host, port, ms: performance.now() - started, ok: true, powerOn: status.powerOn, status };
+    return {
+      index,
+      host: t.host,
+      port,
+      ms: performance.now() - started,
+      ok: true,
+      powerOn: status.powerOn,
+      status,
+    };
   };
 
   /** A host with the caller's open session: one request, nothing to open or close. */
@@ -160,7 +190,13 @@ export async function fleetPowerStatus(targets: readonly FleetTarget[], opts: Fl
     const started = performance.now();
     let result: FleetPowerResult;
     try {
-      result = succeeded(index, t, port, started, await t.session.request(GET_CHASSIS_STATUS, requestOptions));
+      result = succeeded(
+        index,
+        t,
+        port,
+        started,
+        await t.session.request(GET_CHASSIS_STATUS, requestOptions),
+      );
     } catch (e) {
       if (signal?.aborted) return;
       result = failed(index, t, port, started, e);
@@ -200,7 +236,8 @@ export async function fleetPowerStatus(targets: readonly FleetTarget[], opts: Fl
       if (isLeader) void opened.finally(openGate).catch(() => undefined);
       const first = aborted ? await Promise.race([opened, aborted]) : await opened;
       if (isLeader) {
-        const suite = session?.info?.cipherSuite ?? (first !== 'aborted' ? first.info?.cipherSuite : undefined);
+        const suite =
+          session?.info?.cipherSuite ?? (first !== 'aborted' ? first.info?.cipherSuite : undefined);
         if (suite !== undefined) fleetSuiteHint = suite;
       }
       if (first === 'aborted') {

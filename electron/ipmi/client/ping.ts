@@ -26,15 +26,22 @@ export async function presencePing(
       const t0 = performance.now();
       await endpoint.send(encodePresencePing(tag), host, port);
       let timer: NodeJS.Timeout | undefined;
-      const r = await Promise.race([got, new Promise<undefined>((res) => (timer = setTimeout(() => res(undefined), opts.timeoutMs ?? 1000)))]);
+      const r = await Promise.race([
+        got,
+        new Promise<undefined>((res) => (timer = setTimeout(() => res(undefined), opts.timeoutMs ?? 1000))),
+      ]);
       clearTimeout(timer);
       if (r) return { ...r, rttMs: performance.now() - t0 };
     }
-    throw new IpmiError('timeout', `${host}: no answer to RMCP presence ping after ${tries} tries (some BMCs never answer pings)`, {
-      host,
-      command: 'RMCP Presence Ping',
-      tries,
-    });
+    throw new IpmiError(
+      'timeout',
+      `${host}: no answer to RMCP presence ping after ${tries} tries (some BMCs never answer pings)`,
+      {
+        host,
+        command: 'RMCP Presence Ping',
+        tries,
+      },
+    );
   } finally {
     unlisten();
   }

@@ -8,7 +8,12 @@ export interface Exchanger {
   /** Sends the datagram built by `build` (rebuilt on every try) until `match` accepts a reply. */
   exchange<T>(name: string, build: () => Buffer, match: (datagram: Buffer) => T | undefined): Promise<T>;
   /** Sends an in-session request during login (e.g. Set Session Privilege Level). */
-  request(netFn: number, cmd: number, data: Uint8Array, name: string): Promise<{ completionCode: number; data: Buffer }>;
+  request(
+    netFn: number,
+    cmd: number,
+    data: Uint8Array,
+    name: string,
+  ): Promise<{ completionCode: number; data: Buffer }>;
   /** Fire and forget (e.g. a RAKP 3 that reports our verification failure to the BMC). */
   sendOnce(datagram: Buffer): void;
 }

@@ -16,12 +16,17 @@ describe('resilience', async () => {
   const base = { username: 'admin', password: LAB_USERS.admin.password, host: '127.0.0.1' };
 
   it('200 requests through a proxy dropping 20% each way and reordering all complete correctly', async () => {
-    const proxy = await startImpairmentProxy({ host: '127.0.0.1', port: lab.port }, { drop: 0.2, reorder: 0.1, seed: 7 });
+    const proxy = await startImpairmentProxy(
+      { host: '127.0.0.1', port: lab.port },
+      { drop: 0.2, reorder: 0.1, seed: 7 },
+    );
     try {
       const s = await connect({ ...base, port: proxy.port, timeoutMs: 150, retries: 8, window: 8 });
       const results = await Promise.all(
         Array.from({ length: 200 }, (_, i) =>
-          s.request(i % 2 ? { netFn: 0x06, cmd: 0x01 } : { netFn: 0x00, cmd: 0x01 }).then((r) => [i, hex(r)] as const),
+          s
+            .request(i % 2 ? { netFn: 0x06, cmd: 0x01 } : { netFn: 0x00, cmd: 0x01 })
+            .then((r) => [i, hex(r)] as const),
         ),
       );
       for (const [i, r] of results) expect(r).toBe(i % 2 ? deviceId : chassis);
@@ -79,22 +84,54 @@ describe('resilience', async () => {
     attacker.close();
 
     // Datagrams that claim to come from the BMC: inject through the endpoint's dispatcher.
-    const dispatch = (d: Buffer) => (endpoint as unknown as { dispatch(m: Buffer, a: string, p: number): void }).dispatch(d, '127.0.0.1', lab.port);
+    const dispatch = (d: Buffer) =>
+      (endpoint as unknown as { dispatch(m: Buffer, a: string, p: number): void }).dispatch(
+        d,
+        '127.0.0.1',
+        lab.port,
+      );
     const consoleSid = s.info!.consoleSessionId;
     const sid = Buffer.alloc(4);
     sid.writeUInt32LE(consoleSid);
     const before = structuredClone(s.stats.dropped);
     dispatch(Buffer.from('0600ff07', 'hex')); // truncated
-    dispatch(Buffer.concat([Buffer.from('0600ff0706c0', 'hex'), Buffer.from('deadbeef', 'hex'), Buffer.alloc(50, 1)])); // foreign session
+    dispatch(
+      Buffer.concat([
+        Buffer.from('0600ff0706c0', 'hex'),
+        Buffer.from('deadbeef', 'hex'),
+        Buffer.alloc(50, 1),
+      ]),
+    ); // foreign session
     // right session ID, authenticated+encrypted, garbage body and wrong AuthCode
-    dispatch(Buffer.concat([Buffer.from('0600ff0706c0', 'hex'), sid, Buffer.from('05000000', 'hex'), Buffer.from([0x20, 0x00]), Buffer.alloc(32, 7), Buffer.from('ffff0207', 'hex'), Buffer.alloc(12, 9)]));
+    dispatch(
+      Buffer.concat([
+        Buffer.from('0600ff0706c0', 'hex'),
+        sid,
+        Buffer.from('05000000', 'hex'),
+        Buffer.from([0x20, 0x00]),
+        Buffer.alloc(32, 7),
+        Buffer.from('ffff0207', 'hex'),
+        Buffer.alloc(12, 9),
+      ]),
+    );
     // right session ID, claims cleartext: refused once integrity is negotiated
-    dispatch(Buffer.concat([Buffer.from('0600ff070600', 'hex'), sid, Buffer.from('06000000', 'hex'), Buffer.from([0x08, 0x00]), Buffer.from('811c632004010000', 'hex')]));
-    for (let i = 0; i < 300; i++) dispatch(Buffer.from(Array.from({ length: (i * 7) % 90 }, (_, k) => (k * 31 + i) & 0xff)));
+    dispatch(
+      Buffer.concat([
+        Buffer.from('0600ff070600', 'hex'),
+        sid,
+        Buffer.from('06000000', 'hex'),
+        Buffer.from([0x08, 0x00]),
+        Buffer.from('811c632004010000', 'hex'),
+      ]),
+    );
+    for (let i = 0; i < 300; i++)
+      dispatch(Buffer.from(Array.from({ length: (i * 7) % 90 }, (_, k) => (k * 31 + i) & 0xff)));
     const after = s.stats.dropped;
     expect(after.foreignSession).toBeGreaterThan(before.foreignSession);
     expect(after.badIntegrity).toBeGreaterThan(before.badIntegrity);
-    expect(after.malformed + after.foreignSession).toBeGreaterThan(before.malformed + before.foreignSession + 100);
+    expect(after.malformed + after.foreignSession).toBeGreaterThan(
+      before.malformed + before.foreignSession + 100,
+    );
     // …and the session still works.
     expect(hex(await s.request({ netFn: 0x06, cmd: 0x01 }))).toBe(deviceId);
     await s.close();

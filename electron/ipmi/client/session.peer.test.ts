@@ -58,7 +58,9 @@ describe('session layer against ipmi_sim', async () => {
   });
 
   it('cipher suite 0 is refused unless explicitly allowed, then works', async () => {
-    await expect(connect(opts(LAB_USERS.admin, { cipherSuite: 0 }))).rejects.toMatchObject({ kind: 'insecure-refused' });
+    await expect(connect(opts(LAB_USERS.admin, { cipherSuite: 0 }))).rejects.toMatchObject({
+      kind: 'insecure-refused',
+    });
     const s = await open(opts(LAB_USERS.admin, { cipherSuite: 0, allowInsecure: true }));
     expect(hexBytes(await s.request({ netFn: 0x06, cmd: 0x01 }))).toBe(deviceId);
   });
@@ -86,7 +88,9 @@ describe('session layer against ipmi_sim', async () => {
   });
 
   it('IPMI 1.5 auth type none is refused unless allowed, then works', async () => {
-    await expect(connect(opts(LAB_USERS.admin, { interface: 'lan', authType: 'none' }))).rejects.toMatchObject({
+    await expect(
+      connect(opts(LAB_USERS.admin, { interface: 'lan', authType: 'none' })),
+    ).rejects.toMatchObject({
       kind: 'insecure-refused',
     });
     const s = await open(opts(LAB_USERS.admin, { interface: 'lan', authType: 'none', allowInsecure: true }));
@@ -133,10 +137,14 @@ describe('session layer against ipmi_sim', async () => {
       await expect(connect(base({ username: 'nosuchuser' }))).rejects.toMatchObject({ kind: 'unknown-user' });
     });
     it('lan: wrong password and unknown user', async () => {
-      await expect(connect(base({ interface: 'lan', password: 'not-the-password', retries: 1 }))).rejects.toMatchObject({
+      await expect(
+        connect(base({ interface: 'lan', password: 'not-the-password', retries: 1 })),
+      ).rejects.toMatchObject({
         kind: 'wrong-password',
       });
-      await expect(connect(base({ interface: 'lan', username: 'nosuchuser' }))).rejects.toMatchObject({ kind: 'unknown-user' });
+      await expect(connect(base({ interface: 'lan', username: 'nosuchuser' }))).rejects.toMatchObject({
+        kind: 'unknown-user',
+      });
     });
   });
 

@@ -62,7 +62,8 @@ export class Session implements IpmiSession {
       throw new IpmiError('argument', `${o.host}: invalid port ${o.port}`, { host: o.host });
     this.endpoint = o.endpoint ?? sharedEndpoint();
     const cacheKey = `${o.host}|${this.port}|${o.username}`;
-    this.protocol = o.interface === 'lan' ? new Ipmi15Protocol(o, o.host) : new RmcpPlusProtocol(o, o.host, cacheKey);
+    this.protocol =
+      o.interface === 'lan' ? new Ipmi15Protocol(o, o.host) : new RmcpPlusProtocol(o, o.host, cacheKey);
   }
 
   get info(): SessionInfo | undefined {
@@ -70,7 +71,8 @@ export class Session implements IpmiSession {
   }
 
   async open(): Promise<void> {
-    if (this.state === 'closed') throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+    if (this.state === 'closed')
+      throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
     if (this.state === 'open') return;
     this.opening ??= this.doOpen().finally(() => (this.opening = undefined));
     return this.opening;
@@ -101,7 +103,14 @@ export class Session implements IpmiSession {
 
   async request(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer> {
     const r = await this.raw(req, opts);
-    if (r.completionCode !== 0) throw completionCodeError(this.host, commandName(req.netFn, req.cmd), req.netFn, req.cmd, r.completionCode);
+    if (r.completionCode !== 0)
+      throw completionCodeError(
+        this.host,
+        commandName(req.netFn, req.cmd),
+        req.netFn,
+        req.cmd,
+        r.completionCode,
+      );
     return r.data;
   }
 
@@ -124,11 +133,22 @@ export class Session implements IpmiSession {
 
   private async requestDirect(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer> {
     const r = await this.send(req, opts);
-    if (r.completionCode !== 0) throw completionCodeError(this.host, commandName(req.netFn, req.cmd), req.netFn, req.cmd, r.completionCode);
+    if (r.completionCode !== 0)
+      throw completionCodeError(
+        this.host,
+        commandName(req.netFn, req.cmd),
+        req.netFn,
+        req.cmd,
+        r.completionCode,
+      );
     return r.data;
   }
 
-  private async send(req: IpmiRequest, opts: RequestOptions = {}, bridge?: BridgedSend): Promise<BridgedReply> {
+  private async send(
+    req: IpmiRequest,
+    opts: RequestOptions = {},
+    bridge?: BridgedSend,
+  ): Promise<BridgedReply> {
     validateRequest(this.host, req);
     if (opts.signal?.aborted) throw cancelled(this.host, req);
     if (this.state !== 'open') await this.open();
@@ -142,7 +162,12 @@ export class Session implements IpmiSession {
 
   /** Sends one request with retries; re-logs in once if the BMC has forgotten the session. A bridged
    *  Send Message carries its embedded request built for this request's sequence number. */
-  private async transact(req: IpmiRequest, opts: RequestOptions, mode: 'normal' | 'retry' | 'login', bridge?: BridgedSend): Promise<BridgedReply> {
+  private async transact(
+    req: IpmiRequest,
+    opts: RequestOptions,
+    mode: 'normal' | 'retry' | 'login',
+    bridge?: BridgedSend,
+  ): Promise<BridgedReply> {
     const name = commandName(req.netFn, req.cmd);
     const retries = opts.retries ?? this.retries;
     const base = opts.timeoutMs ?? this.timeoutMs;
@@ -155,18 +180,26 @@ export class Session implements IpmiSession {
     let result: BridgedReply | undefined;
     const followUp = bridge && { netFn: bridge.netFn, cmd: bridge.cmd };
     const got = new Promise<BridgedReply>((resolve) =>
-      this.waiters.set(rqSeq, { rqSeq, netFn: req.netFn, cmd: req.cmd, ...(followUp && { followUp }), resolve: (r) => resolve((result = r)) }),
+      this.waiters.set(rqSeq, {
+        rqSeq,
+        netFn: req.netFn,
+        cmd: req.cmd,
+        ...(followUp && { followUp }),
+        resolve: (r) => resolve((result = r)),
+      }),
     );
     try {
       for (let attempt = 0; attempt <= retries; attempt++) {
-        if (this.state === 'closed') throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+        if (this.state === 'closed')
+          throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
         // Another request may have started a re-login: wait for it rather than framing this message
         // for a session that no longer exists.
         if (mode !== 'login' && this.state !== 'open') await this.open();
         if (attempt > 0) this.stats.retransmits++;
         this.transmit(this.protocol.wrap(message));
         const r = await waitFor(got, backoff(base, attempt), opts.signal);
-        if ((this.state as State) === 'closed') throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+        if ((this.state as State) === 'closed')
+          throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
         if (r === 'aborted') throw cancelled(this.host, req);
         if (r !== 'timeout') return r;
         if (result) return result;
@@ -181,13 +214,17 @@ export class Session implements IpmiSession {
           }
         }
       }
-      throw new IpmiError('timeout', `${this.host}: no response to ${name} after ${retries + 1} tries (${describeTimeouts(base, retries)})`, {
-        host: this.host,
-        command: name,
-        tries: retries + 1,
-        netFn: req.netFn,
-        cmd: req.cmd,
-      });
+      throw new IpmiError(
+        'timeout',
+        `${this.host}: no response to ${name} after ${retries + 1} tries (${describeTimeouts(base, retries)})`,
+        {
+          host: this.host,
+          command: name,
+          tries: retries + 1,
+          netFn: req.netFn,
+          cmd: req.cmd,
+        },
+      );
     } finally {
       if (this.waiters.get(rqSeq)?.rqSeq === rqSeq) this.waiters.delete(rqSeq);
     }
@@ -223,7 +260,11 @@ export class Session implements IpmiSession {
 
   private exchanger(): Exchanger {
     return {
-      exchange: async <T>(name: string, build: () => Buffer, match: (d: Buffer) => T | undefined): Promise<T> => {
+      exchange: async <T>(
+        name: string,
+        build: () => Buffer,
+        match: (d: Buffer) => T | undefined,
+      ): Promise<T> => {
         let found: { v: T } | undefined;
         let wake: (() => void) | undefined;
         const handler = (d: Buffer) => {
@@ -237,7 +278,8 @@ export class Session implements IpmiSession {
         this.setupHandlers.add(handler);
         try {
           for (let attempt = 0; attempt <= this.retries; attempt++) {
-            if (this.state === 'closed') throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+            if (this.state === 'closed')
+              throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
             if (attempt > 0) this.stats.retransmits++;
             this.transmit(build());
             await new Promise<void>((resolve) => {
@@ -255,11 +297,15 @@ export class Session implements IpmiSession {
         } finally {
           this.setupHandlers.delete(handler);
         }
-        throw new IpmiError('timeout', `${this.host}: no response to ${name} after ${this.retries + 1} tries (${describeTimeouts(this.timeoutMs, this.retries)}); is this a BMC on port ${this.port}${this.o.interface === 'lan' ? '' : ', and does it support IPMI 2.0 (else try -I lan)'}?`, {
-          host: this.host,
-          command: name,
-          tries: this.retries + 1,
-        });
+        throw new IpmiError(
+          'timeout',
+          `${this.host}: no response to ${name} after ${this.retries + 1} tries (${describeTimeouts(this.timeoutMs, this.retries)}); is this a BMC on port ${this.port}${this.o.interface === 'lan' ? '' : ', and does it support IPMI 2.0 (else try -I lan)'}?`,
+          {
+            host: this.host,
+            command: name,
+            tries: this.retries + 1,
+          },
+        );
       },
       // In-session request during login. It takes no window slot: a re-login may be running on behalf
       // of a request that already holds one.
@@ -386,7 +432,11 @@ export class Session implements IpmiSession {
       this.transmit(this.protocol.wrap(encodeRequest({ netFn: 0x06, cmd: 0x3c, rqSeq, data, rsLun: 0 })));
     } else if (data) {
       try {
-        await this.transact({ netFn: 0x06, cmd: 0x3c, data }, { retries: 0, timeoutMs: Math.min(this.timeoutMs, 500) }, 'retry');
+        await this.transact(
+          { netFn: 0x06, cmd: 0x3c, data },
+          { retries: 0, timeoutMs: Math.min(this.timeoutMs, 500) },
+          'retry',
+        );
       } catch {
         // the BMC drops idle sessions on its own
       }
@@ -401,7 +451,8 @@ export class Session implements IpmiSession {
 
 function validateRequest(host: string, req: IpmiRequest): void {
   const bad = (what: string) => new IpmiError('argument', `${host}: ${what}`, { host });
-  if (!Number.isInteger(req.netFn) || req.netFn < 0 || req.netFn > 0x3f) throw bad(`invalid NetFn ${req.netFn}`);
+  if (!Number.isInteger(req.netFn) || req.netFn < 0 || req.netFn > 0x3f)
+    throw bad(`invalid NetFn ${req.netFn}`);
   if (req.netFn & 1) throw bad(`NetFn 0x${req.netFn.toString(16)} is a response NetFn`);
   if (!Number.isInteger(req.cmd) || req.cmd < 0 || req.cmd > 0xff) throw bad(`invalid command ${req.cmd}`);
   if (req.data && req.data.length > 255) throw bad(`request data of ${req.data.length} bytes is too long`);
@@ -409,7 +460,10 @@ function validateRequest(host: string, req: IpmiRequest): void {
 }
 
 function cancelled(host: string, req: IpmiRequest): IpmiError {
-  return new IpmiError('cancelled', `${host}: ${commandName(req.netFn, req.cmd)} cancelled`, { host, command: commandName(req.netFn, req.cmd) });
+  return new IpmiError('cancelled', `${host}: ${commandName(req.netFn, req.cmd)} cancelled`, {
+    host,
+    command: commandName(req.netFn, req.cmd),
+  });
 }
 
 async function resolve(host: string): Promise<string> {
@@ -417,7 +471,11 @@ async function resolve(host: string): Promise<string> {
   try {
     return (await lookup(host)).address;
   } catch (e) {
-    throw new IpmiError('argument', `${host}: cannot resolve host name (${(e as NodeJS.ErrnoException).code ?? e})`, { host, cause: e });
+    throw new IpmiError(
+      'argument',
+      `${host}: cannot resolve host name (${(e as NodeJS.ErrnoException).code ?? e})`,
+      { host, cause: e },
+    );
   }
 }
 

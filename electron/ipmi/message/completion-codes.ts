@@ -80,7 +80,10 @@ const specific: Record<number, Record<number, string>> = {
   [(0x00 << 8) | 0x09]: { 0x80: 'Parameter not supported' },
   [(0x0a << 8) | 0x11]: { 0x81: 'FRU device busy' },
   [(0x0a << 8) | 0x12]: { 0x80: 'Write-protected offset', 0x81: 'FRU device busy' },
-  [(0x0a << 8) | 0x46]: { 0x80: 'Operation not supported for this record type', 0x81: 'Cannot execute command, SEL erase in progress' },
+  [(0x0a << 8) | 0x46]: {
+    0x80: 'Operation not supported for this record type',
+    0x81: 'Cannot execute command, SEL erase in progress',
+  },
   [(0x0a << 8) | 0x43]: { 0x81: 'Cannot execute command, SEL erase in progress' },
   [(0x32 << 8) | 0x76]: {
     0x80: 'Firewall parameter not supported',

@@ -18,7 +18,14 @@ describe('IPMI message', () => {
 
   it('decodes the Get Channel Auth Capabilities response', () => {
     const r = decodeResponse(fromHex('811c632000380001970603000000 0007'.replace(/ /g, '')));
-    expect(r).toMatchObject({ rqAddr: 0x81, netFn: 0x07, rsAddr: 0x20, rqSeq: 0, cmd: 0x38, completionCode: 0 });
+    expect(r).toMatchObject({
+      rqAddr: 0x81,
+      netFn: 0x07,
+      rsAddr: 0x20,
+      rqSeq: 0,
+      cmd: 0x38,
+      completionCode: 0,
+    });
     expect(r!.data.toString('hex')).toBe('0197060300000000');
   });
 
@@ -29,8 +36,10 @@ describe('IPMI message', () => {
   });
 
   it('never throws on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 64 }), (a) => {
-      decodeResponse(Buffer.from(a));
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (a) => {
+        decodeResponse(Buffer.from(a));
+      }),
+    );
   });
 });

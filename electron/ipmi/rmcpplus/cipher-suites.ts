@@ -3,7 +3,12 @@ export type AuthAlg = 'none' | 'hmac-sha1' | 'hmac-md5' | 'hmac-sha256';
 export type IntegrityAlg = 'none' | 'hmac-sha1-96' | 'hmac-md5-128' | 'md5-128' | 'hmac-sha256-128';
 export type ConfAlg = 'none' | 'aes-cbc-128';
 
-export const AUTH_ALG_CODE: Record<AuthAlg, number> = { none: 0, 'hmac-sha1': 1, 'hmac-md5': 2, 'hmac-sha256': 3 };
+export const AUTH_ALG_CODE: Record<AuthAlg, number> = {
+  none: 0,
+  'hmac-sha1': 1,
+  'hmac-md5': 2,
+  'hmac-sha256': 3,
+};
 export const INTEGRITY_ALG_CODE: Record<IntegrityAlg, number> = {
   none: 0,
   'hmac-sha1-96': 1,
@@ -20,7 +25,12 @@ export interface CipherSuite {
   confidentiality: ConfAlg;
 }
 
-const suite = (id: number, auth: AuthAlg, integrity: IntegrityAlg, confidentiality: ConfAlg): CipherSuite => ({
+const suite = (
+  id: number,
+  auth: AuthAlg,
+  integrity: IntegrityAlg,
+  confidentiality: ConfAlg,
+): CipherSuite => ({
   id,
   auth,
   integrity,

@@ -20,14 +20,20 @@ const suite3: RakpInputs = {
 
 describe('RAKP codes and session keys', () => {
   it('HMAC-SHA1 (suite 3, LAB capture)', () => {
-    expect(rakp2Code('hmac-sha1', pw, suite3).toString('hex')).toBe('056c9999c16fd0fba67b7d34f6cc0a0c0b8d526b');
-    expect(rakp3Code('hmac-sha1', pw, suite3).toString('hex')).toBe('4d7a22602cf5a57b87da2c353fad64b41dae8a73');
+    expect(rakp2Code('hmac-sha1', pw, suite3).toString('hex')).toBe(
+      '056c9999c16fd0fba67b7d34f6cc0a0c0b8d526b',
+    );
+    expect(rakp3Code('hmac-sha1', pw, suite3).toString('hex')).toBe(
+      '4d7a22602cf5a57b87da2c353fad64b41dae8a73',
+    );
     const sik = sessionIntegrityKey('hmac-sha1', pw, suite3);
     expect(sik.toString('hex')).toBe('734addd6ea0808d2f5a8f76820ad1b69958cd978');
     const { k1, k2 } = additionalKeys('hmac-sha1', sik);
     expect(k1.toString('hex')).toBe('920666ae126396826db495dc61981df1a6402d50');
     expect(k2.toString('hex')).toBe('f65983db49dabf4043f1810a11d0b930188a5d1c');
-    expect(rakp4Icv('hmac-sha1', sik, suite3).subarray(0, 12).toString('hex')).toBe('736a0c17422e53da440d6d1f');
+    expect(rakp4Icv('hmac-sha1', sik, suite3).subarray(0, 12).toString('hex')).toBe(
+      '736a0c17422e53da440d6d1f',
+    );
   });
 
   // §11.4: the same inputs with the other algorithms; SIK/K1/K2/RAKP3 from libfreeipmi 1.6.10.
@@ -62,7 +68,9 @@ describe('RAKP codes and session keys', () => {
 
   it('two-key login keys the SIK with Kg (§11.4, libfreeipmi)', () => {
     const kg = Buffer.from('0123456789abcdefghij');
-    expect(sessionIntegrityKey('hmac-sha1', kg, suite3).toString('hex')).toBe('bd2ce298e231ee039356470a8886ff975c824e64');
+    expect(sessionIntegrityKey('hmac-sha1', kg, suite3).toString('hex')).toBe(
+      'bd2ce298e231ee039356470a8886ff975c824e64',
+    );
   });
 
   // Public vectors: hashcat mode 7300 example hash and a public CTF write-up (§11.1).
@@ -97,18 +105,25 @@ describe('per-packet integrity', () => {
   const k1 = fromHex('920666ae126396826db495dc61981df1a6402d50');
   const keys = { k1, password20: Buffer.alloc(20) };
   it('HMAC-SHA1-96 request and reply (LAB)', () => {
-    const rq = fromHex('06c0020100000300000020 00f115bf6a73710c574782f10913acc768d791928151e5b99eb33c184733620b1dffff0207'.replace(/ /g, ''));
+    const rq = fromHex(
+      '06c0020100000300000020 00f115bf6a73710c574782f10913acc768d791928151e5b99eb33c184733620b1dffff0207'.replace(
+        / /g,
+        '',
+      ),
+    );
     expect(integrityCode('hmac-sha1-96', keys, rq).toString('hex')).toBe('440aba79c50ac3d767dc911b');
-    const rs = fromHex('06c0a4a3a2a0010000002000a1bae18296dd9772c4918b2422a74e87447650c0789d36e42048d2fed307fc52ffff0207');
+    const rs = fromHex(
+      '06c0a4a3a2a0010000002000a1bae18296dd9772c4918b2422a74e87447650c0789d36e42048d2fed307fc52ffff0207',
+    );
     expect(integrityCode('hmac-sha1-96', keys, rs).toString('hex')).toBe('5feacef5f8476850b5b3d318');
   });
   it('MD5-128 is MD5(password20 || data || password20), not an HMAC', () => {
     const p20 = Buffer.alloc(20);
     p20.write('password');
     // computed with Python hashlib.md5(p20 + b"\x06\x40" + p20) — an independent implementation
-    expect(integrityCode('md5-128', { k1: Buffer.alloc(16), password20: p20 }, fromHex('0640')).toString('hex')).toBe(
-      'db5f626b4788db4115a75bd78aa9962a',
-    );
+    expect(
+      integrityCode('md5-128', { k1: Buffer.alloc(16), password20: p20 }, fromHex('0640')).toString('hex'),
+    ).toBe('db5f626b4788db4115a75bd78aa9962a');
   });
 });
 
@@ -129,7 +144,9 @@ describe('AES-CBC-128 with IPMI padding', () => {
   // gebn/bmc pkg/ipmi/aes_128_cbc_test.go public vector (research notes §11.7).
   it('decrypts the gebn/bmc public vector', () => {
     const data = fromHex('4d15808c3eee67d63b1cb0d1ae76dfcbf313a7be625814a47da0f66fdf21ccba');
-    expect(decryptPayload(fromHex('0ed98c34ac8f34ce4dd7d90512b0f97a'), data)!.toString('hex')).toBe('7bec46d5bb90ba');
+    expect(decryptPayload(fromHex('0ed98c34ac8f34ce4dd7d90512b0f97a'), data)!.toString('hex')).toBe(
+      '7bec46d5bb90ba',
+    );
   });
   it.each([0, 1, 14, 15, 16, 17, 31, 32, 100])('round-trips %i bytes with a valid pad', (n) => {
     const payload = Buffer.alloc(n, 0xab);

@@ -15,7 +15,11 @@ export interface RakpInputs {
   username: Buffer;
 }
 
-const HASH: Record<Exclude<AuthAlg, 'none'>, string> = { 'hmac-sha1': 'sha1', 'hmac-md5': 'md5', 'hmac-sha256': 'sha256' };
+const HASH: Record<Exclude<AuthAlg, 'none'>, string> = {
+  'hmac-sha1': 'sha1',
+  'hmac-md5': 'md5',
+  'hmac-sha256': 'sha256',
+};
 
 export function hmac(alg: AuthAlg, key: Uint8Array, data: Uint8Array): Buffer {
   if (alg === 'none') return Buffer.alloc(0);
@@ -34,7 +38,14 @@ export function rakp2Code(alg: AuthAlg, kuid: Uint8Array, i: RakpInputs): Buffer
   return hmac(
     alg,
     kuid,
-    Buffer.concat([u32(i.consoleSessionId), u32(i.bmcSessionId), i.consoleRandom, i.bmcRandom, i.bmcGuid, nameBytes(i)]),
+    Buffer.concat([
+      u32(i.consoleSessionId),
+      u32(i.bmcSessionId),
+      i.consoleRandom,
+      i.bmcRandom,
+      i.bmcGuid,
+      nameBytes(i),
+    ]),
   );
 }
 

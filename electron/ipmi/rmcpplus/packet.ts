@@ -50,7 +50,11 @@ export function encodeRmcpPlus(
   const padLen = (4 - ((head.length + body.length + 2) % 4)) % 4;
   const trailer = Buffer.concat([Buffer.alloc(padLen, 0xff), Buffer.from([padLen, 0x07])]);
   const covered = Buffer.concat([head, body, trailer]);
-  return Buffer.concat([rmcpHeader(RMCP_CLASS_IPMI), covered, integrityCode(crypto.integrity, crypto.keys, covered)]);
+  return Buffer.concat([
+    rmcpHeader(RMCP_CLASS_IPMI),
+    covered,
+    integrityCode(crypto.integrity, crypto.keys, covered),
+  ]);
 }
 
 export interface RmcpPlusPacket {
@@ -100,5 +104,12 @@ export function decodeRmcpPlus(d: Buffer, crypto?: SessionCrypto): RmcpPlusPacke
   } else if (crypto && crypto.confidentiality !== 'none' && (type & 0x3f) <= 0x01) {
     return 'unexpected-cleartext';
   }
-  return { payloadType: type & 0x3f, encrypted, authenticated, sessionId, sessionSeq, payload: Buffer.from(body) };
+  return {
+    payloadType: type & 0x3f,
+    encrypted,
+    authenticated,
+    sessionId,
+    sessionSeq,
+    payload: Buffer.from(body),
+  };
 }

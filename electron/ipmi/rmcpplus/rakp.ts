@@ -31,7 +31,11 @@ export interface Rakp2 {
 
 export function decodeRakp2(p: Buffer): Rakp2 | undefined {
   if (p.length < 2) return undefined;
-  const r: Rakp2 = { tag: p[0]!, status: p[1]!, consoleSessionId: p.length >= 8 ? p.readUInt32LE(4) : undefined };
+  const r: Rakp2 = {
+    tag: p[0]!,
+    status: p[1]!,
+    consoleSessionId: p.length >= 8 ? p.readUInt32LE(4) : undefined,
+  };
   if (r.status !== 0) return r;
   if (p.length < 40) return undefined;
   r.bmcRandom = Buffer.from(p.subarray(8, 24));
@@ -90,4 +94,5 @@ export const RMCP_STATUS_TEXT: Record<number, string> = {
   0x12: 'Illegal or unrecognized parameter',
 };
 
-export const rmcpStatusText = (s: number) => RMCP_STATUS_TEXT[s] ?? `Unknown RMCP+ status 0x${s.toString(16).padStart(2, '0')}`;
+export const rmcpStatusText = (s: number) =>
+  RMCP_STATUS_TEXT[s] ?? `Unknown RMCP+ status 0x${s.toString(16).padStart(2, '0')}`;

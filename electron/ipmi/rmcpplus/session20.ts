@@ -6,7 +6,13 @@ import type { ConnectOptions, SessionInfo } from '../client/connect';
 import { PRIVILEGE_LEVEL } from '../client/connect';
 import type { DropReason, Exchanger, Protocol } from '../client/protocol';
 import { SequenceWindow } from '../client/sequence-window';
-import { AUTO_PREFERENCE, CIPHER_SUITES, authCodeLength, rakp4IcvLength, type CipherSuite } from './cipher-suites';
+import {
+  AUTO_PREFERENCE,
+  CIPHER_SUITES,
+  authCodeLength,
+  rakp4IcvLength,
+  type CipherSuite,
+} from './cipher-suites';
 import { additionalKeys, rakp2Code, rakp3Code, rakp4Icv, sessionIntegrityKey, type RakpInputs } from './keys';
 import { decodeOpenSessionResponse, encodeOpenSessionRequest } from './open-session';
 import { PAYLOAD, decodeRmcpPlus, encodeRmcpPlus, type SessionCrypto } from './packet';
@@ -33,12 +39,17 @@ export class RmcpPlusProtocol implements Protocol {
     private readonly host: string,
     private readonly cacheKey: string,
   ) {
-    this.password = Buffer.from(typeof o.password === 'string' ? Buffer.from(o.password, 'utf8') : o.password);
+    this.password = Buffer.from(
+      typeof o.password === 'string' ? Buffer.from(o.password, 'utf8') : o.password,
+    );
     if (this.password.length > 20)
-      throw new IpmiError('argument', `${host}: password is longer than 20 bytes, the IPMI 2.0 limit`, { host });
+      throw new IpmiError('argument', `${host}: password is longer than 20 bytes, the IPMI 2.0 limit`, {
+        host,
+      });
     if (Buffer.byteLength(o.username) > 16)
       throw new IpmiError('argument', `${host}: user name is longer than 16 bytes`, { host });
-    if (o.kg && o.kg.length > 20) throw new IpmiError('argument', `${host}: Kg is longer than 20 bytes`, { host });
+    if (o.kg && o.kg.length > 20)
+      throw new IpmiError('argument', `${host}: Kg is longer than 20 bytes`, { host });
   }
 
   reset(): void {
@@ -54,18 +65,29 @@ export class RmcpPlusProtocol implements Protocol {
     if (wanted !== 'auto') {
       const s = CIPHER_SUITES.get(wanted);
       if (!s)
-        throw new IpmiError('unsupported-cipher-suite', `${this.host}: cipher suite ${wanted} is not supported (RC4 and unknown suites are refused)`, {
-          host: this.host,
-        });
+        throw new IpmiError(
+          'unsupported-cipher-suite',
+          `${this.host}: cipher suite ${wanted} is not supported (RC4 and unknown suites are refused)`,
+          {
+            host: this.host,
+          },
+        );
       if (s.id === 0 && !this.o.allowInsecure)
-        throw new IpmiError('insecure-refused', `${this.host}: cipher suite 0 sends the password-equivalent session unauthenticated; refused unless explicitly allowed`, {
-          host: this.host,
-        });
+        throw new IpmiError(
+          'insecure-refused',
+          `${this.host}: cipher suite 0 sends the password-equivalent session unauthenticated; refused unless explicitly allowed`,
+          {
+            host: this.host,
+          },
+        );
       return [s];
     }
     const hint = this.o.cipherSuiteHint;
-    const cached = suiteCache.get(this.cacheKey) ?? (hint !== undefined && AUTO_PREFERENCE.includes(hint) ? hint : undefined);
-    const order = cached !== undefined ? [cached, ...AUTO_PREFERENCE.filter((x) => x !== cached)] : AUTO_PREFERENCE;
+    const cached =
+      suiteCache.get(this.cacheKey) ??
+      (hint !== undefined && AUTO_PREFERENCE.includes(hint) ? hint : undefined);
+    const order =
+      cached !== undefined ? [cached, ...AUTO_PREFERENCE.filter((x) => x !== cached)] : AUTO_PREFERENCE;
     return order.map((id) => CIPHER_SUITES.get(id)!);
   }
 
@@ -85,11 +107,16 @@ export class RmcpPlusProtocol implements Protocol {
         'RMCP+ Open Session',
         // The real privilege, not 0: some BMCs (OpenIPMI among them) hash with it (FreeIPMI "opensesspriv").
         () =>
-          setupPacket(PAYLOAD.openSessionRequest, encodeOpenSessionRequest({ tag, maxPrivilege: privilege, consoleSessionId, suite: candidate })),
+          setupPacket(
+            PAYLOAD.openSessionRequest,
+            encodeOpenSessionRequest({ tag, maxPrivilege: privilege, consoleSessionId, suite: candidate }),
+          ),
         (d) => {
           const p = setupPayload(d, PAYLOAD.openSessionResponse);
           const r = p && decodeOpenSessionResponse(p);
-          return r && r.tag === tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId ? r : undefined;
+          return r && r.tag === tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId
+            ? r
+            : undefined;
         },
       );
       if (rs.status === 0) {
@@ -102,11 +129,15 @@ export class RmcpPlusProtocol implements Protocol {
     }
     if (!suite) {
       const list = candidates.map((c) => c.id).join(', ');
-      throw new IpmiError('unsupported-cipher-suite', `${host}: the BMC accepts none of cipher suites ${list} (${rmcpStatusText(lastStatus)})`, {
-        host,
-        command: 'RMCP+ Open Session',
-        rmcpStatus: lastStatus,
-      });
+      throw new IpmiError(
+        'unsupported-cipher-suite',
+        `${host}: the BMC accepts none of cipher suites ${list} (${rmcpStatusText(lastStatus)})`,
+        {
+          host,
+          command: 'RMCP+ Open Session',
+          rmcpStatus: lastStatus,
+        },
+      );
     }
 
     const role = privilege | (this.o.nameOnlyLookup === false ? 0 : 0x10);
@@ -114,11 +145,17 @@ export class RmcpPlusProtocol implements Protocol {
     const rakp1Tag = secureRandom(1)[0]!;
     const rakp2 = await x.exchange(
       'RAKP 1',
-      () => setupPacket(PAYLOAD.rakp1, encodeRakp1({ tag: rakp1Tag, bmcSessionId, consoleRandom, role, username })),
+      () =>
+        setupPacket(
+          PAYLOAD.rakp1,
+          encodeRakp1({ tag: rakp1Tag, bmcSessionId, consoleRandom, role, username }),
+        ),
       (d) => {
         const p = setupPayload(d, PAYLOAD.rakp2);
         const r = p && decodeRakp2(p);
-        return r && r.tag === rakp1Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId ? r : undefined;
+        return r && r.tag === rakp1Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId
+          ? r
+          : undefined;
       },
     );
     if (rakp2.status !== 0) throw this.statusError('RAKP 2', rakp2.status);
@@ -137,47 +174,74 @@ export class RmcpPlusProtocol implements Protocol {
       if (!expected.equals(rakp2.authCode!.subarray(0, authCodeLength(suite.auth)))) {
         // Tell the BMC we rejected it, so it frees the session slot at once.
         x.sendOnce(setupPacket(PAYLOAD.rakp3, encodeRakp3(rakp3Tag, 0x0f, bmcSessionId, Buffer.alloc(0))));
-        throw new IpmiError('wrong-password', `${host}: wrong password for user "${this.o.username}" (the BMC's RAKP 2 proof does not match)`, {
-          host,
-          command: 'RAKP 2',
-        });
+        throw new IpmiError(
+          'wrong-password',
+          `${host}: wrong password for user "${this.o.username}" (the BMC's RAKP 2 proof does not match)`,
+          {
+            host,
+            command: 'RAKP 2',
+          },
+        );
       }
     }
     const rakp4 = await x.exchange(
       'RAKP 3',
-      () => setupPacket(PAYLOAD.rakp3, encodeRakp3(rakp3Tag, 0, bmcSessionId, rakp3Code(suite!.auth, this.password, inputs))),
+      () =>
+        setupPacket(
+          PAYLOAD.rakp3,
+          encodeRakp3(rakp3Tag, 0, bmcSessionId, rakp3Code(suite!.auth, this.password, inputs)),
+        ),
       (d) => {
         const p = setupPayload(d, PAYLOAD.rakp4);
         const r = p && decodeRakp4(p);
-        return r && r.tag === rakp3Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId ? r : undefined;
+        return r && r.tag === rakp3Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId
+          ? r
+          : undefined;
       },
     );
     if (rakp4.status !== 0) throw this.statusError('RAKP 4', rakp4.status);
-    const sik = sessionIntegrityKey(suite.auth, this.o.kg && this.o.kg.length ? padKg(this.o.kg) : this.password, inputs);
+    const sik = sessionIntegrityKey(
+      suite.auth,
+      this.o.kg && this.o.kg.length ? padKg(this.o.kg) : this.password,
+      inputs,
+    );
     if (suite.auth !== 'none') {
       const icvLen = rakp4IcvLength(suite.auth);
       if (!rakp4Icv(suite.auth, sik, inputs).subarray(0, icvLen).equals(rakp4.icv.subarray(0, icvLen)))
-        throw new IpmiError('auth-failed', `${host}: RAKP 4 integrity check failed (wrong BMC key Kg?)`, { host, command: 'RAKP 4' });
+        throw new IpmiError('auth-failed', `${host}: RAKP 4 integrity check failed (wrong BMC key Kg?)`, {
+          host,
+          command: 'RAKP 4',
+        });
     }
     const { k1, k2 } = additionalKeys(suite.auth, sik);
     const password20 = Buffer.alloc(20);
     this.password.copy(password20);
-    this.crypto = { integrity: suite.integrity, confidentiality: suite.confidentiality, keys: { k1, password20 }, k2 };
+    this.crypto = {
+      integrity: suite.integrity,
+      confidentiality: suite.confidentiality,
+      keys: { k1, password20 },
+      k2,
+    };
     this.bmcSessionId = bmcSessionId;
     this.consoleSessionId = consoleSessionId;
     this.outSeq = 0;
     this.info = { interface: 'lanplus', cipherSuite: suite.id, privilege: 2, bmcSessionId, consoleSessionId };
-    if (this.o.cipherSuite === undefined || this.o.cipherSuite === 'auto') suiteCache.set(this.cacheKey, suite.id);
+    if (this.o.cipherSuite === undefined || this.o.cipherSuite === 'auto')
+      suiteCache.set(this.cacheKey, suite.id);
 
     // RMCP+ sessions start at User level (IPMI v2.0 §13.20 note; OpenIPMI does so too).
     if (privilege > 2) {
       const r = await x.request(0x06, 0x3b, Buffer.from([privilege]), 'Set Session Privilege Level');
       if (r.completionCode !== 0)
-        throw new IpmiError('privilege', `${host}: user "${this.o.username}" cannot have ${this.o.privilege ?? 'administrator'} privilege (completion code 0x${r.completionCode.toString(16)})`, {
-          host,
-          command: 'Set Session Privilege Level',
-          completionCode: r.completionCode,
-        });
+        throw new IpmiError(
+          'privilege',
+          `${host}: user "${this.o.username}" cannot have ${this.o.privilege ?? 'administrator'} privilege (completion code 0x${r.completionCode.toString(16)})`,
+          {
+            host,
+            command: 'Set Session Privilege Level',
+            completionCode: r.completionCode,
+          },
+        );
       this.info.privilege = r.data[0]! & 0x0f;
     }
   }
@@ -212,19 +276,43 @@ export class RmcpPlusProtocol implements Protocol {
     const init = { host, command, rmcpStatus: status };
     switch (status) {
       case 0x0d:
-        return new IpmiError('unknown-user', `${host}: unknown user "${user}" (${rmcpStatusText(status)})`, init);
+        return new IpmiError(
+          'unknown-user',
+          `${host}: unknown user "${user}" (${rmcpStatusText(status)})`,
+          init,
+        );
       case 0x0c:
-        return new IpmiError('unknown-user', `${host}: user name "${user}" has an invalid length (${rmcpStatusText(status)})`, init);
+        return new IpmiError(
+          'unknown-user',
+          `${host}: user name "${user}" has an invalid length (${rmcpStatusText(status)})`,
+          init,
+        );
       case 0x09:
       case 0x0a:
       case 0x0b:
-        return new IpmiError('privilege', `${host}: ${this.o.privilege ?? 'administrator'} privilege not available to user "${user}" (${rmcpStatusText(status)})`, init);
+        return new IpmiError(
+          'privilege',
+          `${host}: ${this.o.privilege ?? 'administrator'} privilege not available to user "${user}" (${rmcpStatusText(status)})`,
+          init,
+        );
       case 0x0f:
-        return new IpmiError('wrong-password', `${host}: the BMC rejected our proof of the password for user "${user}" (${rmcpStatusText(status)})`, init);
+        return new IpmiError(
+          'wrong-password',
+          `${host}: the BMC rejected our proof of the password for user "${user}" (${rmcpStatusText(status)})`,
+          init,
+        );
       case 0x01:
-        return new IpmiError('auth-failed', `${host}: the BMC has no free session slot (${rmcpStatusText(status)})`, init);
+        return new IpmiError(
+          'auth-failed',
+          `${host}: the BMC has no free session slot (${rmcpStatusText(status)})`,
+          init,
+        );
       default:
-        return new IpmiError('rmcp-status', `${host}: ${command} refused: ${rmcpStatusText(status)} (RMCP+ status 0x${status.toString(16).padStart(2, '0')})`, init);
+        return new IpmiError(
+          'rmcp-status',
+          `${host}: ${command} refused: ${rmcpStatusText(status)} (RMCP+ status 0x${status.toString(16).padStart(2, '0')})`,
+          init,
+        );
     }
   }
 }

@@ -10,7 +10,10 @@ describe('MD2 (RFC 1319 appendix A.5 test suite)', () => {
     ['abc', 'da853b0d3f88d99b30283a69e6ded6bb'],
     ['message digest', 'ab4f496bfb2a530b219ff33031fe06b0'],
     ['abcdefghijklmnopqrstuvwxyz', '4e8ddff3650292ab5a4108c3aa47940b'],
-    ['12345678901234567890123456789012345678901234567890123456789012345678901234567890', 'd5976f79d83d3a0dc9806c3c66f3efd8'],
+    [
+      '12345678901234567890123456789012345678901234567890123456789012345678901234567890',
+      'd5976f79d83d3a0dc9806c3c66f3efd8',
+    ],
   ])('md2(%j)', (text, digest) => {
     expect(md2(Buffer.from(text)).toString('hex')).toBe(digest);
   });

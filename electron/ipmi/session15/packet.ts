@@ -24,7 +24,13 @@ export function encodeSession15(
   head[0] = authType;
   head.writeUInt32LE(sessionSeq >>> 0, 1);
   head.writeUInt32LE(sessionId >>> 0, 5);
-  return Buffer.concat([rmcpHeader(RMCP_CLASS_IPMI), head, code ?? Buffer.alloc(0), Buffer.from([message.length]), message]);
+  return Buffer.concat([
+    rmcpHeader(RMCP_CLASS_IPMI),
+    head,
+    code ?? Buffer.alloc(0),
+    Buffer.from([message.length]),
+    message,
+  ]);
 }
 
 /** Decodes the framing only (authentication is checked by the session); undefined when malformed. */

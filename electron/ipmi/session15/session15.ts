@@ -34,8 +34,11 @@ export class Ipmi15Protocol implements Protocol {
   ) {
     const pw = typeof o.password === 'string' ? Buffer.from(o.password, 'utf8') : Buffer.from(o.password);
     if (pw.length > 16)
-      throw new IpmiError('argument', `${host}: password is longer than 16 bytes, the IPMI 1.5 limit`, { host });
-    if (Buffer.byteLength(o.username) > 16) throw new IpmiError('argument', `${host}: user name is longer than 16 bytes`, { host });
+      throw new IpmiError('argument', `${host}: password is longer than 16 bytes, the IPMI 1.5 limit`, {
+        host,
+      });
+    if (Buffer.byteLength(o.username) > 16)
+      throw new IpmiError('argument', `${host}: user name is longer than 16 bytes`, { host });
     this.password16 = pad16(pw);
   }
 
@@ -64,7 +67,9 @@ export class Ipmi15Protocol implements Protocol {
         if (rmcpClass(d) !== RMCP_CLASS_IPMI) return undefined;
         const p = decodeSession15(d);
         const m = p && decodeResponse(p.message);
-        return m && m.cmd === cmd && m.rqSeq === rqSeq && m.netFn === 0x07 ? { completionCode: m.completionCode, data: m.data } : undefined;
+        return m && m.cmd === cmd && m.rqSeq === rqSeq && m.netFn === 0x07
+          ? { completionCode: m.completionCode, data: m.data }
+          : undefined;
       },
     );
   }
@@ -81,23 +86,49 @@ export class Ipmi15Protocol implements Protocol {
       });
 
     // v2.0 extended data bit set, as ipmitool does; old BMCs answer 0xCC and get the plain v1.5 form.
-    let caps = await this.preSession(x, 'Get Channel Authentication Capabilities', 0x38, Buffer.from([0x8e, privilege]), 0, 0);
+    let caps = await this.preSession(
+      x,
+      'Get Channel Authentication Capabilities',
+      0x38,
+      Buffer.from([0x8e, privilege]),
+      0,
+      0,
+    );
     if (caps.completionCode === 0xcc)
-      caps = await this.preSession(x, 'Get Channel Authentication Capabilities', 0x38, Buffer.from([0x0e, privilege]), 0, 0);
-    if (caps.completionCode !== 0 || caps.data.length < 3) throw cc('Get Channel Authentication Capabilities', caps.completionCode, 0x38);
+      caps = await this.preSession(
+        x,
+        'Get Channel Authentication Capabilities',
+        0x38,
+        Buffer.from([0x0e, privilege]),
+        0,
+        0,
+      );
+    if (caps.completionCode !== 0 || caps.data.length < 3)
+      throw cc('Get Channel Authentication Capabilities', caps.completionCode, 0x38);
     const offered = caps.data[1]! & 0x3f;
     this.perMessageAuthDisabled = (caps.data[2]! & 0x10) !== 0;
     const type = this.chooseAuthType(offered);
 
     const name16 = Buffer.alloc(16);
     name16.write(this.o.username, 'utf8');
-    const challenge = await this.preSession(x, 'Get Session Challenge', 0x39, Buffer.concat([Buffer.from([type]), name16]), 0, 0);
+    const challenge = await this.preSession(
+      x,
+      'Get Session Challenge',
+      0x39,
+      Buffer.concat([Buffer.from([type]), name16]),
+      0,
+      0,
+    );
     if (challenge.completionCode === 0x81 || challenge.completionCode === 0x82)
-      throw new IpmiError('unknown-user', `${host}: unknown user "${this.o.username}" (${completionCodeText(challenge.completionCode, 0x06, 0x39)})`, {
-        host,
-        command: 'Get Session Challenge',
-        completionCode: challenge.completionCode,
-      });
+      throw new IpmiError(
+        'unknown-user',
+        `${host}: unknown user "${this.o.username}" (${completionCodeText(challenge.completionCode, 0x06, 0x39)})`,
+        {
+          host,
+          command: 'Get Session Challenge',
+          completionCode: challenge.completionCode,
+        },
+      );
     if (challenge.completionCode !== 0 || challenge.data.length < 20)
       throw cc('Get Session Challenge', challenge.completionCode, 0x39);
     const tempId = challenge.data.readUInt32LE(0);
@@ -119,31 +150,49 @@ export class Ipmi15Protocol implements Protocol {
       // A BMC that cannot verify our authcode drops the request silently (OpenIPMI does): after a
       // successful challenge for this user, silence means the password is wrong.
       if (e instanceof IpmiError && e.kind === 'timeout')
-        throw new IpmiError('wrong-password', `${host}: no answer to Activate Session for user "${this.o.username}": wrong password?`, {
-          host,
-          command: 'Activate Session',
-          tries: e.tries,
-        });
+        throw new IpmiError(
+          'wrong-password',
+          `${host}: no answer to Activate Session for user "${this.o.username}": wrong password?`,
+          {
+            host,
+            command: 'Activate Session',
+            tries: e.tries,
+          },
+        );
       throw e;
     }
     if (activated.completionCode !== 0 || activated.data.length < 10) {
       if (activated.completionCode === 0x86)
-        throw new IpmiError('privilege', `${host}: ${completionCodeText(0x86, 0x06, 0x3a)}`, { host, command: 'Activate Session', completionCode: 0x86 });
+        throw new IpmiError('privilege', `${host}: ${completionCodeText(0x86, 0x06, 0x3a)}`, {
+          host,
+          command: 'Activate Session',
+          completionCode: 0x86,
+        });
       throw cc('Activate Session', activated.completionCode, 0x3a);
     }
     this.authType = (activated.data[0]! & 0x0f) as AuthTypeCode;
     this.sessionId = activated.data.readUInt32LE(1);
     this.outSeq = (activated.data.readUInt32LE(5) - 1) >>> 0;
-    this.info = { interface: 'lan', authType: NAME[this.authType] ?? 'none', privilege: 2, bmcSessionId: this.sessionId, consoleSessionId: this.sessionId };
+    this.info = {
+      interface: 'lan',
+      authType: NAME[this.authType] ?? 'none',
+      privilege: 2,
+      bmcSessionId: this.sessionId,
+      consoleSessionId: this.sessionId,
+    };
 
     if (privilege > 2) {
       const r = await x.request(0x06, 0x3b, Buffer.from([privilege]), 'Set Session Privilege Level');
       if (r.completionCode !== 0)
-        throw new IpmiError('privilege', `${host}: user "${this.o.username}" cannot have ${this.o.privilege ?? 'administrator'} privilege (${completionCodeText(r.completionCode, 0x06, 0x3b)})`, {
-          host,
-          command: 'Set Session Privilege Level',
-          completionCode: r.completionCode,
-        });
+        throw new IpmiError(
+          'privilege',
+          `${host}: user "${this.o.username}" cannot have ${this.o.privilege ?? 'administrator'} privilege (${completionCodeText(r.completionCode, 0x06, 0x3b)})`,
+          {
+            host,
+            command: 'Set Session Privilege Level',
+            completionCode: r.completionCode,
+          },
+        );
       this.info.privilege = r.data[0]! & 0x0f;
     }
   }
@@ -153,21 +202,37 @@ export class Ipmi15Protocol implements Protocol {
     if (this.o.authType) {
       const t = CODE[this.o.authType];
       if (!(offered & (1 << t)))
-        throw new IpmiError('unsupported-auth-type', `${host}: the BMC does not offer authentication type ${this.o.authType.toUpperCase()} for this privilege level`, {
-          host,
-          command: 'Get Channel Authentication Capabilities',
-        });
+        throw new IpmiError(
+          'unsupported-auth-type',
+          `${host}: the BMC does not offer authentication type ${this.o.authType.toUpperCase()} for this privilege level`,
+          {
+            host,
+            command: 'Get Channel Authentication Capabilities',
+          },
+        );
       if (t === 0 && !this.o.allowInsecure)
-        throw new IpmiError('insecure-refused', `${host}: authentication type NONE sends everything unauthenticated; refused unless explicitly allowed`, { host });
+        throw new IpmiError(
+          'insecure-refused',
+          `${host}: authentication type NONE sends everything unauthenticated; refused unless explicitly allowed`,
+          { host },
+        );
       return t;
     }
     for (const t of PREFERENCE) {
       if (!(offered & (1 << t))) continue;
       if (t === 0 && !this.o.allowInsecure)
-        throw new IpmiError('insecure-refused', `${host}: the BMC offers only authentication type NONE; refused unless explicitly allowed`, { host });
+        throw new IpmiError(
+          'insecure-refused',
+          `${host}: the BMC offers only authentication type NONE; refused unless explicitly allowed`,
+          { host },
+        );
       return t;
     }
-    throw new IpmiError('unsupported-auth-type', `${host}: the BMC offers no authentication type we support`, { host });
+    throw new IpmiError(
+      'unsupported-auth-type',
+      `${host}: the BMC offers no authentication type we support`,
+      { host },
+    );
   }
 
   wrap(message: Buffer): Buffer {
@@ -178,7 +243,8 @@ export class Ipmi15Protocol implements Protocol {
   unwrap(d: Buffer): Buffer | DropReason | undefined {
     // Claim only datagrams that carry our session ID: an RMCP+ packet or another session's packet on the
     // same socket belongs to someone else.
-    if (rmcpClass(d) !== RMCP_CLASS_IPMI || d[4] === 0x06 || d.length < 13 || !this.info) return 'foreignSession';
+    if (rmcpClass(d) !== RMCP_CLASS_IPMI || d[4] === 0x06 || d.length < 13 || !this.info)
+      return 'foreignSession';
     if (d.readUInt32LE(9) !== this.sessionId) return 'foreignSession';
     const p = decodeSession15(d);
     if (!p) return 'malformed';

@@ -1,6 +1,9 @@
 /** Parses "06 00 ff 07", "0600ff07" or "0x06 0x00" into bytes; throws on anything else. */
 export function fromHex(text: string): Buffer {
-  const tokens = text.trim().split(/[\s,:|]+/).filter(Boolean);
+  const tokens = text
+    .trim()
+    .split(/[\s,:|]+/)
+    .filter(Boolean);
   const parts: string[] = [];
   for (const t of tokens) {
     const s = t.replace(/^0x/i, '');
