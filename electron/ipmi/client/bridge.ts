@@ -7,10 +7,16 @@
 // The session keeps the request waiting for the follow-up; this module builds the request and unpacks
 // either shape. The embedded request uses the outer sequence number, as ipmitool does, so a BMC that
 // passes the target's sequence number through still matches.
-import { IpmiError, completionCodeError } from '../errors';
+import { IpmiError } from '../errors';
 import { BMC_SLAVE_ADDRESS, decodeResponse, encodeRequest } from '../message/ipmi-message';
 import type { BridgeTarget } from './connect';
-import type { IpmiRequest, IpmiResponse, RequestOptions, Requester } from './requester';
+import {
+  dataOrThrow,
+  type IpmiRequest,
+  type IpmiResponse,
+  type RequestOptions,
+  type Requester,
+} from './requester';
 import { commandName } from './command-names';
 
 const TRACK_REQUEST = 0x40;
@@ -81,15 +87,7 @@ export function bridgedRequester(direct: BridgeCarrier, target: BridgeTarget): R
     raw,
     async request(req, opts) {
       const r = await raw(req, opts);
-      if (r.completionCode !== 0)
-        throw completionCodeError(
-          direct.host,
-          commandName(req.netFn, req.cmd),
-          req.netFn,
-          req.cmd,
-          r.completionCode,
-        );
-      return r.data;
+      return dataOrThrow(direct.host, req, r);
     },
   };
 }

@@ -1,3 +1,5 @@
+import { completionCodeError } from '../errors';
+import { commandName } from './command-names';
 // The one interface every command module is written against. A session (v1.5 or RMCP+), a bridged
 // view of a session, or a pooled connection all implement it.
 
@@ -31,4 +33,11 @@ export interface Requester {
   request(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer>;
   /** Same, but a non-zero completion code is returned rather than thrown. */
   raw(req: IpmiRequest, opts?: RequestOptions): Promise<IpmiResponse>;
+}
+
+/** The response data, or the typed completion-code error every `request()` throws. */
+export function dataOrThrow(host: string, req: IpmiRequest, r: IpmiResponse): Buffer {
+  if (r.completionCode !== 0)
+    throw completionCodeError(host, commandName(req.netFn, req.cmd), req.netFn, req.cmd, r.completionCode);
+  return r.data;
 }

@@ -3,7 +3,7 @@
 // (rebooted, session timed out). Protocol details (1.5 vs RMCP+) live behind `Protocol`.
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { IpmiError, completionCodeError } from '../errors';
+import { IpmiError } from '../errors';
 import { BMC_SLAVE_ADDRESS, decodeResponse, encodeRequest } from '../message/ipmi-message';
 import { Ipmi15Protocol } from '../session15/session15';
 import { encodeSession15 } from '../session15/packet';
@@ -11,7 +11,13 @@ import { RmcpPlusProtocol } from '../rmcpplus/session20';
 import { sharedEndpoint, type UdpEndpoint } from '../transport/udp-endpoint';
 import type { BridgeTarget, CloseOptions, ConnectOptions, IpmiSession, SessionInfo } from './connect';
 import type { Exchanger, Protocol } from './protocol';
-import type { IpmiRequest, IpmiResponse, RequestOptions, Requester } from './requester';
+import {
+  dataOrThrow,
+  type IpmiRequest,
+  type IpmiResponse,
+  type RequestOptions,
+  type Requester,
+} from './requester';
 import { newStats, type SessionStats } from './stats';
 import { commandName } from './command-names';
 import { bridgedRequester, type BridgeCarrier, type BridgedReply, type BridgedSend } from './bridge';
@@ -103,15 +109,7 @@ export class Session implements IpmiSession {
 
   async request(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer> {
     const r = await this.raw(req, opts);
-    if (r.completionCode !== 0)
-      throw completionCodeError(
-        this.host,
-        commandName(req.netFn, req.cmd),
-        req.netFn,
-        req.cmd,
-        r.completionCode,
-      );
-    return r.data;
+    return dataOrThrow(this.host, req, r);
   }
 
   async raw(req: IpmiRequest, opts?: RequestOptions): Promise<IpmiResponse> {
@@ -133,15 +131,7 @@ export class Session implements IpmiSession {
 
   private async requestDirect(req: IpmiRequest, opts?: RequestOptions): Promise<Buffer> {
     const r = await this.send(req, opts);
-    if (r.completionCode !== 0)
-      throw completionCodeError(
-        this.host,
-        commandName(req.netFn, req.cmd),
-        req.netFn,
-        req.cmd,
-        r.completionCode,
-      );
-    return r.data;
+    return dataOrThrow(this.host, req, r);
   }
 
   private async send(
