@@ -129,7 +129,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       case 'P':
         password = value!;
         warnings.push(
-          'Warning: -P puts the password on the command line where other processes can read it; use -E or -f',
+          'Warning: a password given with -P is visible to other processes on this machine; use -E or -f',
         );
         break;
       case 'k':
