@@ -176,7 +176,7 @@ function decodeBody(type: number, body: Uint8Array): MultiRecordBody {
   switch (type) {
     case 0x00: {
       const v = need(body, 24, 'power supply');
-      const peak = v.getUint16(17, true);
+      const peak = v.getUint16(18, true);
       return {
         kind: 'power-supply',
         value: {
@@ -188,7 +188,7 @@ function decodeBody(type: number, body: Uint8Array): MultiRecordBody {
           inputVoltageRange2: [v.getUint16(10, true) / 100, v.getUint16(12, true) / 100],
           inputFrequencyRange: [v.getUint8(14), v.getUint8(15)],
           dropoutToleranceMs: v.getUint8(16),
-          flags: v.getUint8(19),
+          flags: v.getUint8(17),
           peakCapacity: peak & 0x0fff,
           peakHoldUpSeconds: peak >> 12,
           combinedCapacity: v.getUint16(21, true),
