@@ -53,6 +53,11 @@ describe('Get Device ID', () => {
     expect(d.auxFirmware).toBeUndefined();
   });
 
+  it('SPEC: manufacturer ID is 20 bits; the reserved high nibble of byte 9 is ignored (as ipmitool)', () => {
+    // a2 02 f0: reserved bits [7:4] set, manufacturer 0x002a2 = 674
+    expect(decodeDeviceId(fromHex('20 81 82 41 51 00 a2 02 f0 00 01')).manufacturerId).toBe(674);
+  });
+
   it('rejects 10 bytes', () => {
     expect(() => decodeDeviceId(fromHex('00 03 09 08 02 9f 91 12 00 02'))).toThrow(
       expect.objectContaining({ kind: 'protocol', command: 'Get Device ID' }),

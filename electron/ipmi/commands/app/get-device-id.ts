@@ -53,7 +53,7 @@ export function decodeDeviceId(data: Uint8Array, host = ''): DeviceId {
     ipmiVersion: { major: b[4]! & 0x0f, minor: b[4]! >> 4 },
     supportBits,
     support: DEVICE_SUPPORT.filter((_, i) => (supportBits & (1 << i)) !== 0),
-    manufacturerId: b.readUIntLE(6, 3),
+    manufacturerId: b.readUIntLE(6, 3) & 0x0fffff,
     productId: b.readUInt16LE(9),
   };
   if (b.length >= 15) out.auxFirmware = Buffer.from(b.subarray(11, 15));
