@@ -76,15 +76,19 @@ describe('host inventory', () => {
     const inv = await HostInventory.open(dir);
     expect(inv.list()).toEqual([]);
     expect(inv.notice).toMatch(/no usable backup/);
+    const kept = (await readdir(dir)).filter((f) => f.startsWith('hosts.json.corrupt-'));
+    expect(kept).toHaveLength(1);
+    expect(await readFile(join(dir, kept[0]!), 'utf8')).toBe('{"format":');
+    expect(inv.notice).toContain(kept[0]);
   });
 
   it('a file from a newer version is not touched', async () => {
     const dir = await tempDir();
-    await writeFile(
-      join(dir, 'hosts.json'),
-      JSON.stringify({ format: 'bmc-desk-hosts', version: 99, hosts: [] }),
-    );
+    const newer = JSON.stringify({ format: 'bmc-desk-hosts', version: 99, hosts: [] });
+    await writeFile(join(dir, 'hosts.json'), newer);
     await expect(HostInventory.open(dir)).rejects.toThrow(/newer/);
+    expect(await readFile(join(dir, 'hosts.json'), 'utf8')).toBe(newer);
+    expect(await readdir(dir)).toEqual(['hosts.json']);
   });
 
   it('concurrent saves never lose a host', async () => {
