@@ -88,10 +88,17 @@ describe('parseArgs', () => {
     [['-H', 'h', '-E', '-L', 'root', 'mc'], /Invalid privilege level/],
     [['-H', 'h', '-E', '-N', '0', 'mc'], /'-N'/],
     [['-H', 'h', '-E', '-y', 'zz', 'mc'], /Kg key/],
+    [['-H', 'h', '-E', '-y', '0xabc', 'mc'], /Kg key/],
     [['-H', 'h', '-E', '-Q', 'mc'], /Invalid option/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv, env)).toThrow(UsageError);
     expect(() => parseArgs(argv, env)).toThrow(message);
+  });
+
+  it('-y takes the Kg key as hex bytes', () => {
+    expect(parseArgs(['-H', 'h', '-E', '-y', '0x0a0B', 'mc'], env).options.kg).toEqual(
+      Buffer.from([0x0a, 0x0b]),
+    );
   });
 
   it('-E without IPMI_PASSWORD is an error, not an empty password', () => {

@@ -135,11 +135,14 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       case 'k':
         kg = Buffer.from(value!, 'latin1');
         break;
-      case 'y':
-        if (!/^(0x)?[0-9a-f]*$/i.test(value!) || value!.replace(/^0x/i, '').length > 40)
-          throw new UsageError('Kg key must be up to 40 hex digits');
-        kg = Buffer.from(value!.replace(/^0x/i, ''), 'hex');
+      case 'y': {
+        // Buffer.from(hex) would silently drop an odd last digit: refuse it, as ipmitool does
+        const hex = value!.replace(/^0x/i, '');
+        if (!/^[0-9a-f]*$/i.test(hex) || hex.length > 40 || hex.length % 2 !== 0)
+          throw new UsageError('Kg key must be up to 40 hex digits, an even number of them');
+        kg = Buffer.from(hex, 'hex');
         break;
+      }
       case 'v':
         verbose++;
         break;
