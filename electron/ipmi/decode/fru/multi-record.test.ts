@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeMultiRecords, type FruProblem } from './multi-record';
+import { decodeMultiRecords } from './multi-record';
+import type { FruProblem } from './info-area';
 import { checksum } from '../../wire/checksum';
 import { fromHex } from '../../wire/hex';
 
