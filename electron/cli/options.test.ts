@@ -101,6 +101,13 @@ describe('parseArgs', () => {
     );
   });
 
+  it('reads bundled flags letter by letter, as getopt does', () => {
+    const p = parseArgs(['-vcE', '-vH', 'h', 'sel', 'list'], env);
+    expect([p.verbose, p.csv, p.options.password, p.options.host]).toEqual([2, true, 'from-env', 'h']);
+    expect(parseArgs(['-EvH10.0.0.5', 'mc'], env).options.host).toBe('10.0.0.5');
+    expect(() => parseArgs(['-H', 'h', '-E', '-vQ', 'mc'], env)).toThrow(/Invalid option: -Q/);
+  });
+
   it('-E without IPMI_PASSWORD is an error, not an empty password', () => {
     expect(() => parseArgs(['-H', 'h', '-E', 'mc', 'info'], {})).toThrow(/environment/);
   });

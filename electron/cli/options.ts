@@ -33,7 +33,8 @@ const AUTH_TYPES: Record<string, AuthTypeName> = {
 /** Options that take a value; everything else is a flag. */
 const WITH_VALUE = new Set('IHpULCtbfPRNkyATBlmeOS'.split(''));
 
-export function parseArgs(argv: string[], env: Record<string, string | undefined>): ParsedArgs {
+export function parseArgs(args: readonly string[], env: Record<string, string | undefined>): ParsedArgs {
+  const argv = [...args];
   const warnings: string[] = [];
   let verbose = 0;
   let csv = false;
@@ -66,8 +67,18 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
       value = a.length > 2 ? a.slice(2) : argv[++i];
       if (value === undefined) throw new UsageError(`option -${flag} requires an argument`);
     } else if (a.length > 2) {
-      // bundled flags such as -vv
-      for (const f of a.slice(1)) if (f === 'v') verbose++;
+      // bundled options, as getopt reads them: "-vc" is -v -c, and a letter that takes a value takes
+      // the rest ("-vH10.0.0.5" is -v -H 10.0.0.5); every letter is then parsed on its own
+      const split: string[] = [];
+      for (let j = 1; j < a.length; j++) {
+        if (WITH_VALUE.has(a[j]!)) {
+          split.push('-' + a.slice(j));
+          break;
+        }
+        split.push('-' + a[j]!);
+      }
+      argv.splice(i, 1, ...split);
+      i--;
       continue;
     }
     switch (flag) {
