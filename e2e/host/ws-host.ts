@@ -67,7 +67,13 @@ export async function startWsHost(o: WsHostOptions): Promise<WsHost> {
 
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    let rel: string;
+    try {
+      rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    } catch {
+      res.writeHead(400).end(); // malformed %-escape: an unhandled rejection here would end the host
+      return;
+    }
     const file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) {
       res.writeHead(403).end();
@@ -108,6 +114,8 @@ export async function startWsHost(o: WsHostOptions): Promise<WsHost> {
     wss.handleUpgrade(req, socket, head, (ws) => {
       clients.add(ws);
       ws.on('close', () => clients.delete(ws));
+      // a bad frame (oversized, invalid UTF-8) closes this socket; without a listener it would throw
+      ws.on('error', () => ws.terminate());
       ws.on('message', (data) => void onMessage(ws, data.toString()));
     });
   });
