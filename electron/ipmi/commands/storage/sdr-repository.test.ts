@@ -152,13 +152,14 @@ describe('decodeSdrRepositoryInfo', () => {
       allocInfoSupported: false,
     });
   });
-  it('property: random input gives a value or IpmiError', () => {
+  it('property: 14+ bytes decode (record count LE at 1-2), shorter input throws IpmiError', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 20 }), (b) => {
         try {
-          expect(decodeSdrRepositoryInfo(b).recordCount).toBeGreaterThanOrEqual(0);
+          expect(decodeSdrRepositoryInfo(b).recordCount).toBe(b[1]! | (b[2]! << 8));
         } catch (e) {
           expect(e).toBeInstanceOf(IpmiError);
+          expect(b.length).toBeLessThan(14);
         }
       }),
     );
