@@ -74,7 +74,7 @@ export function recordName(r: SdrRecord): string | undefined {
   return 'id' in r ? r.id : undefined;
 }
 
-/** Whether a record of this kind can have a live reading (full and compact sensors only). */
+/** Whether the sensor is a threshold sensor (event/reading type 0x01), the kind with thresholds. */
 export function isThresholdSensor(r: { eventReadingType: number }): boolean {
   return r.eventReadingType === 0x01;
 }
