@@ -21,7 +21,10 @@ const dataDir = process.env['BMCDESK_USER_DATA_DIR'];
 if (dataDir) app.setPath('userData', dataDir);
 
 app.enableSandbox();
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second instance only wakes the first (which owns hosts.json) and quits. quit() is asynchronous, so
+// the start-up below checks this too rather than open the inventory, IPC and a window meanwhile.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 
 let bmc: BmcApp | undefined;
 let quitting = false;
@@ -49,6 +52,7 @@ app.on('before-quit', (e) => {
 });
 
 void app.whenReady().then(async () => {
+  if (!primary) return;
   installSecurity(app, session.defaultSession, trusted);
   bmc = await createApp({ userDataDir: app.getPath('userData'), version: app.getVersion(), connect, log });
   registerIpc(ipcMain, bmc.dispatch, trusted);
