@@ -40,13 +40,10 @@ export function newHostId(): string {
   return 'h' + randomBytes(8).toString('hex');
 }
 
-type Listener = (hosts: readonly Host[]) => void;
-
 export class HostInventory {
   #hosts: Host[] = [];
   #generation = 0;
   #queue: Promise<unknown> = Promise.resolve();
-  #listeners = new Set<Listener>();
   restoredFromBackup = false;
   notice: string | undefined;
 
@@ -77,10 +74,6 @@ export class HostInventory {
     const h = this.get(id);
     if (!h) throw new HostNotFoundError(id);
     return h;
-  }
-  onChange(listener: Listener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 
   add(draft: HostDraft): Promise<Host> {
@@ -136,7 +129,6 @@ export class HostInventory {
       await this.#write(file);
       this.#hosts = hosts;
       this.#generation = file.generation;
-      for (const l of this.#listeners) l(this.list());
       return result;
     });
     this.#queue = run.catch(() => undefined);
