@@ -55,6 +55,11 @@ export function App() {
           {t('notice.inventoryRestored')}
         </div>
       )}
+      {status?.inventory.notice && !status.inventory.restoredFromBackup && (
+        <div className="notice warn" role="alert" data-testid="inventory-lost">
+          {t('notice.inventoryLost')}
+        </div>
+      )}
       {!status ? (
         <p>{t('app.loading')}</p>
       ) : (

@@ -4,6 +4,8 @@ export const en = {
     keychainMemory:
       'No OS keychain is available: passwords are kept in memory for this session only and must be entered again after a restart.',
     inventoryRestored: 'The host list was damaged and has been restored from the backup copy.',
+    inventoryLost:
+      'The host list was damaged and no backup could be used, so the list starts empty. The damaged file was kept in the data folder.',
   },
   hosts: {
     title: 'Hosts',

@@ -5,6 +5,7 @@ export const zhCN: Messages = {
   notice: {
     keychainMemory: '没有可用的系统钥匙串：密码只在本次运行期间保存在内存中，重启后需要重新输入。',
     inventoryRestored: '主机列表文件已损坏，已从备份副本恢复。',
+    inventoryLost: '主机列表文件已损坏且没有可用的备份，列表从空开始。损坏的文件已保留在数据文件夹中。',
   },
   hosts: {
     title: '主机',
