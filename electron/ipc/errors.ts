@@ -8,13 +8,6 @@ import { NoPasswordError } from '../services/session-pool';
 import { CsvImportError } from '../services/hosts-csv';
 import { OperationConflictError } from './operations';
 
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'CancelledError';
-  }
-}
-
 export function validationError(issues: readonly z.core.$ZodIssue[]): ErrorData {
   const list = issues.map((i) => {
     const path = [...i.path.map(String), ...(i.code === 'unrecognized_keys' ? [i.keys[0] ?? ''] : [])].join(
@@ -50,7 +43,6 @@ export function toErrorData(e: unknown, onInternal?: (e: unknown) => void): Erro
   if (e instanceof CsvImportError)
     return strip({ code: 'csv-invalid', message: e.message, line: e.line, field: e.field });
   if (e instanceof OperationConflictError) return { code: 'conflict', message: e.message };
-  if (e instanceof CancelledError) return { code: 'cancelled', message: 'cancelled' };
   if (isZodError(e)) return validationError(e.issues);
   onInternal?.(e);
   return { code: 'internal', message: 'internal error' };
