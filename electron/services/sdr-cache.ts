@@ -154,8 +154,3 @@ export async function loadSdr(r: Requester, opts: LoadSdrOptions = {}): Promise<
   }
   return { ...contents, source: 'bmc' };
 }
-
-/** The identity stored for a host, for callers that want to check it against a live Get Device ID. */
-export async function cachedIdentity(cacheDir: string, hostKey: string): Promise<BmcIdentity | undefined> {
-  return (await readCache(join(cacheDir, cacheFileName(hostKey)), hostKey))?.identity;
-}
