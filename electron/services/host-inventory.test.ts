@@ -107,6 +107,20 @@ describe('host inventory', () => {
     expect((await readdir(dir)).filter((f) => f.includes('.tmp-'))).toEqual([]);
   });
 
+  it('an invalid draft or patch rejects the returned promise (no synchronous throw) and writes nothing', async () => {
+    const dir = await tempDir();
+    const inv = await HostInventory.open(dir);
+    const bad = { ...draft(1), address: '999.0.0.1' };
+    const added = inv.add(bad);
+    const many = inv.addMany([draft(2), bad]);
+    const updated = inv.update('h0000000001', { port: 0 });
+    await expect(added).rejects.toThrow(/address/);
+    await expect(many).rejects.toThrow(/address/);
+    await expect(updated).rejects.toThrow(/port/);
+    expect(inv.list()).toEqual([]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('a failing mutation does not block later ones', async () => {
     const inv = await HostInventory.open(await tempDir());
     await expect(inv.update('hnope0000', { name: 'x' })).rejects.toThrow(/no host/);

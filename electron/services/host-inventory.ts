@@ -76,12 +76,12 @@ export class HostInventory {
     return h;
   }
 
-  add(draft: HostDraft): Promise<Host> {
-    return this.addMany([draft]).then((hs) => hs[0]!);
+  async add(draft: HostDraft): Promise<Host> {
+    return (await this.addMany([draft]))[0]!;
   }
 
   /** All or nothing: every draft is validated before any is added. */
-  addMany(drafts: readonly HostDraft[]): Promise<Host[]> {
+  async addMany(drafts: readonly HostDraft[]): Promise<Host[]> {
     const parsed = drafts.map((d) => hostDraft.parse(d));
     return this.#mutate((hosts) => {
       const added = parsed.map((d) => host.parse({ id: newHostId(), ...d }));
@@ -89,7 +89,7 @@ export class HostInventory {
     });
   }
 
-  update(id: string, patch: HostPatch): Promise<Host> {
+  async update(id: string, patch: HostPatch): Promise<Host> {
     const p = hostPatch.parse(patch);
     return this.#mutate((hosts) => {
       const i = hosts.findIndex((h) => h.id === id);
