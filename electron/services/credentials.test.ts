@@ -54,10 +54,15 @@ describe('the password never leaks', () => {
     const store: CredentialStore = svc.unavailable
       ? new MemoryCredentialStore('test')
       : await openCredentialStore({ service: `BMC Desk leak ${randomBytes(4).toString('hex')}` });
+    const logins: unknown[] = [];
     const app = await testApp({
       credentials: store,
       log: (l) => logs.push(l),
       connect: async (o) => {
+        logins.push(o.password);
+        // every other login fails the way a careless library might: the password in the message
+        if (logins.length % 2 === 1)
+          throw new Error(`login ${o.username}:${String(o.password)}@${o.host} failed`);
         throw new IpmiError('wrong-password', `${o.host}: wrong password`, {
           host: o.host,
           command: 'RAKP 2',
@@ -81,6 +86,11 @@ describe('the password never leaks', () => {
     };
     expect(added.ok && added.value.hasPassword).toBe(true);
     const id = added.value.id;
+    // logins with the stored password: pooled calls and a fleet one-shot session
+    for (const name of ['session.connect', 'power.status', 'chassis.status', 'mc.info'])
+      await call(name, { hostId: id });
+    await call('fleet.powerStatus', { operationId: 'op-leak-0001', hostIds: [id] });
+    expect(logins.filter((p) => p === secret).length).toBeGreaterThanOrEqual(5);
     await call('credentials.set', { hostId: id, password: secret + 'x' });
     await call('hosts.add', {
       host: { name: 'bad', address: '192.0.2.6', username: 'admin' },

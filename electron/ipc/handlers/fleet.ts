@@ -9,6 +9,7 @@ import { toErrorData } from '../errors';
 import type { z } from 'zod';
 import type { fleetPowerItem } from '../../../shared/contract/fleet';
 import { fleetPowerStatus, type FleetTarget } from '../../ipmi/client/fleet';
+import { IpmiError } from '../../ipmi/errors';
 
 type Item = z.infer<typeof fleetPowerItem>;
 
@@ -63,7 +64,14 @@ export function fleetHandlers(s: AppServices): Pick<Handlers, 'fleet.powerStatus
       if (targets.length > 0 && !signal.aborted) {
         await fleetPowerStatus(targets, {
           signal,
-          connect: (o) => s.pool.connectUnpooled(o),
+          // fleetPowerStatus quotes a non-IPMI error's text in its per-host error; like the pooled calls
+          // (toErrorData's 'internal'), none of that text may reach the renderer: it may hold anything
+          connect: (o) =>
+            s.pool.connectUnpooled(o).catch((e: unknown) => {
+              throw e instanceof IpmiError
+                ? e
+                : new IpmiError('protocol', `${o.host}: internal error while logging in`, { host: o.host });
+            }),
           ...(concurrency !== undefined ? { concurrency } : {}),
           onProgress: (r) =>
             report(
