@@ -162,7 +162,11 @@ export async function fleetPowerStatus(
     const error =
       e instanceof IpmiError
         ? e
-        : new IpmiError('protocol', `${t.host}: ${String(e)}`, { host: t.host, cause: e });
+        : // An unexpected exception's text is not ours to forward (it might quote anything, even a
+          // secret): name its type and code only.
+          new IpmiError('protocol', `${t.host}: unexpected ${errorName(e)} during power status`, {
+            host: t.host,
+          });
     return { index, host: t.host, port, ms: performance.now() - started, ok: false, error };
   };
   const succeeded = (
@@ -294,4 +298,10 @@ export async function fleetPowerStatus(
 /** Forgets the fleet's suite guess (tests). */
 export function resetFleetSuiteHint(): void {
   fleetSuiteHint = undefined;
+}
+
+function errorName(e: unknown): string {
+  if (!(e instanceof Error)) return typeof e;
+  const code = (e as NodeJS.ErrnoException).code;
+  return code ? `${e.name} ${code}` : e.name;
 }
