@@ -21,15 +21,17 @@ interface FakeOptions {
   cancelOnce?: boolean;
   changeAfterWalk?: number;
   lastCc?: number;
+  records?: Buffer[];
 }
 
 /** A repository behind a Requester: answers Reserve/Get SDR/Info from RECORDS with chosen quirks. */
 function fakeBmc(opts: FakeOptions = {}) {
+  const records = opts.records ?? RECORDS;
   const log: string[] = [];
   let reservation = 0x1234;
   let cancelled = false;
   let infoCalls = 0;
-  const ids = RECORDS.map((r) => r.readUInt16LE(0));
+  const ids = records.map((r) => r.readUInt16LE(0));
   const reply = (completionCode: number, data: Buffer = Buffer.alloc(0)): IpmiResponse => ({
     completionCode,
     data,
@@ -39,7 +41,7 @@ function fakeBmc(opts: FakeOptions = {}) {
     if (req.cmd === 0x20) {
       infoCalls++;
       const info = Buffer.from(INFO);
-      info.writeUInt16LE(RECORDS.length, 1);
+      info.writeUInt16LE(records.length, 1);
       if (opts.changeAfterWalk !== undefined && infoCalls > 1 && infoCalls <= 1 + opts.changeAfterWalk)
         info.writeUInt32LE(0x5000 + infoCalls, 5);
       if (opts.changeAfterWalk !== undefined && infoCalls > 1 + opts.changeAfterWalk)
@@ -63,8 +65,8 @@ function fakeBmc(opts: FakeOptions = {}) {
     const index = id === 0 ? 0 : ids.indexOf(id);
     if (index < 0) return reply(opts.lastCc ?? 0xcb);
     if (count > (opts.maxRead ?? 255)) return reply(0xca);
-    const rec = RECORDS[index]!;
-    const next = index + 1 < RECORDS.length ? ids[index + 1]! : opts.lastCc !== undefined ? 0x0b : 0xffff;
+    const rec = records[index]!;
+    const next = index + 1 < records.length ? ids[index + 1]! : opts.lastCc !== undefined ? 0x0b : 0xffff;
     const out = Buffer.alloc(2);
     out.writeUInt16LE(next);
     return reply(0, Buffer.concat([out, rec.subarray(offset, offset + count)]));
@@ -133,6 +135,31 @@ describe('readSdrRepository', () => {
       completionCode: 0xcb,
       command: 'Get SDR',
     });
+  });
+});
+
+describe('readSdrRepository: records longer than the one-byte offset can address', () => {
+  // an OEM record (type 0xC0) whose header declares `length` body bytes
+  const oem = (id: number, length: number) =>
+    Buffer.concat([Buffer.from([id & 0xff, id >> 8, 0x51, 0xc0, length]), Buffer.alloc(length, 0xa5)]);
+
+  it('reads a record whose last byte sits at offset 255 (256 bytes in all)', async () => {
+    const rec = oem(0x0042, 251);
+    const { requester, log } = fakeBmc({ records: [rec] });
+    const got = await readSdrRepository(requester);
+    expect(Buffer.from(got.raw[0]!).equals(rec)).toBe(true);
+    const offsets = log.filter((l) => l.startsWith('get ')).map((l) => Number(/@(\d+)/.exec(l)![1]));
+    expect(Math.max(...offsets)).toBeLessThanOrEqual(255);
+  });
+
+  it('rejects a longer record with a protocol error naming host, command and record, before reading past 255', async () => {
+    const { requester, log } = fakeBmc({ records: [oem(0x0042, 252)] });
+    const err = await readSdrRepository(requester).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(IpmiError);
+    expect(err).toMatchObject({ kind: 'protocol', host: 'fake', command: 'Get SDR' });
+    expect((err as IpmiError).message).toContain('0x42');
+    // only the header was asked for: no body read, so no wrapped offset ever reached the BMC
+    expect(log.filter((l) => l.startsWith('get '))).toEqual(['get 0 @0+5']);
   });
 });
 

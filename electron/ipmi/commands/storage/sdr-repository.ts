@@ -6,7 +6,7 @@
 import { IpmiError } from '../../errors';
 import type { Requester, RequestOptions } from '../../client/requester';
 import { decodeSdrRecord, type SdrRecord } from '../../decode/sdr/sdr-record';
-import { decodeSdrHeader, SDR_HEADER_LENGTH } from '../../decode/sdr/record-header';
+import { decodeSdrHeader, SDR_HEADER_LENGTH, type SdrHeader } from '../../decode/sdr/record-header';
 import { rawRecord } from '../../decode/sdr/other-records';
 
 export const NETFN_STORAGE = 0x0a;
@@ -219,7 +219,21 @@ async function readHeader(
   return { id, next: data[0]! | (data[1]! << 8), header: data.slice(2, 2 + SDR_HEADER_LENGTH) };
 }
 
-async function readBody(r: Requester, w: Walk, id: number, length: number): Promise<Uint8Array> {
+/** Get SDR's offset field is one byte: the last byte of a readable record sits at offset 0xFF at most. */
+const MAX_SDR_OFFSET = 0xff;
+
+async function readBody(r: Requester, w: Walk, id: number, header: SdrHeader): Promise<Uint8Array> {
+  const { length } = header;
+  // the header's length byte allows records up to 260 bytes, but bytes past offset 255 cannot be
+  // addressed; asking for them would wrap the offset and splice the record's start into its tail
+  if (SDR_HEADER_LENGTH + length - 1 > MAX_SDR_OFFSET) {
+    throw new IpmiError(
+      'protocol',
+      `${r.host}: Get SDR: record 0x${header.recordId.toString(16)} declares ${SDR_HEADER_LENGTH + length} bytes, ` +
+        `more than the one-byte offset can address (${MAX_SDR_OFFSET + 1})`,
+      { host: r.host, command: 'Get SDR', netFn: NETFN_STORAGE, cmd: CMD_GET_SDR },
+    );
+  }
   const body = new Uint8Array(length);
   let done = 0;
   while (done < length) {
@@ -277,8 +291,9 @@ async function walkOnce(
       pending = readHeader(r, w, h.next, out.length + 1, info.recordCount);
       pending.catch(() => undefined); // observed below; keeps an early failure from being "unhandled"
     }
-    const { length } = decodeSdrHeader(h.header);
-    const body = await readBody(r, w, h.id, length);
+    const header = decodeSdrHeader(h.header);
+    const { length } = header;
+    const body = await readBody(r, w, h.id, header);
     const record = new Uint8Array(SDR_HEADER_LENGTH + length);
     record.set(h.header);
     record.set(body, SDR_HEADER_LENGTH);
