@@ -2,6 +2,7 @@
 // for threshold sensors when asked), all issued together so the session's window keeps many in
 // flight. This is what makes a warm `sensor list` one round trip plus the readings.
 import type { Requester, RequestOptions } from '../../client/requester';
+import { IpmiError } from '../../errors';
 import { convertWithFactors, isNonLinear, type ConversionFactors } from '../../decode/reading-conversion';
 import type { FullSensorRecord } from '../../decode/sdr/full-sensor-record';
 import {
@@ -38,6 +39,23 @@ export function hasAnalogReading(rec: SensorRecord): rec is FullSensorRecord {
   return rec.kind === 'full' && rec.analogFormat !== 'none' && isThresholdSensor(rec);
 }
 
+/**
+ * Completion codes by which a BMC says it has no per-reading factors for this sensor: invalid command
+ * (0xC1, 0xC2 for the LUN), parameter out of range / invalid data (0xC9, 0xCC), sensor or data not
+ * present (0xCB), not supported in the present state (0xD5). The sensor is then shown without a value.
+ */
+const FACTORS_NOT_SUPPORTED = new Set([0xc1, 0xc2, 0xc9, 0xcb, 0xcc, 0xd5]);
+
+function factorsNotSupported(e: unknown): boolean {
+  return (
+    e instanceof IpmiError &&
+    (e.kind === 'unsupported' ||
+      (e.kind === 'completion-code' &&
+        e.completionCode !== undefined &&
+        FACTORS_NOT_SUPPORTED.has(e.completionCode)))
+  );
+}
+
 export async function readSensor(
   r: Requester,
   rec: SensorRecord,
@@ -53,7 +71,12 @@ export async function readSensor(
   if (hasAnalogReading(rec)) {
     factors = rec.factors;
     if (isNonLinear(rec.linearization) && reading?.valid) {
-      factors = await getSensorReadingFactors(r, address(rec), reading.raw, opts).catch(() => undefined);
+      // only "no factors here" leaves the value blank; cancellation, timeouts, malformed replies and
+      // anything that is not an IpmiError still fail the read
+      factors = await getSensorReadingFactors(r, address(rec), reading.raw, opts).catch((e: unknown) => {
+        if (factorsNotSupported(e)) return undefined;
+        throw e;
+      });
     }
     if (factors && reading?.valid)
       value = convertWithFactors(factors, rec.analogFormat, rec.linearization, reading.raw);
