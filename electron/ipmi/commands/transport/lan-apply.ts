@@ -12,7 +12,9 @@
 // true on every BMC is worth more than a rollback that is only sometimes real.
 import type { Requester } from '../../client/requester';
 import { IpmiError, argumentError } from '../../errors';
+import { requireLength } from '../command-spec';
 import {
+  GET_LAN_CONFIG,
   IP_SOURCE_CODE,
   LAN_PARAMS,
   decodeIpSource,
@@ -179,6 +181,8 @@ export async function applyLanSettings(
   const { writes, warnings } = planLanSettings(settings);
   if (settings.ipSource === undefined && ADDRESS_FIELDS.some((f) => settings[f] !== undefined)) {
     const src = await getLanParam(r, channel, LAN_PARAMS.ipAddressSource.id);
+    // an empty reply is not "unspecified": deciding from it could skip the switch to static
+    if (src) requireLength(src, 1, GET_LAN_CONFIG, r.host);
     if (src && decodeIpSource(src[0]!) !== 'static')
       writes.unshift({
         field: 'ipSource',
@@ -199,6 +203,8 @@ export async function writeLanParams(
   const progress = await getLanParam(r, channel, LAN_PARAMS.setInProgress.id);
   let usedCommit = false;
   if (progress) {
+    // an empty reply is not "set complete": taking it as such could write over another client's edit
+    requireLength(progress, 1, GET_LAN_CONFIG, r.host);
     if ((progress[0]! & 3) !== 0)
       throw new IpmiError(
         'completion-code',

@@ -106,12 +106,16 @@ describe('reading', () => {
 });
 
 /** A BMC with the LAB values that stores what it is sent; `refuse`/`ignore` make chosen parameters fail. */
-function writableBmc(opts: { refuse?: number; ignore?: number; noLock?: boolean } = {}) {
+function writableBmc(
+  opts: { refuse?: number; ignore?: number; noLock?: boolean; empty?: number; revisionOnly?: number } = {},
+) {
   const params: Record<number, number[]> = {};
   for (const [k, v] of Object.entries(LAB_LAN_REPLIES)) params[Number(k)] = v.slice(1);
   return new FakeRequester((req) => {
     const [, p, ...data] = Array.from(req.data ?? []);
     if (p === 0 && opts.noLock) return { cc: 0x80 };
+    if (req.cmd === 0x02 && p === opts.empty) return { data: [] };
+    if (req.cmd === 0x02 && p === opts.revisionOnly) return { data: [0x11] };
     if (req.cmd === 0x02) return params[p!] ? { data: [0x11, ...params[p!]!] } : { cc: 0x80 };
     if (p === opts.refuse) return { cc: 0xcc };
     if (p !== opts.ignore) params[p!] = data;
@@ -206,5 +210,28 @@ describe('LAN apply', () => {
       usedCommit: false,
       failure: { field: 'snmpCommunity', stage: 'verify' },
     });
+  });
+  it.each([
+    ['with no data', { empty: 0 }],
+    ['with only the revision byte', { revisionOnly: 0 }],
+  ] as const)('a set-in-progress reply %s is a protocol error, and nothing is written', async (_, o) => {
+    const fake = writableBmc(o);
+    await expect(applyLanSettings(fake, 1, { snmpCommunity: 'private' })).rejects.toMatchObject({
+      kind: 'protocol',
+      host: fake.host,
+      command: 'Get LAN Configuration Parameters',
+    });
+    expect(fake.sent.filter((s) => s.cmd === 0x01)).toEqual([]);
+  });
+  it.each([
+    ['with no data', { empty: 4 }],
+    ['with only the revision byte', { revisionOnly: 4 }],
+  ] as const)('an IP source reply %s is a protocol error, and nothing is written', async (_, o) => {
+    const fake = writableBmc(o);
+    await expect(applyLanSettings(fake, 1, { ipAddress: '192.0.2.77' })).rejects.toMatchObject({
+      kind: 'protocol',
+      command: 'Get LAN Configuration Parameters',
+    });
+    expect(fake.sent.filter((s) => s.cmd === 0x01)).toEqual([]);
   });
 });
