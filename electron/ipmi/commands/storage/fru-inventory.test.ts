@@ -62,6 +62,20 @@ describe('FRU inventory commands', () => {
     expect(first[3]! * 2).toBe(32);
   });
 
+  it('refuses an odd offset on a word-access device before sending anything', async () => {
+    const r = fruDevice(64, 0xc8, true);
+    const info = await getFruInventoryAreaInfo(r, 0);
+    r.sent.length = 0;
+    await expect(new FruReader(r).read(0, info, 3, 8)).rejects.toMatchObject({
+      kind: 'argument',
+      command: 'Read FRU Data',
+    });
+    expect(r.sent).toEqual([]);
+    // even offsets still read the bytes asked for
+    const got = await new FruReader(r).read(0, info, 4, 8);
+    expect(got.equals(Buffer.from(FRU_VECTOR).subarray(4, 12))).toBe(true);
+  });
+
   it('gives up with the completion code when backing off cannot help', async () => {
     await expect(readFruInventory(fruDevice(4), 0)).rejects.toMatchObject({ completionCode: 0xc8 });
     await expect(readFruInventory(new FakeRequester({ 0x10: () => cc(0xcc) }), 7)).rejects.toMatchObject({

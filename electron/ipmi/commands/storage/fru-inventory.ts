@@ -68,6 +68,13 @@ export class FruReader {
     checkFruId(id);
     if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0)
       throw argumentError(`bad FRU read range ${offset}+${length}`);
+    // the request carries a word address: an odd byte offset has none, and rounding it down would
+    // return data from the byte before the one asked for (every caller reads from even offsets)
+    if (info.wordAccess && offset % 2 !== 0)
+      throw argumentError(`FRU device ${id} is word-addressed: read offset ${offset} must be even`, {
+        host: this.r.host,
+        command: 'Read FRU Data',
+      });
     const end = Math.min(offset + length, info.size);
     const parts: Buffer[] = [];
     let at = offset;
