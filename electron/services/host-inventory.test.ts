@@ -36,6 +36,29 @@ describe('host inventory', () => {
     expect(again.restoredFromBackup).toBe(false);
   });
 
+  it('removes temp files a crashed or failed write left behind, and nothing else', async () => {
+    const dir = await tempDir();
+    const other = await tempDir();
+    const inv = await HostInventory.open(dir);
+    const h = await inv.add(draft(1));
+    const gone = 4_206_649; // above Linux's largest pid_max: no process has it
+    const stale = [`hosts.json.tmp-${gone}-deadbeef`, `hosts.json.tmp-${gone}-0123abcd`];
+    const kept = [
+      `hosts.json.tmp-${process.pid}-0123abcd`, // a write of a running process (here: this one)
+      `hosts.json.tmp-${gone}-deadbeef.keep`,
+      `hosts.json.tmp-${gone}-xyz`,
+      `other.json.tmp-${gone}-deadbeef`,
+      'hosts.json.bak',
+    ];
+    for (const name of [...stale, ...kept]) await writeFile(join(dir, name), '{"half":');
+    await writeFile(join(other, stale[0]!), '{"half":');
+    const again = await HostInventory.open(dir);
+    expect(again.list()).toEqual([h]);
+    expect(again.notice).toBeUndefined();
+    expect((await readdir(dir)).sort()).toEqual(['hosts.json', ...kept].sort());
+    expect(await readdir(other)).toEqual([stale[0]]);
+  });
+
   it('keeps the previous generation as a backup', async () => {
     const dir = await tempDir();
     const inv = await HostInventory.open(dir);

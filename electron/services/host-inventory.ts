@@ -1,12 +1,14 @@
 // The host list, kept as versioned JSON in the user-data folder.
 // - Atomic writes: write a temp file, fsync, keep the current file as the previous generation
-//   (hosts.json.bak), rename the temp file over hosts.json, fsync the folder.
+//   (hosts.json.bak), rename the temp file over hosts.json, fsync the folder. Temp files left by a
+//   crashed or failed write (hosts.json.tmp-<pid>-<hex>, from a process no longer running) are
+//   removed at load.
 // - A file that does not parse or validate is set aside (hosts.json.corrupt-<time>) and the backup
 //   restored; `restoredFromBackup` and `notice` tell the UI.
 // - Every mutation runs in one queue, and each applies to the state the previous one left, so
 //   concurrent saves never lose a host.
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, mkdir } from 'node:fs/promises';
+import { open, readFile, readdir, rename, mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import {
@@ -136,7 +138,7 @@ export class HostInventory {
   }
 
   async #write(file: InventoryFile): Promise<void> {
-    const tmp = `${this.path}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const tmp = `${this.path}${TEMP_INFIX}${process.pid}-${randomBytes(4).toString('hex')}`;
     const fh = await open(tmp, 'w', 0o600);
     try {
       await fh.writeFile(JSON.stringify(file, null, 2) + '\n', 'utf8');
@@ -153,7 +155,31 @@ export class HostInventory {
     await syncDir(this.dir);
   }
 
+  /**
+   * Removes what a crashed or failed write of this inventory left behind: only names #write makes
+   * (hosts.json.tmp-<pid>-<8 hex>) in this folder, and only from processes that are gone, so a
+   * write in flight elsewhere is never pulled from under its rename. Best effort: a file that cannot
+   * be removed does not stop the load.
+   */
+  async #removeStaleTemps(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.dir);
+    } catch {
+      return;
+    }
+    const pattern = new RegExp(`^${escapeRegExp(INVENTORY_FILE + TEMP_INFIX)}(\\d+)-[0-9a-f]{8}$`);
+    await Promise.all(
+      names.map(async (name) => {
+        const m = pattern.exec(name);
+        if (!m || processRunning(Number(m[1]))) return;
+        await unlink(join(this.dir, name)).catch(() => undefined);
+      }),
+    );
+  }
+
   async #load(): Promise<void> {
+    await this.#removeStaleTemps();
     const main = await readInventory(this.path);
     if (main.ok) {
       this.#hosts = main.file.hosts;
@@ -221,6 +247,22 @@ async function readInventory(path: string): Promise<ReadResult> {
     return { ok: false, reason: 'corrupt', detail: `${i.path.join('.') || 'file'}: ${i.message}` };
   }
   return { ok: true, file: parsed.data };
+}
+
+const TEMP_INFIX = '.tmp-';
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether a process with this id exists (EPERM: it does, owned by someone else). */
+function processRunning(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function syncDir(dir: string): Promise<void> {
