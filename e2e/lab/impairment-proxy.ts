@@ -10,6 +10,8 @@ export interface ImpairmentOptions {
   /** how long a held-back datagram waits (ms) */
   reorderDelayMs?: number;
   seed?: number;
+  /** drop datagrams from the BMC this predicate picks (besides the random drops), e.g. one RAKP 4 */
+  dropFromBmc?: (datagram: Buffer) => boolean;
   /** where clients reach the proxy: '127.0.0.1' (default) or '::1' to give an IPv4-only BMC an IPv6 front */
   listen?: '127.0.0.1' | '::1';
 }
@@ -59,6 +61,10 @@ export async function startImpairmentProxy(
   });
   back.on('message', (msg) => {
     stats.fromBmc++;
+    if (o.dropFromBmc?.(msg)) {
+      stats.dropped++;
+      return;
+    }
     if (client) forward(front, msg, client.port, client.address);
   });
   await Promise.all([

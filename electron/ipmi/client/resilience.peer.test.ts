@@ -39,6 +39,24 @@ describe('resilience', async () => {
     }
   });
 
+  it('a lost RAKP 4: the BMC answers the retransmitted RAKP 3 inside the new session, and login completes', async () => {
+    let dropped = 0;
+    // payload type byte (offset 5) 0x15 = RAKP 4; drop the first one the BMC sends
+    const proxy = await startImpairmentProxy(
+      { host: '127.0.0.1', port: lab.port },
+      { drop: 0, reorder: 0, dropFromBmc: (d) => (d[5]! & 0x3f) === 0x15 && dropped++ === 0 },
+    );
+    try {
+      const s = await connect({ ...base, port: proxy.port, cipherSuite: 3, timeoutMs: 200 });
+      expect(dropped).toBeGreaterThanOrEqual(2); // the BMC really answered twice
+      expect(s.stats.retransmits).toBe(1);
+      expect(hex(await s.request({ netFn: 0x06, cmd: 0x01 }))).toBe(deviceId);
+      await s.close();
+    } finally {
+      proxy.close();
+    }
+  });
+
   it('a BMC restart between two requests: the second succeeds through a new session', async () => {
     const s = await connect({ ...base, port: lab.port, timeoutMs: 300, retries: 4 });
     expect(hex(await s.request({ netFn: 0x06, cmd: 0x01 }))).toBe(deviceId);

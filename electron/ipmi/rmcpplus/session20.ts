@@ -184,6 +184,23 @@ export class RmcpPlusProtocol implements Protocol {
         );
       }
     }
+    // Session keys depend only on RAKP 1/2 data, so they exist before RAKP 4 arrives: a BMC that already
+    // completed the handshake (our first RAKP 4 was lost) answers a retransmitted RAKP 3 inside the new
+    // session, authenticated and encrypted (OpenIPMI lanserv does), and we must recognise that reply.
+    const sik = sessionIntegrityKey(
+      suite.auth,
+      this.o.kg && this.o.kg.length ? padKg(this.o.kg) : this.password,
+      inputs,
+    );
+    const { k1, k2 } = additionalKeys(suite.auth, sik);
+    const password20 = Buffer.alloc(20);
+    this.password.copy(password20);
+    const crypto: SessionCrypto = {
+      integrity: suite.integrity,
+      confidentiality: suite.confidentiality,
+      keys: { k1, password20 },
+      k2,
+    };
     const rakp4 = await x.exchange(
       'RAKP 3',
       () =>
@@ -192,7 +209,8 @@ export class RmcpPlusProtocol implements Protocol {
           encodeRakp3(rakp3Tag, 0, bmcSessionId, rakp3Code(suite!.auth, this.password, inputs)),
         ),
       (d) => {
-        const p = setupPayload(d, PAYLOAD.rakp4);
+        const p =
+          setupPayload(d, PAYLOAD.rakp4) ?? inSessionPayload(d, PAYLOAD.rakp4, consoleSessionId, crypto);
         const r = p && decodeRakp4(p);
         return r && r.tag === rakp3Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId
           ? r
@@ -200,11 +218,6 @@ export class RmcpPlusProtocol implements Protocol {
       },
     );
     if (rakp4.status !== 0) throw this.statusError('RAKP 4', rakp4.status);
-    const sik = sessionIntegrityKey(
-      suite.auth,
-      this.o.kg && this.o.kg.length ? padKg(this.o.kg) : this.password,
-      inputs,
-    );
     if (suite.auth !== 'none') {
       const icvLen = rakp4IcvLength(suite.auth);
       if (!rakp4Icv(suite.auth, sik, inputs).subarray(0, icvLen).equals(rakp4.icv.subarray(0, icvLen)))
@@ -213,15 +226,7 @@ export class RmcpPlusProtocol implements Protocol {
           command: 'RAKP 4',
         });
     }
-    const { k1, k2 } = additionalKeys(suite.auth, sik);
-    const password20 = Buffer.alloc(20);
-    this.password.copy(password20);
-    this.crypto = {
-      integrity: suite.integrity,
-      confidentiality: suite.confidentiality,
-      keys: { k1, password20 },
-      k2,
-    };
+    this.crypto = crypto;
     this.bmcSessionId = bmcSessionId;
     this.consoleSessionId = consoleSessionId;
     this.outSeq = 0;
@@ -319,6 +324,18 @@ export class RmcpPlusProtocol implements Protocol {
 
 function setupPacket(type: number, payload: Buffer): Buffer {
   return encodeRmcpPlus(type, 0, 0, payload);
+}
+
+/** A setup payload the BMC sent inside the session (verified and decrypted with the session keys). */
+function inSessionPayload(
+  d: Buffer,
+  type: number,
+  consoleSessionId: number,
+  crypto: SessionCrypto,
+): Buffer | undefined {
+  const p = decodeRmcpPlus(d, crypto);
+  if (typeof p === 'string' || p.payloadType !== type || p.sessionId !== consoleSessionId) return undefined;
+  return p.payload;
 }
 
 function setupPayload(d: Buffer, type: number): Buffer | undefined {
