@@ -14,27 +14,36 @@ const electronVersion = JSON.parse(
   readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
 ).version;
 
-/** One CSV line into fields (RFC 4180 quoting: descriptions contain commas). */
-function csvFields(line) {
-  const out = [];
+/** CSV text into rows of fields (RFC 4180: quoted fields may hold commas and line breaks — a finding's
+ *  value can be a multi-line CSP string). */
+function csvRows(text) {
+  const rows = [];
+  let row = [];
   let cur = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
+      if (c === '"' && text[i + 1] === '"') {
         cur += '"';
         i++;
       } else if (c === '"') quoted = false;
       else cur += c;
     } else if (c === '"') quoted = true;
     else if (c === ',') {
-      out.push(cur);
+      row.push(cur);
       cur = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cur);
+      cur = '';
+      if (row.some((f) => f !== '')) rows.push(row);
+      row = [];
     } else cur += c;
   }
-  out.push(cur);
-  return out;
+  row.push(cur);
+  if (row.some((f) => f !== '')) rows.push(row);
+  return rows;
 }
 
 const stage = mkdtempSync(join(tmpdir(), 'bmcdesk-en-'));
@@ -57,14 +66,15 @@ try {
     process.stderr.write(`electronegativity produced no report (exit ${r.status})\n${r.stderr}\n`);
     process.exit(1);
   }
-  const findings = readFileSync(csv, 'utf8')
-    .split('\n')
+  const findings = csvRows(readFileSync(csv, 'utf8'))
     .slice(1)
-    .filter(Boolean)
-    .map((line) => {
-      const [issue, severity, confidence, filename, location] = csvFields(line);
-      return { issue, severity, confidence, filename: filename ?? '', location };
-    });
+    .map(([issue, severity, confidence, filename, location]) => ({
+      issue,
+      severity,
+      confidence,
+      filename: filename ?? '',
+      location,
+    }));
   const justified = (f) =>
     allow.findings.some((a) => a.issue === f.issue && (a.file === '*' || basename(f.filename) === a.file));
   const open = findings.filter((f) => !justified(f));
