@@ -1,5 +1,5 @@
 // Static Electron security scan (@doyensec/electronegativity) over the Electron-facing sources: main,
-// preload and the renderer. The tool always exits 0, so this script parses its CSV and fails on any
+// preload and the renderer. The tool always exits 0, so this script parses its SARIF report and fails on any
 // finding that build/electronegativity.json does not justify. Test files are not scanned (they hold
 // deliberately bad values). Run by `npm test`; alone: `node build/electronegativity-gate.mjs`.
 import { spawnSync } from 'node:child_process';
@@ -14,38 +14,6 @@ const electronVersion = JSON.parse(
   readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
 ).version;
 
-/** CSV text into rows of fields (RFC 4180: quoted fields may hold commas and line breaks — a finding's
- *  value can be a multi-line CSP string). */
-function csvRows(text) {
-  const rows = [];
-  let row = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cur);
-      cur = '';
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-    } else cur += c;
-  }
-  row.push(cur);
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
-}
-
 const stage = mkdtempSync(join(tmpdir(), 'bmcdesk-en-'));
 try {
   const notTest = (src) => !/\.(test|spec|peer\.test)\.tsx?$/.test(src) && !src.includes('__snapshots__');
@@ -56,31 +24,35 @@ try {
     join(stage, 'package.json'),
     JSON.stringify({ name: 'scan', devDependencies: { electron: electronVersion } }),
   );
-  const csv = join(stage, 'report.csv');
+  // SARIF (JSON), not CSV: the CSV writer leaves multi-line samples unquoted, which broke parsing.
+  const report = join(stage, 'report.sarif');
   const bin = join(root, 'node_modules/.bin/electronegativity');
-  const r = spawnSync(bin, ['-i', stage, '-r', '-v', 'false', '-e', electronVersion, '-o', csv], {
+  const r = spawnSync(bin, ['-i', stage, '-r', '-v', 'false', '-e', electronVersion, '-o', report], {
     encoding: 'utf8',
     timeout: 120_000,
   });
-  if (!existsSync(csv)) {
+  if (!existsSync(report)) {
     process.stderr.write(`electronegativity produced no report (exit ${r.status})\n${r.stderr}\n`);
     process.exit(1);
   }
-  const findings = csvRows(readFileSync(csv, 'utf8'))
-    .slice(1)
-    .map(([issue, severity, confidence, filename, location]) => ({
-      issue,
-      severity,
-      confidence,
-      filename: filename ?? '',
-      location,
-    }));
+  const sarif = JSON.parse(readFileSync(report, 'utf8'));
+  const findings = (sarif.runs ?? []).flatMap((run) =>
+    (run.results ?? []).map((r) => {
+      const loc = r.locations?.[0]?.physicalLocation;
+      return {
+        issue: r.ruleId,
+        severity: r.level,
+        filename: loc?.artifactLocation?.uri ?? '',
+        location: loc?.region ? `${loc.region.startLine}:${loc.region.startColumn}` : '?',
+      };
+    }),
+  );
   const justified = (f) =>
     allow.findings.some((a) => a.issue === f.issue && (a.file === '*' || basename(f.filename) === a.file));
   const open = findings.filter((f) => !justified(f));
   for (const f of findings)
     process.stdout.write(
-      `${justified(f) ? 'justified ' : 'UNJUSTIFIED'} ${f.issue} ${f.severity}/${f.confidence} ${f.filename}:${f.location}\n`,
+      `${justified(f) ? 'justified ' : 'UNJUSTIFIED'} ${f.issue} ${f.severity} ${f.filename}:${f.location}\n`,
     );
   process.stdout.write(
     `electronegativity: ${findings.length} findings, ${findings.length - open.length} justified in build/electronegativity.json, ${open.length} open\n`,
