@@ -409,6 +409,30 @@ describe('properties', () => {
     );
   });
 
+  it('values that cannot even be turned into text (no usable toString) still give an argument error', () => {
+    // found by the property below: { toString: {} } made the error message itself throw a TypeError
+    const hostile = { toString: {}, valueOf: {} };
+    for (const rule of [
+      { kind: 'ip', state: hostile, address: '10.0.0.1' },
+      { kind: 'ip', state: 'accept', address: hostile },
+      { kind: 'port', state: 'drop', protocol: hostile, port: 22 },
+      { kind: 'port', state: 'drop', protocol: 'tcp', port: hostile },
+      { kind: 'range', state: 'drop', start: hostile, end: hostile },
+      { kind: hostile, state: 'drop' },
+    ]) {
+      for (const f of [encodeAddRule, encodeRemoveRule]) {
+        let err: unknown;
+        try {
+          f(rule as never);
+        } catch (e) {
+          err = e;
+        }
+        expect(err).toBeInstanceOf(IpmiError);
+        expect((err as IpmiError).kind).toBe('argument');
+      }
+    }
+  });
+
   it('arbitrary objects as rules (e.g. from IPC) encode or give an argument error, nothing else', () => {
     const field = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.constant(undefined), fc.object());
     const anyRule = fc.record({

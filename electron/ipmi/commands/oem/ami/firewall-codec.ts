@@ -29,6 +29,16 @@ import {
 
 type Fields = Record<string, unknown>;
 
+/** A user-supplied value in an error message; never throws, whatever the value (IPC can send anything). */
+function show(v: unknown): string {
+  if (v === null || typeof v !== 'object') return typeof v === 'symbol' ? v.toString() : String(v);
+  try {
+    return JSON.stringify(v) ?? typeof v;
+  } catch {
+    return typeof v;
+  }
+}
+
 const bad = (message: string) => argumentError(`AMI firewall: ${message}`, { command: SET_FIREWALL_NAME });
 
 // ---- validation -------------------------------------------------------------------------------------
@@ -40,7 +50,7 @@ export function parseIpv4(text: unknown, what = 'IPv4 address'): Uint8Array {
   const m = typeof text === 'string' ? IPV4.exec(text) : null;
   const bytes = m ? m.slice(1).map(Number) : [];
   if (!m || bytes.some((b) => b > 255))
-    throw bad(`${what} "${String(text)}" is not a dotted-quad IPv4 address`);
+    throw bad(`${what} "${show(text)}" is not a dotted-quad IPv4 address`);
   return Uint8Array.from(bytes);
 }
 
@@ -49,21 +59,21 @@ export const ipv4ToNumber = (b: Uint8Array): number =>
 
 function checkPort(value: unknown, what: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 65535) {
-    throw bad(`${what} ${String(value)} is outside 1-65535`);
+    throw bad(`${what} ${show(value)} is outside 1-65535`);
   }
   return value;
 }
 
 function checkProtocol(value: unknown): number {
   if (typeof value !== 'string' || !Object.hasOwn(FIREWALL_PROTOCOL_CODE, value)) {
-    throw bad(`unknown protocol "${String(value)}" (use tcp, udp or both)`);
+    throw bad(`unknown protocol "${show(value)}" (use tcp, udp or both)`);
   }
   return FIREWALL_PROTOCOL_CODE[value as FirewallProtocol];
 }
 
 function checkState(value: unknown): number {
   if (value !== 'drop' && value !== 'accept')
-    throw bad(`unknown state "${String(value)}" (use drop or accept)`);
+    throw bad(`unknown state "${show(value)}" (use drop or accept)`);
   return FIREWALL_STATE_CODE[value];
 }
 
@@ -81,13 +91,13 @@ function checkTime(t: FirewallTime | undefined, what: string): Date {
   const d = ok ? new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute)) : undefined;
   // Date.UTC rolls 31 April over to 1 May; a round trip catches impossible dates.
   if (!d || d.getUTCMonth() !== t!.month - 1 || d.getUTCDate() !== t!.day) {
-    throw bad(`${what} time ${JSON.stringify(t)} is not a valid date and time`);
+    throw bad(`${what} time ${show(t)} is not a valid date and time`);
   }
   return d;
 }
 
 export function checkWindow(w: FirewallWindow): void {
-  if (typeof w !== 'object' || w === null) throw bad(`time window ${JSON.stringify(w)} is not {start, stop}`);
+  if (typeof w !== 'object' || w === null) throw bad(`time window ${show(w)} is not {start, stop}`);
   const start = checkTime(w.start, 'start');
   const stop = checkTime(w.stop, 'stop');
   if (start >= stop) throw bad(`the stop time must be after the start time`);
@@ -98,7 +108,7 @@ function checkShape(shape: RuleShape, v: Fields): void {
   if (shape === 'range') {
     const start = ipv4ToNumber(parseIpv4(v.start, 'range start'));
     const end = ipv4ToNumber(parseIpv4(v.end, 'range end'));
-    if (start > end) throw bad(`range start ${String(v.start)} is after range end ${String(v.end)}`);
+    if (start > end) throw bad(`range start ${show(v.start)} is after range end ${show(v.end)}`);
   } else if (shape === 'port-range') {
     const start = checkPort(v.start, 'start port');
     const end = checkPort(v.end, 'end port');
@@ -168,7 +178,7 @@ function encodeSet(action: SetAction, shape: RuleShape, v: Fields, state: number
 function ruleFields(rule: FirewallRule): Fields {
   const kind: unknown = (rule as { kind?: unknown } | null)?.kind;
   if (kind !== 'ip' && kind !== 'range' && kind !== 'port' && kind !== 'port-range') {
-    throw bad(`unknown rule kind "${String(kind)}" (use ip, range, port or port-range)`);
+    throw bad(`unknown rule kind "${show(kind)}" (use ip, range, port or port-range)`);
   }
   return rule as unknown as Fields;
 }
@@ -206,7 +216,7 @@ export const encodeGetRuleCount = (): Uint8Array => Uint8Array.of(GetFirewallPar
 export const encodeGetBlockAll = (): Uint8Array => Uint8Array.of(GetFirewallParam.isBlockAll, 0x00);
 export function encodeGetEntry(index: number): Uint8Array {
   if (!Number.isInteger(index) || index < 0 || index > 255) {
-    throw argumentError(`AMI firewall: rule index ${String(index)} is outside 0-255`, {
+    throw argumentError(`AMI firewall: rule index ${show(index)} is outside 0-255`, {
       command: GET_FIREWALL_NAME,
     });
   }
