@@ -34,8 +34,8 @@ import os
 import sys
 
 import pyghmi.ipmi.bmc as bmc
-import pyghmi.ipmi.private.serversession as serversession
-import pyghmi.ipmi.private.session as ipmisession
+
+import pyghmi_close_fix  # noqa: F401  frees a session slot on Close Session
 
 NETFN_AMI = 0x32
 CMD_SET_FIREWALL = 0x76
@@ -73,19 +73,6 @@ GET_ENTRY = 1
 GET_IS_BLOCK_ALL = 2
 
 
-def forget_closed_session(self):
-    # pyghmi 1.5 leaves a closed session registered under the client's address and port, so a later
-    # session from the same UDP port (a client that keeps one socket for many sessions, as BMC Desk does)
-    # would be fed to the dead one and never answered. A real BMC frees the slot on Close Session; so
-    # does this one (same fix as pyghmi-bootdev-bmc.py).
-    handlers = ipmisession.Session.bmc_handlers.get(self.sockaddr)
-    if handlers is not None and handlers.get(self.bmc.port) is self:
-        del handlers[self.bmc.port]
-        if not handlers:
-            del ipmisession.Session.bmc_handlers[self.sockaddr]
-
-
-serversession.ServerSession.close_server_session = forget_closed_session
 
 
 def body_kind(rule_type):

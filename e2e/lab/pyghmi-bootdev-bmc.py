@@ -20,24 +20,12 @@ import argparse
 import sys
 
 import pyghmi.ipmi.bmc as bmc
-import pyghmi.ipmi.private.serversession as serversession
-import pyghmi.ipmi.private.session as ipmisession
+
+import pyghmi_close_fix  # noqa: F401  frees a session slot on Close Session
 
 CHASSIS = 0x00
 
 
-def forget_closed_session(self):
-    # pyghmi 1.5 leaves a closed session registered under the client's address and port, so a later
-    # session from the same UDP port (a client that keeps one socket for many sessions) would be fed to
-    # the dead one and never answered. A real BMC frees the slot on Close Session; so does this one.
-    handlers = ipmisession.Session.bmc_handlers.get(self.sockaddr)
-    if handlers is not None and handlers.get(self.bmc.port) is self:
-        del handlers[self.bmc.port]
-        if not handlers:
-            del ipmisession.Session.bmc_handlers[self.sockaddr]
-
-
-serversession.ServerSession.close_server_session = forget_closed_session
 
 
 class ChassisBmc(bmc.Bmc):
