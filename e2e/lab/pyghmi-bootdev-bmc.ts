@@ -12,6 +12,8 @@ const PYTHON = '/usr/bin/python3'; // python3-pyghmi is a Debian package
 export interface PyghmiChassisBmc {
   host: '127.0.0.1';
   port: number;
+  /** undefined while the BMC runs; after it ended on its own, its exit status and what it printed */
+  died(): string | undefined;
   stop(): Promise<void>;
 }
 
@@ -41,10 +43,16 @@ export async function startPyghmiChassisBmc(opts: { poh?: number } = {}): Promis
     child.kill('SIGKILL');
     throw e;
   });
+  let stopping = false;
   return {
     host: '127.0.0.1',
     port,
+    died() {
+      if (stopping || (child.exitCode === null && child.signalCode === null)) return undefined;
+      return `pyghmi chassis BMC ended (${child.exitCode ?? child.signalCode}): ${stderr.trim()}`;
+    },
     async stop() {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
