@@ -1,11 +1,15 @@
-// `sdr` family: list, elist, type, info (ipmitool 1.8.19 syntax and output).
+// `sdr` family: list, elist, type, entity, info, get, dump (ipmitool 1.8.19 syntax and output; `-c` as
+// ipmitool).
 import type { CliCommand, CliContext } from '../context';
 import { getSdrRepositoryInfo } from '../../ipmi/commands/storage/sdr-repository';
 import { readAllSensors, type SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
 import { sensorTypeByName } from '../../ipmi/decode/sensor-types';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import {
+  formatEntityIdList,
   formatSdrInfo,
+  recordOfEntity,
+  type EntityFilter,
   formatSdrList,
   formatSensorTypeList,
   sdrCsvOtherLine,
@@ -17,6 +21,9 @@ import {
 import { refusalCode } from './cc-failure';
 import { ipmitoolCcText } from '../format/completion-code';
 import { CACHE_USAGE, cliSdr, takeCacheFlag } from './sdr-source';
+import { sdrDump } from './sdr-dump';
+import { entityIdName } from '../../ipmi/decode/entity-ids';
+import { ENTITY_ID_CODES } from '../format/sdr';
 
 const FILTERS: Record<string, SdrFilter> = {
   all: 'all',
@@ -91,6 +98,12 @@ async function byType(ctx: CliContext, noCache: boolean, type: string | undefine
     (rec) =>
       (rec.kind === 'full' || rec.kind === 'compact' || rec.kind === 'event-only') && rec.sensorType === code,
   );
+  await printExtended(ctx, matching);
+  return 0;
+}
+
+/** The records in `sdr elist` form (or `-c` form), as `sdr type` and `sdr entity` print them. */
+async function printExtended(ctx: CliContext, matching: SdrRecord[]): Promise<void> {
   const snaps = await snapshots(ctx, matching, (rec) => rec.kind === 'full' || rec.kind === 'compact');
   let out = '';
   for (const rec of matching) {
@@ -99,6 +112,51 @@ async function byType(ctx: CliContext, noCache: boolean, type: string | undefine
     else out += s ? sdrElistSensorLine(s) : (sdrOtherLine(rec, true) ?? '');
   }
   ctx.out(out);
+}
+
+/** sscanf("%u") on a prefix: optional blanks and sign, then digits; the value wraps like C's unsigned. */
+function scanUnsigned(s: string): { value: number; rest: string } | undefined {
+  const m = /^\s*([+-]?)(\d+)/.exec(s);
+  if (!m) return undefined;
+  const n = Number(BigInt(m[2]!) % 2n ** 32n);
+  return { value: m[1] === '-' ? (2 ** 32 - n) % 2 ** 32 : n, rest: s.slice(m[0].length) };
+}
+
+/**
+ * ipmitool's entity argument: "<id>.<instance>", "<id>" (all instances) or an entity name (any case).
+ * Like ipmitool, a name that appears twice in its table means the later code ("Processor" is 0x41,
+ * "Air Inlet" 0x40, not 0x03 / 0x37), and the numbers are truncated to the record fields (8-bit ID,
+ * 7-bit instance, where 127 means every instance).
+ */
+export function parseEntity(arg: string): EntityFilter | undefined {
+  const id = scanUnsigned(arg);
+  if (id) {
+    const inst = id.rest.startsWith('.') ? scanUnsigned(id.rest.slice(1)) : undefined;
+    const instance = inst ? inst.value & 0x7f : 0x7f;
+    return { id: id.value & 0xff, instance: instance === 0x7f ? undefined : instance };
+  }
+  let found: number | undefined;
+  for (const code of ENTITY_ID_CODES)
+    if (entityIdName(code).toLowerCase() === arg.toLowerCase()) found = code;
+  return found === undefined ? undefined : { id: found, instance: undefined };
+}
+
+async function entity(ctx: CliContext, noCache: boolean, arg: string | undefined): Promise<number> {
+  if (arg === undefined || arg.toLowerCase() === 'help' || arg.toLowerCase() === 'list') {
+    ctx.out(formatEntityIdList());
+    return 0;
+  }
+  const f = parseEntity(arg);
+  if (!f) {
+    ctx.err(`Invalid entity: ${arg}\n`);
+    return 1;
+  }
+  const r = await ctx.session();
+  const { records } = await cliSdr(ctx, r, noCache);
+  await printExtended(
+    ctx,
+    records.filter((rec) => recordOfEntity(rec, f)),
+  );
   return 0;
 }
 
@@ -140,6 +198,8 @@ export const sdrCommand: CliCommand = {
       return 1;
     }
     if (sub === 'type') return byType(ctx, noCache, arg === undefined ? undefined : rest.slice(1).join(' '));
+    if (sub === 'entity') return entity(ctx, noCache, arg);
+    if (sub === 'dump') return sdrDump(ctx, noCache, arg);
     if (sub === 'info') return info(ctx);
     ctx.err(`Invalid SDR command: ${sub}\n`);
     return 1;

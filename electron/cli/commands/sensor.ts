@@ -1,5 +1,5 @@
-// `sensor` family: list, get <id>..., thresh <id> <threshold> <value> | thresh <id> lower|upper <3 values>
-// (ipmitool 1.8.19 syntax, output and exit codes).
+// `sensor` family: list, get <id>..., reading <id>..., thresh <id> <threshold> <value> |
+// thresh <id> lower|upper <3 values> (ipmitool 1.8.19 syntax, output and exit codes; `-c` as ipmitool).
 import type { Requester } from '../../ipmi/client/requester';
 import type { CliCommand, CliContext } from '../context';
 import { readAllSensors, readSensor } from '../../ipmi/commands/sensor/sensor-snapshot';
@@ -14,17 +14,19 @@ import { THRESHOLD_BITS, type ThresholdName } from '../../ipmi/decode/sdr/sensor
 import { isThresholdSensor, type SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import type { FullSensorRecord } from '../../ipmi/decode/sdr/full-sensor-record';
 import { sensorCsvLine, sensorGetBlock, sensorListLine, settingLine } from '../format/sensor';
-import { sdrOtherLine } from '../format/sdr';
+import { analogText, sdrOtherLine } from '../format/sdr';
+import { left } from '../format/c-number';
 import { ipmitoolCcText } from '../format/completion-code';
 import { refusalCode } from './cc-failure';
 import { CACHE_USAGE, cliSdr, takeCacheFlag } from './sdr-source';
 import { loadSdr, type LoadSdrOptions } from '../../services/sdr-cache';
 
-const USAGE = `Sensor Commands:  list thresh get
+const USAGE = `Sensor Commands:  list thresh get reading
        ${CACHE_USAGE}
 `;
 
 const GET_USAGE = 'sensor get <id> ... [id]\n   id        : name of desired sensor\n';
+const READING_USAGE = 'sensor reading <id> ... [id]\n   id        : name of desired sensor\n';
 const THRESH_USAGE = `sensor thresh <id> <threshold> <setting>
    id        : name of the sensor for which threshold is to be set
    threshold : which threshold to set
@@ -90,8 +92,41 @@ async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<nu
       threshold ? getSensorEventStatus(r, addr) : Promise.resolve(undefined),
       threshold ? getSensorEventEnable(r, addr) : Promise.resolve(undefined),
     ]);
-    ctx.out(sensorGetBlock(snap, { eventStatus, eventEnable }));
+    ctx.out(ctx.csv ? sensorCsvLine(snap) : sensorGetBlock(snap, { eventStatus, eventEnable }));
     if (!snap.reading?.valid) rc = 1;
+  }
+  return rc;
+}
+
+/**
+ * `sensor reading <id>...`: "<id> | <value>" for analog sensors (ipmitool's ipmi_sensor_get_reading).
+ * Like ipmitool, compact records and sensors without a reading are skipped silently, a discrete full
+ * sensor is named on stderr, and only a name that is not found makes the exit status 1.
+ */
+async function reading(ctx: CliContext, noCache: boolean, ids: string[]): Promise<number> {
+  if (ids.length === 0 || ids[0] === 'help') {
+    ctx.err(READING_USAGE);
+    return 1;
+  }
+  const r = await ctx.session();
+  const { records } = await cliSdr(ctx, r, noCache);
+  let rc = 0;
+  for (const id of ids) {
+    const rec = findById(records, id);
+    if (!rec) {
+      ctx.err(`Sensor "${id}" not found!\n`);
+      rc = 1;
+      continue;
+    }
+    if (rec.kind !== 'full') continue;
+    const snap = await readSensor(r, rec);
+    if (!snap.reading?.valid) continue;
+    const a = analogText(snap, 3);
+    if (a === undefined) {
+      ctx.err(`Sensor "${id}" is a discrete sensor!\n`);
+      continue;
+    }
+    ctx.out(ctx.csv ? `${id},${a}\n` : `${left(id, 16)} | ${a}\n`);
   }
   return rc;
 }
@@ -258,6 +293,7 @@ export const sensorCommand: CliCommand = {
       return 0;
     }
     if (sub === 'get') return get(ctx, noCache, more);
+    if (sub === 'reading') return reading(ctx, noCache, more);
     if (sub === 'thresh') return thresh(ctx, noCache, more);
     ctx.err(`Invalid sensor command: ${sub}\n`);
     return 1;

@@ -25,8 +25,14 @@ function unitsOf(s: SensorSnapshot): string {
   return unitString(u.percentage, u.modifierRelation, u.baseUnit, u.modifierUnit);
 }
 
-/** ipmitool's s_a_units: only set for sensors with an analog value. */
+/**
+ * ipmitool's s_a_units: set only for sensors with an analog value, and only once a reading came back
+ * with scanning enabled. A refused reading (completion code: sensor not installed) or scanning disabled
+ * leaves the units column blank; "reading unavailable" with scanning on still shows them (lab: P5V,
+ * FAN3; lib/ipmi_sdr.c ipmi_sdr_read_sensor_value).
+ */
 function analogUnits(s: SensorSnapshot): string {
+  if (!s.reading || !s.reading.scanningEnabled) return '';
   return hasAnalogReading(s.record) && s.factors ? unitsOf(s) : '';
 }
 
