@@ -46,3 +46,8 @@ export async function cliSdr(ctx: CliContext, r: Requester, noCache: boolean): P
 export function cliSdrRecords(ctx: CliContext, r: Requester): () => Promise<SdrRecord[]> {
   return async () => (await cliSdr(ctx, r, false)).records;
 }
+
+/** ipmitool's lookup (ipmi_sdr_find_sdr_byid): the first record with a name whose ID equals the argument. */
+export function findById(records: readonly SdrRecord[], id: string): SdrRecord | undefined {
+  return records.find((r) => 'id' in r && r.id === id);
+}

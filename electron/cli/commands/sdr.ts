@@ -2,10 +2,11 @@
 // ipmitool).
 import type { CliCommand, CliContext } from '../context';
 import { getSdrRepositoryInfo } from '../../ipmi/commands/storage/sdr-repository';
-import { readAllSensors, type SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
+import { readAllSensors, readSensor, type SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
 import { sensorTypeByName } from '../../ipmi/decode/sensor-types';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import {
+  ENTITY_ID_CODES,
   formatEntityIdList,
   formatSdrInfo,
   recordOfEntity,
@@ -20,10 +21,11 @@ import {
 } from '../format/sdr';
 import { refusalCode } from './cc-failure';
 import { ipmitoolCcText } from '../format/completion-code';
-import { CACHE_USAGE, cliSdr, takeCacheFlag } from './sdr-source';
+import { CACHE_USAGE, cliSdr, findById, takeCacheFlag } from './sdr-source';
+import { sdrGetCsvLine, sdrGetOtherBlock, sdrGetSensorBlock } from '../format/sdr-verbose';
+import { getSensorEventEnable, getSensorEventStatus } from '../../ipmi/commands/sensor/sensor-thresholds';
 import { sdrDump } from './sdr-dump';
 import { entityIdName } from '../../ipmi/decode/entity-ids';
-import { ENTITY_ID_CODES } from '../format/sdr';
 
 const FILTERS: Record<string, SdrFilter> = {
   all: 'all',
@@ -51,8 +53,18 @@ const USAGE = `usage: sdr <command> [options]
                                    a string or a hex value.
                      list          Get a list of available sensor types
 
+               get <Sensor_ID>
+                     Retrieve state of the first sensor matched by Sensor_ID
+
                info
                      Display information about the repository itself
+
+               entity <Entity_ID>[.<Instance_ID>]
+                     Display all sensors associated with an entity
+
+               dump <file>
+                     Dump raw SDR data to a file
+
 ${CACHE_USAGE}
 `;
 
@@ -173,6 +185,46 @@ async function info(ctx: CliContext): Promise<number> {
   }
 }
 
+/**
+ * `sdr get <id>...`: each record's verbose block. ipmitool 1.8.19 exits 0 when an ID is not found
+ * (it only reports "Unable to find sensor id"); a script checking `sdr get X` needs to know, so we exit
+ * 1 then, as `sensor get` does. Everything else matches ipmitool.
+ */
+async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<number> {
+  if (ids.length === 0) {
+    ctx.err('No Sensor ID supplied\n');
+    return 1;
+  }
+  const r = await ctx.session();
+  const { records } = await cliSdr(ctx, r, noCache);
+  let rc = 0;
+  for (const id of ids) {
+    const rec = findById(records, id);
+    if (!rec) {
+      ctx.err(`Unable to find sensor id '${id}'\n`);
+      rc = 1;
+      continue;
+    }
+    if (rec.kind !== 'full' && rec.kind !== 'compact') {
+      ctx.out(sdrGetOtherBlock(rec) ?? '');
+      continue;
+    }
+    const addr = { number: rec.number, ownerLun: rec.ownerLun };
+    if (ctx.csv) {
+      ctx.out(sdrGetCsvLine(await readSensor(r, rec)));
+      continue;
+    }
+    // ipmitool asks for the event status and enable of every sensor it prints verbosely
+    const [snap, eventStatus, eventEnable] = await Promise.all([
+      readSensor(r, rec),
+      getSensorEventStatus(r, addr),
+      getSensorEventEnable(r, addr),
+    ]);
+    ctx.out(sdrGetSensorBlock(snap, { eventStatus, eventEnable }));
+  }
+  return rc;
+}
+
 export const sdrCommand: CliCommand = {
   name: 'sdr',
   usage: USAGE,
@@ -200,6 +252,7 @@ export const sdrCommand: CliCommand = {
     if (sub === 'type') return byType(ctx, noCache, arg === undefined ? undefined : rest.slice(1).join(' '));
     if (sub === 'entity') return entity(ctx, noCache, arg);
     if (sub === 'dump') return sdrDump(ctx, noCache, arg);
+    if (sub === 'get') return get(ctx, noCache, rest.slice(1));
     if (sub === 'info') return info(ctx);
     ctx.err(`Invalid SDR command: ${sub}\n`);
     return 1;

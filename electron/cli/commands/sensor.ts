@@ -11,19 +11,20 @@ import {
 } from '../../ipmi/commands/sensor/sensor-thresholds';
 import { convertReading, valueToRaw } from '../../ipmi/decode/reading-conversion';
 import { THRESHOLD_BITS, type ThresholdName } from '../../ipmi/decode/sdr/sensor-record-common';
-import { isThresholdSensor, type SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
+import { isThresholdSensor } from '../../ipmi/decode/sdr/sdr-record';
 import type { FullSensorRecord } from '../../ipmi/decode/sdr/full-sensor-record';
 import { sensorCsvLine, sensorGetBlock, sensorListLine, settingLine } from '../format/sensor';
-import { analogText, sdrOtherLine } from '../format/sdr';
+import { analogText } from '../format/sdr';
+import { sdrGetOtherBlock } from '../format/sdr-verbose';
 import { left } from '../format/c-number';
 import { ipmitoolCcText } from '../format/completion-code';
 import { refusalCode } from './cc-failure';
-import { CACHE_USAGE, cliSdr, takeCacheFlag } from './sdr-source';
+import { cliSdr, findById, takeCacheFlag } from './sdr-source';
 import { loadSdr, type LoadSdrOptions } from '../../services/sdr-cache';
 
-const USAGE = `Sensor Commands:  list thresh get reading
-       ${CACHE_USAGE}
-`;
+// ipmitool's one line, byte for byte (scripts parse it); the bmcdesk-only --no-cache flag is explained
+// by `sdr help` and the README.
+const USAGE = 'Sensor Commands:  list thresh get reading\n';
 
 const GET_USAGE = 'sensor get <id> ... [id]\n   id        : name of desired sensor\n';
 const READING_USAGE = 'sensor reading <id> ... [id]\n   id        : name of desired sensor\n';
@@ -45,11 +46,6 @@ sensor thresh <id> upper <unc> <ucr> <unr>
    Set all upper thresholds at the same time
 
 `;
-
-/** ipmitool's lookup: the first record (any kind with a name) whose ID equals the argument. */
-export function findById(records: readonly SdrRecord[], id: string): SdrRecord | undefined {
-  return records.find((r) => 'id' in r && r.id === id);
-}
 
 /** `sensor list` text for the SDR behind `r`; exported for the benchmark (cold = cacheDir absent or empty). */
 export async function sensorList(
@@ -82,7 +78,8 @@ async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<nu
       continue;
     }
     if (rec.kind !== 'full' && rec.kind !== 'compact') {
-      ctx.out(sdrOtherLine(rec, false) ?? '');
+      // ipmitool sets verbose for `sensor get`, so other records print their `sdr get` block
+      ctx.out(sdrGetOtherBlock(rec) ?? '');
       continue;
     }
     const threshold = isThresholdSensor(rec);

@@ -98,7 +98,7 @@ export function sdrElistSensorLine(s: SensorSnapshot): string {
 
 /** ipmitool's print_csv_discrete: a non-threshold sensor (or a threshold one without an analog value)
  *  after "<id>,". */
-function csvDiscrete(s: SensorSnapshot): string {
+export function csvDiscrete(s: SensorSnapshot): string {
   const rec = s.record;
   const r = s.reading;
   const entity = `${rec.entityId}.${rec.entityInstance}`;
