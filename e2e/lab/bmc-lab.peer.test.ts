@@ -63,6 +63,11 @@ describe('shared lab BMC (global setup), read-only views', () => {
       'SYS Power        | 260 Watts         | ok',
       'CPU1 Status      | 0x80              | ok',
       'Intrusion        | 0x00              | ok',
+      // sensors without a reading: scanning disabled (P5V, DIMM Status), not installed (FAN3, PSU2)
+      'P5V              | disabled          | ns',
+      'FAN3             | no reading        | ns',
+      'DIMM Status      | Not Readable      | ns',
+      'PSU2 Status      | Not Readable      | ns',
     ]);
   });
 

@@ -41,6 +41,20 @@ const READS: string[][] = [
   ['sensor', 'thresh', 'PSU1 Status', 'ucr', '99'],
   ['sensor', 'thresh', 'CPU Temp', 'xyz', '99'],
   ['sensor', 'thresh', 'CPU Temp', 'ucr', 'abc'],
+  ['sensor', 'thresh', 'CPU Temp', 'lower', '1', '2'],
+  ['sensor', 'thresh', 'CPU Temp', 'upper', '1', 'x', '3'],
+  ['sensor', 'thresh', 'CPU Temp', 'lower', 'a', '2', '3'],
+  ['sensor', 'thresh', 'CPU Temp', 'lnc', '95'],
+  ['sensor', 'thresh'],
+  ['sensor', 'thresh', 'help'],
+  ['sensor', 'help'],
+  // sensors without a reading (scanning disabled: P5V, DIMM Status; not installed: FAN3, PSU2 Status)
+  ['sensor', 'get', 'P5V'],
+  ['sensor', 'get', 'FAN3'],
+  ['sensor', 'get', 'DIMM Status'],
+  ['sensor', 'get', 'PSU2 Status'],
+  ['sdr', 'type', 'Memory'],
+  ['sdr', 'type', 'Fan'],
 ];
 
 describe('sdr / sensor parity with ipmitool 1.8.19', () => {
@@ -71,6 +85,25 @@ describe('sdr / sensor parity with ipmitool 1.8.19', () => {
     expect(value('OnesC')).toBe('-1.000');
     const theirs = await ipmitool(bmc, ['sensor', 'list']);
     expect(ours.stdout).toBe(theirs.stdout);
+  });
+
+  it('prints sensors without a reading as ipmitool does: na, units blank, thresholds still read', async () => {
+    const bmc = sharedLabBmc();
+    const [theirs, ours] = [
+      await ipmitool(bmc, ['sensor', 'list']),
+      await bmcdesk(bmc.port, ['sensor', 'list']),
+    ];
+    const lines = ours.stdout.split('\n');
+    const na = 'na        ';
+    expect(lines).toContain(
+      `P5V              | na         |            | na    | ${na}| 4.394     | ${na}| ${na}| 5.486     | ${na}`,
+    );
+    expect(lines).toContain(`FAN3             | na         |            | na    ${`| ${na}`.repeat(6)}`);
+    expect(lines).toContain(`DIMM Status      | na         | discrete   | na    ${`| ${na}`.repeat(6)}`);
+    expect(lines).toContain(`PSU2 Status      | na         | discrete   | na    ${`| ${na}`.repeat(6)}`);
+    expect(ours.stdout).toBe(theirs.stdout);
+    const csv = await bmcdesk(bmc.port, ['-c', 'sdr', 'elist', 'all']);
+    expect(csv.stdout).toContain('P5V,,,ns\nFAN3,,,ns\nDIMM Status,31h,ns,32.1,No Reading\n');
   });
 
   it('bypasses the cache with --no-cache and BMCDESK_SDR_CACHE=off, same output', async () => {
@@ -116,11 +149,57 @@ describe('sensor thresh writes (private lab BMC)', () => {
     ).toEqual(['70.000', '85.000', '97.000']);
   });
 
-  it('reports refused writes like ipmitool (FAN1 thresholds are read-only)', async () => {
-    const args = ['sensor', 'thresh', 'FAN1', 'lower', '100', '200', '300'];
+  it('sets the lower triplet with --no-cache after the values; ipmitool reads all three back', async () => {
+    const ours = await bmcdesk(bmc.port, [
+      'sensor',
+      'thresh',
+      'CPU Temp',
+      'lower',
+      '2',
+      '6',
+      '12',
+      '--no-cache',
+    ]);
+    expect(ours.stdout).toBe(
+      "Locating sensor record 'CPU Temp'...\n" +
+        'Setting sensor "CPU Temp" Lower Non-Recoverable threshold to 2.000\n' +
+        'Setting sensor "CPU Temp" Lower Critical threshold to 6.000\n' +
+        'Setting sensor "CPU Temp" Lower Non-Critical threshold to 12.000\n',
+    );
+    expect(ours.code).toBe(0);
+    const back = await ipmitool(bmc, ['sensor', 'get', 'CPU Temp']);
+    expect(back.stdout).toContain(
+      ' Lower Non-Recoverable : 2.000\n Lower Critical        : 6.000\n Lower Non-Critical    : 12.000\n',
+    );
+  });
+
+  it('sets one threshold with --no-cache before the ID, and refuses an out-of-order one like ipmitool', async () => {
+    const ok = await bmcdesk(bmc.port, ['sensor', 'thresh', '--no-cache', 'CPU Temp', 'unc', '75']);
+    expect(ok.code).toBe(0);
+    expect((await ipmitool(bmc, ['sensor', 'get', 'CPU Temp'])).stdout).toContain(
+      ' Upper Non-Critical    : 75.000\n',
+    );
+    // unc above ucr: both refuse before writing, and the value stays
+    const args = ['sensor', 'thresh', 'CPU Temp', 'unc', '99'];
+    const [theirs, ours] = [await ipmitool(bmc, args), await bmcdesk(bmc.port, args)];
+    expect(ours.stderr).toBe('Invalid Threshold data values. Cannot Set Threshold Data.\n');
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.stderr).toBe(theirs.stderr);
+    expect(ours.code).toBe(theirs.code);
+    expect((await ipmitool(bmc, ['sensor', 'get', 'CPU Temp'])).stdout).toContain(
+      ' Upper Non-Critical    : 75.000\n',
+    );
+  });
+
+  it.each([
+    ['FAN1', 'lower', '100', '200', '300'],
+    ['P5V', 'ucr', '5.5'], // scanning disabled, thresholds readable but not settable
+  ])('reports refused writes like ipmitool (%s thresholds are read-only)', async (...rest) => {
+    const args = ['sensor', 'thresh', ...rest];
     const [theirs, ours] = [await ipmitool(bmc, args), await bmcdesk(bmc.port, args)];
     expect(ours.stdout).toBe(theirs.stdout);
     expect(ours.stderr).toBe(theirs.stderr);
+    expect(ours.stderr).toMatch(/^Error setting threshold: /);
     expect(ours.code).toBe(theirs.code);
   });
 });

@@ -1,7 +1,8 @@
 // Where the `sdr`, `sensor`, `sel elist` and `fru print` commands get the SDR from: our on-disk cache
 // unless bypassed. ipmitool has no cache; ours is on by default. Bypass with BMCDESK_SDR_CACHE=off, or
-// for sdr/sensor `--no-cache` right after the command name (`bmcdesk sdr --no-cache list`);
-// BMCDESK_SDR_CACHE_DIR moves it.
+// for sdr/sensor `--no-cache` anywhere in the line after the command name (`bmcdesk sdr --no-cache list`,
+// `bmcdesk sdr elist --no-cache`, `bmcdesk sensor get "CPU Temp" --no-cache`); BMCDESK_SDR_CACHE_DIR
+// moves it.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Requester } from '../../ipmi/client/requester';
@@ -10,7 +11,7 @@ import { loadSdr, type LoadedSdr } from '../../services/sdr-cache';
 import type { CliContext } from '../context';
 
 export const CACHE_USAGE = `SDR cache (bmcdesk only; ipmitool has none): on by default, in $XDG_CACHE_HOME/bmcdesk/sdr.
-       --no-cache after the command name, or BMCDESK_SDR_CACHE=off, reads the SDR from the BMC;
+       --no-cache anywhere after the command name, or BMCDESK_SDR_CACHE=off, reads the SDR from the BMC;
        BMCDESK_SDR_CACHE_DIR=<dir> moves the cache.`;
 
 export function cacheDirFor(env: Record<string, string | undefined>): string | undefined {
@@ -21,10 +22,14 @@ export function cacheDirFor(env: Record<string, string | undefined>): string | u
   return join(base, 'bmcdesk', 'sdr');
 }
 
-/** Splits a leading `--no-cache` off the arguments. */
-export function takeCacheFlag(args: string[]): { noCache: boolean; rest: string[] } {
-  const noCache = args[0] === '--no-cache';
-  return { noCache, rest: noCache ? args.slice(1) : args };
+/**
+ * Takes every `--no-cache` out of the arguments, wherever the user put it: ipmitool has no such flag,
+ * so users append it where their habit puts options (before or after the subcommand, after the sensor
+ * names). No SDR ID string starts with "--" in practice, and ipmitool would not find one either.
+ */
+export function takeCacheFlag(args: readonly string[]): { noCache: boolean; rest: string[] } {
+  const rest = args.filter((a) => a !== '--no-cache');
+  return { noCache: rest.length !== args.length, rest };
 }
 
 export function hostKey(ctx: CliContext): string {
@@ -40,4 +45,9 @@ export async function cliSdr(ctx: CliContext, r: Requester, noCache: boolean): P
 /** The records alone, for commands that only look names and locators up (`sel elist`, `fru print`). */
 export function cliSdrRecords(ctx: CliContext, r: Requester): () => Promise<SdrRecord[]> {
   return async () => (await cliSdr(ctx, r, false)).records;
+}
+
+/** ipmitool's lookup (ipmi_sdr_find_sdr_byid): the first record with a name whose ID equals the argument. */
+export function findById(records: readonly SdrRecord[], id: string): SdrRecord | undefined {
+  return records.find((r) => 'id' in r && r.id === id);
 }

@@ -1,5 +1,5 @@
-// `sensor` family: list, get <id>..., thresh <id> <threshold> <value> | thresh <id> lower|upper <3 values>
-// (ipmitool 1.8.19 syntax, output and exit codes).
+// `sensor` family: list, get <id>..., reading <id>..., thresh <id> <threshold> <value> |
+// thresh <id> lower|upper <3 values> (ipmitool 1.8.19 syntax, output and exit codes; `-c` as ipmitool).
 import type { Requester } from '../../ipmi/client/requester';
 import type { CliCommand, CliContext } from '../context';
 import { readAllSensors, readSensor } from '../../ipmi/commands/sensor/sensor-snapshot';
@@ -11,20 +11,23 @@ import {
 } from '../../ipmi/commands/sensor/sensor-thresholds';
 import { convertReading, valueToRaw } from '../../ipmi/decode/reading-conversion';
 import { THRESHOLD_BITS, type ThresholdName } from '../../ipmi/decode/sdr/sensor-record-common';
-import { isThresholdSensor, type SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
+import { isThresholdSensor } from '../../ipmi/decode/sdr/sdr-record';
 import type { FullSensorRecord } from '../../ipmi/decode/sdr/full-sensor-record';
 import { sensorCsvLine, sensorGetBlock, sensorListLine, settingLine } from '../format/sensor';
-import { sdrOtherLine } from '../format/sdr';
+import { analogText } from '../format/sdr';
+import { sdrGetOtherBlock } from '../format/sdr-verbose';
+import { left } from '../format/c-number';
 import { ipmitoolCcText } from '../format/completion-code';
 import { refusalCode } from './cc-failure';
-import { CACHE_USAGE, cliSdr, takeCacheFlag } from './sdr-source';
+import { cliSdr, findById, takeCacheFlag } from './sdr-source';
 import { loadSdr, type LoadSdrOptions } from '../../services/sdr-cache';
 
-const USAGE = `Sensor Commands:  list thresh get
-       ${CACHE_USAGE}
-`;
+// ipmitool's one line, byte for byte (scripts parse it); the bmcdesk-only --no-cache flag is explained
+// by `sdr help` and the README.
+const USAGE = 'Sensor Commands:  list thresh get reading\n';
 
 const GET_USAGE = 'sensor get <id> ... [id]\n   id        : name of desired sensor\n';
+const READING_USAGE = 'sensor reading <id> ... [id]\n   id        : name of desired sensor\n';
 const THRESH_USAGE = `sensor thresh <id> <threshold> <setting>
    id        : name of the sensor for which threshold is to be set
    threshold : which threshold to set
@@ -43,11 +46,6 @@ sensor thresh <id> upper <unc> <ucr> <unr>
    Set all upper thresholds at the same time
 
 `;
-
-/** ipmitool's lookup: the first record (any kind with a name) whose ID equals the argument. */
-export function findById(records: readonly SdrRecord[], id: string): SdrRecord | undefined {
-  return records.find((r) => 'id' in r && r.id === id);
-}
 
 /** `sensor list` text for the SDR behind `r`; exported for the benchmark (cold = cacheDir absent or empty). */
 export async function sensorList(
@@ -80,7 +78,8 @@ async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<nu
       continue;
     }
     if (rec.kind !== 'full' && rec.kind !== 'compact') {
-      ctx.out(sdrOtherLine(rec, false) ?? '');
+      // ipmitool sets verbose for `sensor get`, so other records print their `sdr get` block
+      ctx.out(sdrGetOtherBlock(rec) ?? '');
       continue;
     }
     const threshold = isThresholdSensor(rec);
@@ -90,8 +89,41 @@ async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<nu
       threshold ? getSensorEventStatus(r, addr) : Promise.resolve(undefined),
       threshold ? getSensorEventEnable(r, addr) : Promise.resolve(undefined),
     ]);
-    ctx.out(sensorGetBlock(snap, { eventStatus, eventEnable }));
+    ctx.out(ctx.csv ? sensorCsvLine(snap) : sensorGetBlock(snap, { eventStatus, eventEnable }));
     if (!snap.reading?.valid) rc = 1;
+  }
+  return rc;
+}
+
+/**
+ * `sensor reading <id>...`: "<id> | <value>" for analog sensors (ipmitool's ipmi_sensor_get_reading).
+ * Like ipmitool, compact records and sensors without a reading are skipped silently, a discrete full
+ * sensor is named on stderr, and only a name that is not found makes the exit status 1.
+ */
+async function reading(ctx: CliContext, noCache: boolean, ids: string[]): Promise<number> {
+  if (ids.length === 0 || ids[0] === 'help') {
+    ctx.err(READING_USAGE);
+    return 1;
+  }
+  const r = await ctx.session();
+  const { records } = await cliSdr(ctx, r, noCache);
+  let rc = 0;
+  for (const id of ids) {
+    const rec = findById(records, id);
+    if (!rec) {
+      ctx.err(`Sensor "${id}" not found!\n`);
+      rc = 1;
+      continue;
+    }
+    if (rec.kind !== 'full') continue;
+    const snap = await readSensor(r, rec);
+    if (!snap.reading?.valid) continue;
+    const a = analogText(snap, 3);
+    if (a === undefined) {
+      ctx.err(`Sensor "${id}" is a discrete sensor!\n`);
+      continue;
+    }
+    ctx.out(ctx.csv ? `${id},${a}\n` : `${left(id, 16)} | ${a}\n`);
   }
   return rc;
 }
@@ -258,6 +290,7 @@ export const sensorCommand: CliCommand = {
       return 0;
     }
     if (sub === 'get') return get(ctx, noCache, more);
+    if (sub === 'reading') return reading(ctx, noCache, more);
     if (sub === 'thresh') return thresh(ctx, noCache, more);
     ctx.err(`Invalid sensor command: ${sub}\n`);
     return 1;

@@ -7,6 +7,7 @@ import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import { isThresholdSensor } from '../../ipmi/decode/sdr/sdr-record';
 import { unitString } from '../../ipmi/decode/units';
 import { SENSOR_TYPE_NAMES } from '../../ipmi/decode/sensor-types';
+import { entityIdName } from '../../ipmi/decode/entity-ids';
 import { sensorHealth, sensorHealthDetailed } from '../../ipmi/commands/sensor/sensor-reading';
 import { hasAnalogReading, type SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
 import { HEX2, hex2, left, right, wholeOr } from './c-number';
@@ -97,7 +98,7 @@ export function sdrElistSensorLine(s: SensorSnapshot): string {
 
 /** ipmitool's print_csv_discrete: a non-threshold sensor (or a threshold one without an analog value)
  *  after "<id>,". */
-function csvDiscrete(s: SensorSnapshot): string {
+export function csvDiscrete(s: SensorSnapshot): string {
   const rec = s.record;
   const r = s.reading;
   const entity = `${rec.entityId}.${rec.entityInstance}`;
@@ -220,4 +221,48 @@ export function formatSdrInfo(i: SdrRepositoryInfo, time: TimeOptions = {}): str
     `Reserve SDR repository supported    : ${yn(i.reserveSupported)}\n` +
     `SDR Repository Alloc info supported : ${yn(i.allocInfoSupported)}\n`
   );
+}
+
+/** The codes of ipmitool 1.8.19's entity table (entity_id_vals), in its order: 0x00-0x42, then PICMG. */
+export const ENTITY_ID_CODES: readonly number[] = [
+  ...Array.from({ length: 0x43 }, (_, i) => i),
+  0xa0,
+  0xc0,
+  0xc1,
+  0xf0,
+  0xf1,
+  0xf2,
+  0xf3,
+];
+
+/** `sdr entity` without an argument (or `help`, `list`): the entity table in two columns. */
+export function formatEntityIdList(): string {
+  let out = '\nEntity IDs:\n\n';
+  const cell = (code: number) => `${right(String(code), 4)}  ${left(entityIdName(code), 32)}`;
+  for (let i = 0; i < ENTITY_ID_CODES.length; i += 2) {
+    const a = ENTITY_ID_CODES[i]!;
+    const b = ENTITY_ID_CODES[i + 1];
+    out += b === undefined ? `  ${cell(a)}\n` : `  ${cell(a)}    ${cell(b)}\n`;
+  }
+  return out + '\n';
+}
+
+/** Which records `sdr entity` shows: sensors, event-only sensors and the locators of that entity. */
+export interface EntityFilter {
+  id: number;
+  /** undefined: every instance */
+  instance: number | undefined;
+}
+
+export function recordOfEntity(rec: SdrRecord, f: EntityFilter): boolean {
+  if (
+    rec.kind !== 'full' &&
+    rec.kind !== 'compact' &&
+    rec.kind !== 'event-only' &&
+    rec.kind !== 'fru-locator' &&
+    rec.kind !== 'mc-locator' &&
+    rec.kind !== 'generic-locator'
+  )
+    return false; // entity associations match in ipmitool too, but print nothing
+  return rec.entityId === f.id && (f.instance === undefined || rec.entityInstance === f.instance);
 }

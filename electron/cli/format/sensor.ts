@@ -25,12 +25,18 @@ function unitsOf(s: SensorSnapshot): string {
   return unitString(u.percentage, u.modifierRelation, u.baseUnit, u.modifierUnit);
 }
 
-/** ipmitool's s_a_units: only set for sensors with an analog value. */
-function analogUnits(s: SensorSnapshot): string {
+/**
+ * ipmitool's s_a_units: set only for sensors with an analog value, and only once a reading came back
+ * with scanning enabled. A refused reading (completion code: sensor not installed) or scanning disabled
+ * leaves the units column blank; "reading unavailable" with scanning on still shows them (lab: P5V,
+ * FAN3; lib/ipmi_sdr.c ipmi_sdr_read_sensor_value).
+ */
+export function analogUnits(s: SensorSnapshot): string {
+  if (!s.reading || !s.reading.scanningEnabled) return '';
   return hasAnalogReading(s.record) && s.factors ? unitsOf(s) : '';
 }
 
-function thresholdValue(s: SensorSnapshot, raw: number): number | undefined {
+export function thresholdValue(s: SensorSnapshot, raw: number): number | undefined {
   const rec = s.record;
   if (rec.kind !== 'full' || rec.analogFormat === 'none') return undefined;
   return convertWithFactors(rec.factors, rec.analogFormat, rec.linearization, raw);
@@ -162,7 +168,7 @@ export function analogEventLines(bits: SensorEventBits | undefined, kind: 'statu
   return out;
 }
 
-function hysteresisLine(s: SensorSnapshot, raw: number, label: string): string {
+export function hysteresisLine(s: SensorSnapshot, raw: number, label: string): string {
   const rec = s.record;
   if (rec.kind !== 'full' || rec.analogFormat === 'none') {
     return raw === 0x00 || raw === 0xff

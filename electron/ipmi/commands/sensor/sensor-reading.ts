@@ -96,6 +96,20 @@ export function sensorHealth(reading: SensorReading | undefined, thresholdSensor
   return 'ok';
 }
 
+/** ipmitool's verbose spelling (`sdr get`, `sensor get`, and their `-c` forms): the threshold in words. */
+export function sensorHealthVerbose(reading: SensorReading | undefined, invalid: string): string {
+  if (!reading || !reading.valid) return invalid;
+  const words: Record<string, string> = {
+    lnr: 'Lower Non-Recoverable',
+    unr: 'Upper Non-Recoverable',
+    lcr: 'Lower Critical',
+    ucr: 'Upper Critical',
+    lnc: 'Lower Non-Critical',
+    unc: 'Upper Non-Critical',
+  };
+  return words[sensorHealthDetailed(reading)] ?? 'ok';
+}
+
 /** ipmitool's `sdr elist` spelling of the same: which threshold, lower or upper. */
 export function sensorHealthDetailed(reading: SensorReading | undefined): string {
   if (!reading || !reading.valid) return 'ns';

@@ -22,7 +22,10 @@ export interface GenericDeviceLocator extends SdrHeader, EntityRef {
 
 export interface FruDeviceLocator extends SdrHeader, EntityRef {
   kind: 'fru-locator';
+  /** [5] bits 7-1: the controller's 7-bit address */
   accessAddress: number;
+  /** [5] as stored (the 8-bit slave address; ipmitool prints this byte) */
+  accessAddressByte: number;
   /** logical FRU device ID, or the slave address of a non-intelligent device */
   fruDeviceId: number;
   logical: boolean;
@@ -40,8 +43,12 @@ export interface McDeviceLocator extends SdrHeader, EntityRef {
   /** slave address byte as stored */
   slaveAddress: number;
   channel: number;
-  /** [7]: bit 0 controller is static ("Static MC"), bits 1-2 ACPI notifications, bit 3 log init errors */
+  /** [7] bits 7-5: bit 0 (byte bit 5) static controller ("Static MC"), bit 1 ACPI device power state
+   *  notification required, bit 2 ACPI system power state notification required (§43.9 byte 8) */
   powerStateNotification: number;
+  /** [7] bits 3-0: bit 3 logs initialization agent errors, bits 1-0 event message generation
+   *  (0 enable, 1 disable, 2 do not initialize the controller) */
+  globalInitialization: number;
   /** [8] bit 0 sensor device ... bit 7 chassis device */
   capabilities: number;
   oem: number;
@@ -80,6 +87,7 @@ export function decodeFruDeviceLocator(b: Uint8Array): FruDeviceLocator {
     ...decodeSdrHeader(b),
     ...decodeEntity(b[12]!, b[13]!),
     accessAddress: b[5]! >> 1,
+    accessAddressByte: b[5]!,
     fruDeviceId: b[6]!,
     logical: (b[7]! & 0x80) !== 0,
     lun: (b[7]! >> 3) & 0x03,
@@ -100,7 +108,8 @@ export function decodeMcDeviceLocator(b: Uint8Array): McDeviceLocator {
     ...decodeEntity(b[12]!, b[13]!),
     slaveAddress: b[5]!,
     channel: b[6]! & 0x0f,
-    powerStateNotification: b[7]!,
+    powerStateNotification: b[7]! >> 5,
+    globalInitialization: b[7]! & 0x0f,
     capabilities: b[8]!,
     oem: b[14]!,
     id: id(b),

@@ -142,6 +142,8 @@ const LAB: [name: string, bytes: Uint8Array, expected: Partial<Record<string, un
     hex('090051111420008000001000070100c9426f61726420465255'),
     {
       kind: 'fru-locator',
+      accessAddress: 0x10,
+      accessAddressByte: 0x20,
       fruDeviceId: 0,
       logical: true,
       deviceType: 0x10,
@@ -158,6 +160,7 @@ const LAB: [name: string, bytes: Uint8Array, expected: Partial<Record<string, un
       slaveAddress: 0x20,
       channel: 0,
       powerStateNotification: 0,
+      globalInitialization: 0,
       capabilities: 0xbf,
       id: 'BMC',
     },
