@@ -95,8 +95,18 @@ function allowedBodySizes(layout: GetLayout, type: number): number[] | undefined
   return layout.entry.exact ? [exact, ...sizes] : sizes;
 }
 
-/** One rule from a Get param 1 reply in `layout`, or a protocol error when the reply does not fit it. */
-export function decodeEntryAs(layout: GetLayout, data: Uint8Array, index: number): FirewallEntry {
+/**
+ * One rule from a Get param 1 reply in `layout`, or a protocol error when the reply does not fit it.
+ * An undocumented TYPE is kept as an 'unknown' entry with its bytes only when `undocumentedTypes` is
+ * true: when the count reply already established the layout. Without that, such a reply proves nothing
+ * (any bytes "fit" with an unknown TYPE first), so it counts as a misfit.
+ */
+export function decodeEntryAs(
+  layout: GetLayout,
+  data: Uint8Array,
+  index: number,
+  undocumentedTypes = true,
+): FirewallEntry {
   const head = layout.entry.echoesIndex ? 1 : 0;
   const what = `entry ${index}`;
   if (data.length < head + 2) throw misfit(layout, what, `${bytes(data.length)}, too short for its header`);
@@ -106,6 +116,9 @@ export function decodeEntryAs(layout: GetLayout, data: Uint8Array, index: number
   const body = data.length - head - 2;
   const type = data[head]!;
   const sizes = allowedBodySizes(layout, type);
+  if (!sizes && !undocumentedTypes) {
+    throw misfit(layout, what, `rule type ${type} is undocumented, so the reply cannot confirm the layout`);
+  }
   const largest = Math.max(...layout.entry.unionSizes);
   // an undocumented TYPE is kept as 'unknown' with its bytes, but only in a reply of a size the layout allows
   const ok = sizes
@@ -125,11 +138,11 @@ export function layoutsForCount(data: Uint8Array): GetLayout[] {
   return GET_LAYOUTS.filter((l) => l.count.length === data.length);
 }
 
-/** The layouts a Get param 1 reply for entry `index` fits, for a BMC without a count selector. */
+/** The layouts a Get param 1 reply for entry `index` fits on its own (no count reply to go by). */
 export function layoutsForEntry(data: Uint8Array, index: number): GetLayout[] {
   return GET_LAYOUTS.filter((l) => {
     try {
-      decodeEntryAs(l, data, index);
+      decodeEntryAs(l, data, index, false);
       return true;
     } catch {
       return false;

@@ -160,7 +160,7 @@ async function readOnce(
       break;
     }
     entries.push(e);
-    c.keep((l) => decodeEntryAs(l, e.bytes, i));
+    c.keep((l) => decodeEntryAs(l, e.bytes, i, n !== undefined));
   }
   const blockAll = await x.get(GetFirewallParam.isBlockAll);
   if (blockAll.completionCode !== 0) x.fail(blockAll);
@@ -172,7 +172,7 @@ async function readOnce(
   }
   // several layouts are left only when nothing told them apart; they must then decode alike
   const decoded = c.layouts.map((l) => ({
-    rules: entries.map((e, i) => decodeEntryAs(l, e.bytes, i)),
+    rules: entries.map((e, i) => decodeEntryAs(l, e.bytes, i, n !== undefined)),
     blockAll: decodeBlockAllAs(l, blockAll.bytes),
   }));
   const first = decoded[0]!;
