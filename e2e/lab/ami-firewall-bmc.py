@@ -24,7 +24,7 @@ generation (Set 0x76 is the same in all three):
   * v1 (default): the documented form above;
   * v2: a plausible IPv6-capable generation (a lab model, not an AMI fact): count and is-block-all take
     only AMI's own 1-byte request [param] (0xC7 to [param, 0]); the count reply is 2 bytes (rules in
-    use, table capacity V2_CAPACITY; adding past it answers 0xC4 out of space); an entry reply is the
+    use, table capacity V2_CAPACITY, reported only: no reader uses it); an entry reply is the
     entry number echoed, TYPE, STATE and the body padded to 44 bytes (IPv6 range + timeout union);
   * opaque: replies in a shape no reader knows, tag-length-value records: count [0xA0, 1, n], entry
     [0xA1, len, TYPE, STATE, body], is-block-all [0xA2, 1, flags]. The values are all there, so a test can
@@ -60,7 +60,6 @@ CC_PARAM_NOT_SUPPORTED = 0x80
 CC_INVALID_TIME = 0x81
 CC_HTTP_PORT = 0x83
 CC_INVALID_COMMAND = 0xC1
-CC_OUT_OF_SPACE = 0xC4
 CC_LENGTH = 0xC7
 CC_OUT_OF_RANGE = 0xC9
 CC_NOT_PRESENT = 0xCB
@@ -239,8 +238,6 @@ class AmiFirewallBmc(bmc.Bmc):
         rule = (rule_type, state, bytes(body))
         if param == rule_type:  # an add
             if rule not in self.rules:
-                if self.layout == 'v2' and len(self.rules) >= V2_CAPACITY:
-                    return CC_OUT_OF_SPACE
                 self.rules.append(rule)
             return CC_OK
         if rule not in self.rules:
