@@ -24,6 +24,8 @@ class DialectBmc implements Requester {
   setCode = 0;
   /** completion code for every Get (e.g. 0xD4) */
   getCode = 0;
+  /** count and is-block-all only as [param, 0] (0xC7 to the 1-byte form) */
+  longOnly = false;
   constructor(
     public dialect: Dialect,
     public entries: number[][] = [],
@@ -40,6 +42,7 @@ class DialectBmc implements Requester {
     const [param, index = 0] = d;
     const v2 = this.dialect === 'v2';
     if (v2 && param !== 1 && d.length !== 1) return rsp(0xc7); // AMI's own 1-byte form only
+    if (this.longOnly && param !== 1 && d.length !== 2) return rsp(0xc7);
     if (param === 0) {
       const n = this.entries.length;
       if (this.dialect === 'no-count') return rsp(0xcc);
@@ -180,9 +183,12 @@ describe('per-host memory of the layout', () => {
     const memory = new FirewallLayoutMemory();
     const bmc = new DialectBmc('v2', [ACCEPT_LOOPBACK, DROP_SSH]);
     expect(await readFirewall(bmc, { memory })).toMatchObject({ layoutIds: ['ami-v2'] });
-    bmc.dialect = 'v1'; // the same host now answers in the documented form (and to 1-byte selectors too)
+    bmc.dialect = 'v1'; // the same host now answers in the documented form, and only to [param, 0]
+    bmc.longOnly = true;
+    bmc.sent.length = 0;
     expect(await readFirewall(bmc, { memory })).toMatchObject({ layoutIds: ['ami-v1'], rules: RULES });
-    expect(memory.get('bmc-a')).toMatchObject({ layout: 'ami-v1' });
+    expect(bmc.gets()).toEqual(['77:00', '77:0000', '77:0100', '77:0101', '77:0200', '77:0000']);
+    expect(memory.get('bmc-a')).toEqual({ layout: 'ami-v1', shortSelectors: false, countSelector: true });
     bmc.dialect = 'opaque';
     expect((await readFirewall(bmc, { memory })).layout).toBe('unknown');
     expect(memory.get('bmc-a')).toMatchObject({ layout: 'unknown' });

@@ -4,7 +4,8 @@
 // is-block-all 0x02), keeps every reply, and decodes them only in a layout of firewall-get-layouts.ts that
 // every reply fits. When none fits, the result is still a success: the raw reply bytes per selector with
 // a note saying why, and nothing decoded is presented as fact. What the BMC answers steers the probing:
-//  - 0xC7 (request data length invalid) to `[param, 0]`: the BMC wants AMI's own 1-byte form `[param]`;
+//  - 0xC7 (request data length invalid) to `[param, 0]`: the BMC wants AMI's own 1-byte form `[param]`
+//    (and back, should a remembered 1-byte form be refused after a firmware update);
 //  - 0xC9 / 0xCB / 0xCC / 0x80 to the count selector: no count; the entries are walked with the seed's
 //    documented form `0x77 0x01 i` until the BMC answers one of those codes (the end of the table);
 //  - reply lengths: the count reply's length names the layout, each entry and the is-block-all reply
@@ -80,12 +81,13 @@ class Exchanges {
       entry ? Uint8Array.of(param, index) : short ? Uint8Array.of(param) : Uint8Array.of(param, 0);
     let request = form(this.shortSelectors);
     let rsp = await sendRaw(this.r, CMD_GET_FIREWALL, request);
-    if (rsp.completionCode === 0xc7 && !entry && !this.shortSelectors) {
-      const short = form(true);
-      const retry = await sendRaw(this.r, CMD_GET_FIREWALL, short);
+    if (rsp.completionCode === 0xc7 && !entry) {
+      // the other form; whichever one the BMC takes is kept for the rest of this read and the next ones
+      const other = form(!this.shortSelectors);
+      const retry = await sendRaw(this.r, CMD_GET_FIREWALL, other);
       if (retry.completionCode !== 0xc7) {
-        this.shortSelectors = true;
-        request = short;
+        this.shortSelectors = !this.shortSelectors;
+        request = other;
         rsp = retry;
       }
     }
