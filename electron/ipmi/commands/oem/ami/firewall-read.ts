@@ -12,7 +12,7 @@
 //    must then fit it too.
 // What worked is remembered per BMC (firewall-layout-memory.ts), so the next read skips the probes.
 import type { Requester } from '../../../client/requester';
-import type { FirewallEntry } from './firewall-codec';
+import { encodeGetBlockAll, encodeGetEntry, encodeGetRuleCount, type FirewallEntry } from './firewall-codec';
 import {
   GET_LAYOUTS,
   decodeBlockAllAs,
@@ -78,7 +78,11 @@ class Exchanges {
         ? 'count'
         : 'is-block-all';
     const form = (short: boolean) =>
-      entry ? Uint8Array.of(param, index) : short ? Uint8Array.of(param) : Uint8Array.of(param, 0);
+      entry
+        ? encodeGetEntry(index)
+        : param === GetFirewallParam.ruleCount
+          ? encodeGetRuleCount(short)
+          : encodeGetBlockAll(short);
     let request = form(this.shortSelectors);
     let rsp = await sendRaw(this.r, CMD_GET_FIREWALL, request);
     if (rsp.completionCode === 0xc7 && !entry) {
