@@ -99,14 +99,14 @@ describe('entry replies (Get param 1)', () => {
       'ami-v1',
       0,
       b(0x00, 0x01, ...IP, 0, 0),
-      'entry 0 does not fit layout ami-v1: a 6 bytes body for rule type 0, expected 4 or 8 or 20',
+      'entry 0 does not fit layout ami-v1: a body of 6 bytes for rule type 0, expected 4 or 8 or 20',
     ],
     [
       'v1 reading a v2 reply',
       'ami-v1',
       0,
       b(0x00, 0x00, 0x01, ...IP, ...zeros(40)),
-      'entry 0 does not fit layout ami-v1: a 45 bytes body for rule type 0, expected 4 or 8 or 20',
+      'entry 0 does not fit layout ami-v1: a body of 45 bytes for rule type 0, expected 4 or 8 or 20',
     ],
     [
       'v1 type only',
@@ -152,14 +152,14 @@ describe('entry replies (Get param 1)', () => {
       'ami-v2',
       0,
       b(0x00, 0x01, ...IP),
-      'entry 0 does not fit layout ami-v2: a 3 bytes body for rule type 1, expected 44',
+      'entry 0 does not fit layout ami-v2: a body of 3 bytes for rule type 1, expected 44',
     ],
     [
       'v2 unpadded',
       'ami-v2',
       0,
       b(0x00, 0x00, 0x01, ...IP),
-      'entry 0 does not fit layout ami-v2: a 4 bytes body for rule type 0, expected 44',
+      'entry 0 does not fit layout ami-v2: a body of 4 bytes for rule type 0, expected 44',
     ],
   ];
   it.each(cases)('%s', (_name, id, index, data, want) => {

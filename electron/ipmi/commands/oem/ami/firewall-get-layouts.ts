@@ -127,8 +127,12 @@ export function decodeEntryAs(
       ? body <= largest
       : layout.entry.unionSizes.includes(body);
   if (!ok) {
-    const expected = sizes ? `${sizes.join(' or ')}` : `at most ${largest}`;
-    throw misfit(layout, what, `a ${bytes(body)} body for rule type ${type}, expected ${expected}`);
+    const expected = sizes
+      ? sizes.join(' or ')
+      : layout.entry.exact
+        ? `at most ${largest}`
+        : layout.entry.unionSizes.join(' or ');
+    throw misfit(layout, what, `a body of ${bytes(body)} for rule type ${type}, expected ${expected}`);
   }
   return decodeFirewallEntry(data.subarray(head), index);
 }

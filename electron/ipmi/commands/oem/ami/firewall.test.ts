@@ -123,7 +123,7 @@ describe('errors from the BMC', () => {
     expect(reading.layout).toBe('unknown');
     if (reading.layout !== 'unknown') return;
     expect(reading.note).toContain(
-      'entry 0 does not fit layout ami-v1: a 1 byte body for rule type 0, expected 4 or 8 or 20',
+      'entry 0 does not fit layout ami-v1: a body of 1 byte for rule type 0, expected 4 or 8 or 20',
     );
     expect(
       reading.raw.map((x) => [x.selector, x.completionCode, Buffer.from(x.bytes).toString('hex')]),
