@@ -1,6 +1,6 @@
-// The AMI firewall peer, driven by ipmitool raw. Request/response layouts: specs/ipmi-lan.md §12
-// (Dell PowerSwitch BMC guides, AMI IPMI_AMIConf.h/Iptables.h). Ports little-endian (lab choice, see
-// ami-firewall-bmc.py).
+// The AMI firewall peer, driven by ipmitool raw, in each of its Get layouts (--layout v1|v2|opaque).
+// Request/response layouts: specs/ipmi-lan.md §12 (Dell PowerSwitch BMC guides, AMI IPMI_AMIConf.h /
+// Iptables.h); v2 and opaque are lab models (ami-firewall-bmc.py). Ports little-endian (lab choice).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAmiFirewallBmc, type AmiFirewallBmc } from './ami-firewall-bmc';
 import { ipmitool } from './ipmi-tools';
@@ -108,6 +108,47 @@ describe('AMI firewall BMC with union-padded replies', () => {
       expect((await raw(bmc, [...SET, 0x00, 0x00, 192, 0, 2, 1])).cc).toBe(0);
       const r = await raw(bmc, [...GET, 0x01, 0x00]);
       expect(r.data).toEqual([0x00, 0x00, 192, 0, 2, 1, ...new Array<number>(16).fill(0)]);
+    } finally {
+      await bmc.stop();
+    }
+  });
+});
+
+describe('AMI firewall BMC --layout v2 and --layout opaque (other Get reply shapes)', () => {
+  it('v2: 1-byte count/is-block-all requests only, 2-byte count, echoed index and 44-byte union', async () => {
+    const bmc = await startAmiFirewallBmc({ layout: 'v2' });
+    try {
+      expect((await raw(bmc, [...SET, 0x00, 0x01, 10, 1, 2, 3])).cc).toBe(0);
+      expect(await raw(bmc, [...GET, 0x00])).toEqual({ cc: 0, data: [1, 64] });
+      expect((await raw(bmc, [...GET, 0x00, 0x00])).cc).toBe(0xc7);
+      expect((await raw(bmc, [...GET, 0x02, 0x00])).cc).toBe(0xc7);
+      expect(await raw(bmc, [...GET, 0x02])).toEqual({ cc: 0, data: [0] });
+      const entry = await raw(bmc, [...GET, 0x01, 0x00]);
+      expect(entry).toEqual({
+        cc: 0,
+        data: [0x00, 0x00, 0x01, 10, 1, 2, 3, ...new Array<number>(40).fill(0)],
+      });
+      expect((await raw(bmc, [...GET, 0x01, 0x01])).cc).toBe(0xc9);
+      expect(bmc.rules().rules).toEqual([{ type: 0, state: 'accept', body: '0a010203', ip: '10.1.2.3' }]);
+    } finally {
+      await bmc.stop();
+    }
+  });
+  it('opaque: every Get value wrapped in a tag-length record; Set unchanged', async () => {
+    const bmc = await startAmiFirewallBmc({ layout: 'opaque' });
+    try {
+      expect((await raw(bmc, [...SET, 0x02, 0x00, 0x00, 0x16, 0x00])).cc).toBe(0);
+      expect((await raw(bmc, [...SET, 9, 0x00, 0x01])).cc).toBe(0);
+      expect(await raw(bmc, [...GET, 0x00])).toEqual({ cc: 0, data: [0xa0, 1, 1] });
+      expect(await raw(bmc, [...GET, 0x01, 0x00])).toEqual({
+        cc: 0,
+        data: [0xa1, 5, 0x02, 0x00, 0x00, 0x16, 0x00],
+      });
+      expect(await raw(bmc, [...GET, 0x02])).toEqual({ cc: 0, data: [0xa2, 1, 1] });
+      expect(bmc.rules()).toEqual({
+        blockAll: 1,
+        rules: [{ type: 2, state: 'drop', body: '001600', protocol: 'tcp', port: 22 }],
+      });
     } finally {
       await bmc.stop();
     }

@@ -19,12 +19,23 @@ Choices where the sources are silent (documented so tests do not mistake them fo
   * a wrong request length answers 0xC7; a state selector other than 0/1 or protocol other than 0-2
     answers 0xCC.
 
+--layout picks the Get Firewall (0x77) reply shape, so that readers are tested against more than one AMI
+generation (Set 0x76 is the same in all three):
+  * v1 (default): the documented form above;
+  * v2: a plausible IPv6-capable generation (a lab model, not an AMI fact): count and is-block-all take
+    only AMI's own 1-byte request [param] (0xC7 to [param, 0]); the count reply is 2 bytes (rules in
+    use, table capacity V2_CAPACITY, reported only: no reader uses it); an entry reply is the
+    entry number echoed, TYPE, STATE and the body padded to 44 bytes (IPv6 range + timeout union);
+  * opaque: replies in a shape no reader knows, tag-length-value records: count [0xA0, 1, n], entry
+    [0xA1, len, TYPE, STATE, body], is-block-all [0xA2, 1, flags]. The values are all there, so a test can
+    check that a reader shows these bytes raw rather than decoding them as something they are not.
+
 Close Session frees the session (pyghmi keeps it registered; see forget_closed_session).
 
 pyghmi's server knows no per-user privilege, only name/password, so the user table below carries a
 privilege limit and each command checks min(session privilege, user limit) itself (0xD4 when too low).
 
-Usage: ami-firewall-bmc.py --port 0 --state /tmp/x/rules.json [--pad]
+Usage: ami-firewall-bmc.py --port 0 --state /tmp/x/rules.json [--pad] [--layout v1|v2|opaque]
 Reads "name:password:privilege" lines (privilege 2 user, 3 operator, 4 admin) on stdin, binds 127.0.0.1
 only, prints "READY <port>" once listening.
 """
@@ -71,6 +82,9 @@ DROP_ALL_TIMED = 19
 GET_COUNT = 0
 GET_ENTRY = 1
 GET_IS_BLOCK_ALL = 2
+
+V2_CAPACITY = 64
+V2_UNION = 44  # IPv6 range (16 + 16) + timeout (12)
 
 
 
@@ -146,11 +160,12 @@ def describe(rule_type, state, body):
 
 
 class AmiFirewallBmc(bmc.Bmc):
-    def __init__(self, users, state_path, pad, port):
+    def __init__(self, users, state_path, pad, port, layout='v1'):
         super().__init__({name: pw for name, (pw, _) in users.items()}, port=port, address='127.0.0.1')
         self.users = users
         self.state_path = state_path
         self.pad = pad
+        self.layout = layout
         self.rules = []  # (type, state, body bytes), in insertion order
         self.block_all = 0
         self.deviceid = 0x20
@@ -234,20 +249,32 @@ class AmiFirewallBmc(bmc.Bmc):
         if len(data) < 1 or len(data) > 2:
             return CC_LENGTH, b''
         param = data[0]
+        if self.layout == 'v2' and param in (GET_COUNT, GET_IS_BLOCK_ALL) and len(data) != 1:
+            return CC_LENGTH, b''
         if param == GET_COUNT:
-            return CC_OK, bytes([len(self.rules)])
+            return CC_OK, self.shape(0xA0, [len(self.rules)], [len(self.rules), V2_CAPACITY])
         if param == GET_IS_BLOCK_ALL:
-            return CC_OK, bytes([self.block_all])
+            return CC_OK, self.shape(0xA2, [self.block_all], [self.block_all])
         if param == GET_ENTRY:
             if len(data) != 2:
                 return CC_LENGTH, b''
             if data[1] >= len(self.rules):
                 return CC_OUT_OF_RANGE, b''
             rule_type, state, body = self.rules[data[1]]
+            if self.layout == 'v2':
+                return CC_OK, bytes([data[1], rule_type, state]) + body + bytes(V2_UNION - len(body))
             if self.pad:
                 body = body + bytes(20 - len(body))
-            return CC_OK, bytes([rule_type, state]) + body
+            return CC_OK, self.shape(0xA1, list(bytes([rule_type, state]) + body), None)
         return CC_PARAM_NOT_SUPPORTED, b''
+
+    def shape(self, tag, value, v2_value):
+        """A reply value in this BMC's layout: as is (v1), the v2 form, or a tag-length-value record."""
+        if self.layout == 'opaque':
+            return bytes([tag, len(value)] + value)
+        if self.layout == 'v2' and v2_value is not None:
+            return bytes(v2_value)
+        return bytes(value)
 
 
 def main():
@@ -255,6 +282,7 @@ def main():
     ap.add_argument('--port', type=int, default=0)
     ap.add_argument('--state', required=True)
     ap.add_argument('--pad', action='store_true')
+    ap.add_argument('--layout', choices=('v1', 'v2', 'opaque'), default='v1')
     args = ap.parse_args()
     # Credentials come on stdin so they never appear in a process listing.
     users = {}
@@ -264,7 +292,7 @@ def main():
             name, rest = line.split(':', 1)
             password, priv = rest.rsplit(':', 1)
             users[name] = (password, int(priv))
-    server = AmiFirewallBmc(users, args.state, args.pad, args.port)
+    server = AmiFirewallBmc(users, args.state, args.pad, args.port, args.layout)
     sock = server.serversocket
     port = (sock.fd if hasattr(sock, 'fd') else sock).getsockname()[1]
     server.port = port

@@ -42,22 +42,37 @@ export interface AmiFirewallBmc {
   host: '127.0.0.1';
   port: number;
   users: { admin: LabUser; operator: LabUser; user: LabUser };
+  layout: AmiFirewallLayout;
   /** JSON file holding the current rule table. */
   statePath: string;
   rules(): FirewallState;
   stop(): Promise<void>;
 }
 
+/** The Get Firewall reply shape the BMC answers in (see ami-firewall-bmc.py): the documented one, a
+ *  second plausible AMI generation, or one that matches no known layout. */
+export type AmiFirewallLayout = 'v1' | 'v2' | 'opaque';
+
 export interface AmiFirewallOptions {
-  /** Pad Get-entry bodies to 20 bytes, like AMI's C union with timeouts. */
+  /** Pad Get-entry bodies to 20 bytes, like AMI's C union with timeouts (v1 only). */
   pad?: boolean;
+  /** default 'v1' */
+  layout?: AmiFirewallLayout;
 }
 
 export async function startAmiFirewallBmc(opts: AmiFirewallOptions = {}): Promise<AmiFirewallBmc> {
   const dir = await mkdtemp(join(tmpdir(), 'bmclab-ami-'));
   const statePath = join(dir, 'rules.json');
   const users = { admin: LAB_USERS.admin, operator: LAB_USERS.operator, user: LAB_USERS.user };
-  const args = [SCRIPT, '--port', '0', '--state', statePath, ...(opts.pad ? ['--pad'] : [])];
+  const args = [
+    SCRIPT,
+    '--port',
+    '0',
+    '--state',
+    statePath,
+    ...(opts.pad ? ['--pad'] : []),
+    ...(opts.layout ? ['--layout', opts.layout] : []),
+  ];
   const child = spawn(PYTHON, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
@@ -82,6 +97,7 @@ export async function startAmiFirewallBmc(opts: AmiFirewallOptions = {}): Promis
     host: '127.0.0.1',
     port,
     users,
+    layout: opts.layout ?? 'v1',
     statePath,
     rules: () => JSON.parse(readFileSync(statePath, 'utf8')) as FirewallState,
     stop() {

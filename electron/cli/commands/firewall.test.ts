@@ -204,6 +204,38 @@ describe('firewall list', () => {
       'No firewall rules.\nDrop-all: off\n',
     );
   });
+  it('replies in no known layout: exit 0, the raw bytes per selector and why, nothing decoded', async () => {
+    // a BMC that wraps every value in a tag-length record (the lab BMC's --layout opaque)
+    class OpaqueBmc extends FakeBmc {
+      override async raw(req: IpmiRequest): Promise<IpmiResponse> {
+        const d = req.data ?? new Uint8Array();
+        this.sent.push(`${req.cmd.toString(16)}:${Buffer.from(d).toString('hex')}`);
+        const ok = (b: number[]) => ({ completionCode: 0, data: Buffer.from(b) });
+        if (d[0] === 0) return ok([0xa0, 1, 1]);
+        if (d[0] === 2) return ok([0xa2, 1, 0]);
+        return d[1] === 0
+          ? ok([0xa1, 6, 0x00, 0x01, 127, 0, 0, 1])
+          : { completionCode: 0xc9, data: Buffer.alloc(0) };
+      }
+    }
+    const r = await cli(['list'], new OpaqueBmc());
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    expect(r.out).toBe(
+      [
+        'Firewall layout unknown: the Get Firewall replies fit no known layout (rule count does not fit ' +
+          'layout ami-v1: 3 bytes, expected 1; rule count does not fit layout ami-v2: 3 bytes, expected 2); ' +
+          'the raw replies are shown undecoded.',
+        'Get Firewall (NetFn 0x32 cmd 0x77) replies, not decoded:',
+        'Selector      Request  CC  Reply',
+        'count         00 00    00  a0 01 01',
+        'entry 0       01 00    00  a1 06 00 01 7f 00 00 01',
+        'entry 1       01 01    c9',
+        'is-block-all  02 00    00  a2 01 00',
+        '',
+      ].join('\n'),
+    );
+  });
   it('help prints the usage', async () => {
     const r = await cli(['help']);
     expect(r.code).toBe(0);

@@ -18,7 +18,9 @@ import {
   flushFirewall,
   readFirewall,
   removeFirewallRule,
+  type FirewallReading,
   type FirewallSnapshot,
+  type RawGetReply,
 } from '../../ipmi/commands/oem/ami/firewall';
 import type {
   DropAllSpec,
@@ -30,7 +32,9 @@ import type {
 } from '../../ipmi/commands/oem/ami/firewall-layout';
 
 const USAGE = `AMI MegaRAC OEM firewall (NetFn 0x32, Set 0x76 / Get 0x77). Commands:
-  firewall list                                   list the rules and the drop-all state (USER privilege)
+  firewall list                                   list the rules and the drop-all state (USER privilege);
+                                                  replies in a layout this version does not know are
+                                                  shown as raw bytes per selector, not decoded
   firewall allow|deny ip <a.b.c.d>                ACCEPT / DROP one IPv4 address
   firewall allow|deny range <start> <end>         ACCEPT / DROP an IPv4 range (start <= end)
   firewall allow|deny port <tcp|udp|both> <port>  ACCEPT / DROP one port (1-65535)
@@ -42,7 +46,8 @@ const USAGE = `AMI MegaRAC OEM firewall (NetFn 0x32, Set 0x76 / Get 0x77). Comma
 Rules and drop-all take an optional time window on the BMC's clock:
   --from YYYY-MM-DDTHH:MM --until YYYY-MM-DDTHH:MM
 deny, remove and drop-all are refused when they would cut off this machine's address (as the BMC sees it)
-unless a permanent ACCEPT rule covers it; --force overrides that check.`;
+unless a permanent ACCEPT rule covers it, and always when the rules cannot be read; --force overrides
+that check.`;
 
 interface Flags {
   force: boolean;
@@ -175,8 +180,40 @@ export function ruleText(r: FirewallRule | FirewallEntry | DropAllSpec): { proto
   }
 }
 
-/** The `firewall list` table. */
-export function formatFirewall(fw: FirewallSnapshot): string {
+const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
+
+/** Replies in no known layout: the bytes as the BMC sent them, per selector, and why they are not decoded. */
+export function formatRawReplies(note: string, raw: RawGetReply[]): string {
+  const rows = raw.map((r) => [
+    r.selector,
+    hex(r.request),
+    r.completionCode.toString(16).padStart(2, '0'),
+    hex(r.bytes),
+  ]);
+  const header = ['Selector', 'Request', 'CC', 'Reply'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return (
+    [
+      `Firewall layout unknown: ${note}.`,
+      'Get Firewall (NetFn 0x32 cmd 0x77) replies, not decoded:',
+      line(header),
+      ...rows.map(line),
+    ].join('\n') + '\n'
+  );
+}
+
+/** The `firewall list` output: the rule table, or the raw replies when their layout is unknown. */
+export function formatFirewall(fw: FirewallReading | FirewallSnapshot): string {
+  if ('layout' in fw && fw.layout === 'unknown') return formatRawReplies(fw.note, fw.raw);
+  return formatRules(fw as FirewallSnapshot);
+}
+
+function formatRules(fw: FirewallSnapshot): string {
   const rows = fw.rules.map((r) => {
     const { proto, target } = ruleText(r);
     const state =
@@ -201,6 +238,12 @@ export function formatFirewall(fw: FirewallSnapshot): string {
   return [...body, blockAll].join('\n') + '\n';
 }
 
+/** The BMC's key in the firewall layout memory: as the user named it, port included when not 623. */
+function hostKey(ctx: CliContext): string {
+  const port = ctx.options.port ?? 623;
+  return port === 623 ? ctx.options.host : `${ctx.options.host}:${port}`;
+}
+
 const describeRule = (r: FirewallRule) => {
   const { proto, target } = ruleText(r);
   return `${r.state.toUpperCase()} ${r.kind}${proto === '-' ? '' : ` ${proto}`} ${target}${r.window ? ` (${windowText(r.window)})` : ''}`;
@@ -209,7 +252,7 @@ const describeRule = (r: FirewallRule) => {
 async function run(ctx: CliContext, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const flags = parseFlags(rest);
-  const lockout = { iUnderstandThisMayLockMeOut: flags.force };
+  const lockout = { iUnderstandThisMayLockMeOut: flags.force, hostKey: hostKey(ctx) };
   const forced = () => {
     if (flags.force) ctx.err('Warning: --force: the lock-out check is skipped; flush is the way back in.\n');
   };
@@ -225,7 +268,7 @@ async function run(ctx: CliContext, args: string[]): Promise<number> {
       noWindow();
       if (flags.words.length > 0)
         throw new UsageError(`firewall list: unexpected "${flags.words.join(' ')}"`);
-      ctx.out(formatFirewall(await readFirewall(await ctx.session())));
+      ctx.out(formatFirewall(await readFirewall(await ctx.session(), { hostKey: hostKey(ctx) })));
       return 0;
     }
     case 'allow':

@@ -211,9 +211,12 @@ export function encodeFlush(): Uint8Array {
   return encodeSet('flush', 'flush', {}, 0);
 }
 
-/** Get Firewall requests. `[param, 0]` is always sent: the handler takes variable length (AMI.c table). */
-export const encodeGetRuleCount = (): Uint8Array => Uint8Array.of(GetFirewallParam.ruleCount, 0x00);
-export const encodeGetBlockAll = (): Uint8Array => Uint8Array.of(GetFirewallParam.isBlockAll, 0x00);
+/** Get Firewall requests. `[param, 0]` by default: the handler takes variable length (AMI.c table);
+ *  `short` gives AMI's own client's 1-byte form `[param]`, for firmware that insists on it (0xC7). */
+export const encodeGetRuleCount = (short = false): Uint8Array =>
+  short ? Uint8Array.of(GetFirewallParam.ruleCount) : Uint8Array.of(GetFirewallParam.ruleCount, 0x00);
+export const encodeGetBlockAll = (short = false): Uint8Array =>
+  short ? Uint8Array.of(GetFirewallParam.isBlockAll) : Uint8Array.of(GetFirewallParam.isBlockAll, 0x00);
 export function encodeGetEntry(index: number): Uint8Array {
   if (!Number.isInteger(index) || index < 0 || index > 255) {
     throw argumentError(`AMI firewall: rule index ${show(index)} is outside 0-255`, {
@@ -237,18 +240,6 @@ function malformed(what: string, detail: string): IpmiError {
     netFn: NETFN_AMI,
     cmd: CMD_GET_FIREWALL,
   });
-}
-
-/** Response data (after the completion code) of Get param 0: the rule count. */
-export function decodeRuleCount(data: Uint8Array): number {
-  if (data.length < 1) throw malformed('rule count', 'empty response, need 1 byte');
-  return data[0]!;
-}
-
-/** Response data of Get param 2: non-zero when drop-all is in force (the raw byte is kept). */
-export function decodeBlockAll(data: Uint8Array): { active: boolean; raw: number } {
-  if (data.length < 1) throw malformed('is-block-all', 'empty response, need 1 byte');
-  return { active: data[0] !== 0, raw: data[0]! };
 }
 
 function readTime(b: Uint8Array, off: number): FirewallTime {
@@ -289,8 +280,10 @@ function readField(b: Uint8Array, off: number, f: Field, into: Fields): void {
 }
 
 /**
- * Response data of Get param 1: TYPE (the Set param that made the rule), State, then the body laid out
- * as for Set. The body is a C union, so BMCs may pad it to the union size: parse by TYPE, ignore the rest.
+ * The rule in a Get param 1 reply from TYPE on: TYPE (the Set param that made the rule), State, then the
+ * body laid out as for Set. The body is a C union, so BMCs may pad it to the union size: parse by TYPE,
+ * ignore the rest. Which reply sizes a layout allows, and what comes before TYPE, is for
+ * firewall-get-layouts.ts to check; the count and is-block-all replies are decoded there too.
  */
 export function decodeFirewallEntry(data: Uint8Array, index: number): FirewallEntry {
   if (data.length < 2)

@@ -6,6 +6,11 @@
 // What counts as "covered": an ACCEPT rule for our address (single IPv4 address or a range containing it)
 // without a time window. Timed ACCEPT rules do not count, because they expire while the DROP stays.
 // Rules this module cannot express (IPv6, unknown TYPEs) never count as cover.
+//
+// When the rules cannot be read (a reply in no known layout, a refused Get), nothing counts as cover:
+// drop-all for our address family, a DROP rule covering our address or UDP 623, and removing an ACCEPT
+// rule for our address are all refused, with the reason the rules are unknown. Other changes cannot cut
+// us off whatever the rules are, and pass.
 import { ipv4ToNumber, parseIpv4, type FirewallEntry } from './firewall-codec';
 import type { DropAllSpec, FirewallRule } from './firewall-layout';
 
@@ -16,6 +21,9 @@ export interface FirewallSnapshot {
   rules: FirewallEntry[];
   blockAll: { active: boolean; raw: number };
 }
+
+/** What the guard knows of the rules in force: the rules, or why they are unknown (in words). */
+export type FirewallKnowledge = FirewallSnapshot | { unknown: string };
 
 export type FirewallChange =
   | { op: 'add'; rule: FirewallRule }
@@ -73,9 +81,10 @@ const sameRule = (a: AnyRule, b: FirewallRule): boolean => {
  */
 export function lockoutRisk(
   change: FirewallChange,
-  current: FirewallSnapshot,
+  current: FirewallKnowledge,
   source: string,
 ): string | undefined {
+  if ('unknown' in current) return unknownRisk(change, current.unknown, source);
   const addr = sourceIpv4(source);
   const covered = addr !== undefined && current.rules.some((r) => acceptsPermanently(r, addr));
   const fix = `add an ACCEPT rule for it first (firewall allow ip ${addr !== undefined ? source : '<address>'})`;
@@ -109,5 +118,22 @@ export function lockoutRisk(
           : 'a DROP rule covers it';
       return `removing the only ACCEPT rule for ${source} would cut it off (${why})`;
     }
+  }
+}
+
+/** The same question when the rules in force are unknown: anything that could cut us off is a risk. */
+function unknownRisk(change: FirewallChange, why: string, source: string): string | undefined {
+  const addr = sourceIpv4(source);
+  const unknown = `the rules in force are unknown (${why}), so no ACCEPT rule is known to cover ${source}`;
+  switch (change.op) {
+    case 'drop-all':
+      if (addr === undefined ? !change.spec.ipv6 : !change.spec.ipv4) return undefined;
+      return `drop-all could cut off ${source}: ${unknown}`;
+    case 'add':
+      if (!blocks(change.rule, addr)) return undefined;
+      return `this DROP rule covers ${source}${coversRmcpPort(change.rule) ? ` (UDP port ${BMC_RMCP_PORT})` : ''}: ${unknown}`;
+    case 'remove':
+      if (addr === undefined || !acceptsPermanently(change.rule, addr)) return undefined;
+      return `removing an ACCEPT rule for ${source} could cut it off: the rules in force are unknown (${why}), so it may be the only one`;
   }
 }

@@ -1,7 +1,7 @@
 // Command-layer tests with a fake Requester: which bytes go out (and that nothing goes out for bad input
 // or a refused lock-out), how completion codes map to errors, and the lock-out guard's decisions.
 // Entry replies below are built in the documented Get layout (TYPE, State, body; see firewall-codec.test.ts).
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { IpmiError } from '../../../errors';
 import type { IpmiRequest, IpmiResponse, Requester } from '../../../client/requester';
 import { routeSourceAddress, sourceAddressOf } from '../../../client/source-address';
@@ -15,6 +15,16 @@ import {
   removeFirewallRule,
 } from './firewall';
 import type { FirewallRule } from './firewall-layout';
+import { firewallLayoutMemory } from './firewall-layout-memory';
+import type { FirewallReading } from './firewall-read';
+
+// every fake has the same host name: start each test with nothing learned about it
+beforeEach(() => firewallLayoutMemory.forget('bmc-under-test'));
+
+function known(reading: FirewallReading) {
+  if (reading.layout !== 'known') throw new Error(`expected a decoded reading, got: ${reading.note}`);
+  return reading;
+}
 
 interface Sent {
   netFn: number;
@@ -106,12 +116,22 @@ describe('errors from the BMC', () => {
     expect(e.kind).toBe('completion-code');
     expect(e.message).toContain('Attempt to access HTTP port 80');
   });
-  it('a malformed entry reply is a protocol error naming the host', async () => {
+  it('a malformed entry reply is not decoded: the raw replies come back with the reason', async () => {
     const bmc = new FakeAmiBmc();
     bmc.entries = [[0x00, 0x01, 10]]; // IPv4 entry cut short
-    const e = await caught(readFirewall(bmc));
-    expect(e.kind).toBe('protocol');
-    expect(e.message).toMatch(/^bmc-under-test: AMI Get Firewall entry 0/);
+    const reading = await readFirewall(bmc);
+    expect(reading.layout).toBe('unknown');
+    if (reading.layout !== 'unknown') return;
+    expect(reading.note).toContain(
+      'entry 0 does not fit layout ami-v1: a body of 1 byte for rule type 0, expected 4 or 8 or 20',
+    );
+    expect(
+      reading.raw.map((x) => [x.selector, x.completionCode, Buffer.from(x.bytes).toString('hex')]),
+    ).toEqual([
+      ['count', 0, '01'],
+      ['entry 0', 0, '00010a'],
+      ['is-block-all', 0, '00'],
+    ]);
   });
 });
 
@@ -161,7 +181,8 @@ describe('reading', () => {
     const bmc = new FakeAmiBmc();
     bmc.entries = [ACCEPT_LOOPBACK, DROP_OTHER];
     bmc.blockAll = 1;
-    const fw = await readFirewall(bmc);
+    const fw = known(await readFirewall(bmc));
+    expect(fw.layoutIds).toEqual(['ami-v1']);
     expect(fw.blockAll).toEqual({ active: true, raw: 1 });
     expect(fw.rules).toEqual([
       { kind: 'ip', state: 'accept', address: '127.0.0.1', index: 0, type: 0 },
@@ -182,7 +203,7 @@ describe('reading', () => {
     bmc.onCount = () => {
       if (++counts === 1) bmc.entries = [ACCEPT_LOOPBACK, DROP_OTHER]; // another client adds a rule
     };
-    const fw = await readFirewall(bmc);
+    const fw = known(await readFirewall(bmc));
     expect(fw.rules).toHaveLength(2);
   });
 });

@@ -1,41 +1,42 @@
 // AMI MegaRAC OEM firewall commands, written against Requester (see firewall-layout.ts for the sources).
 //
-// Reading (Get Firewall 0x77) needs USER privilege, changing (Set Firewall 0x76) ADMINISTRATOR (AMI's
-// command table, AMI.c). A BMC without the extension answers "Invalid command" (0xC1), which is reported
-// as kind 'unsupported' rather than as a bare completion code. Changes that could cut this machine off
-// (drop-all, a DROP rule covering our address or UDP 623, removing our only ACCEPT rule while something
-// drops us) are refused before anything is sent unless the caller passes `iUnderstandThisMayLockMeOut`.
-import { IpmiError, completionCodeError } from '../../../errors';
+// Reading (Get Firewall 0x77, firewall-read.ts) needs USER privilege, changing (Set Firewall 0x76)
+// ADMINISTRATOR (AMI's command table, AMI.c). A BMC without the extension answers "Invalid command"
+// (0xC1), which is reported as kind 'unsupported' rather than as a bare completion code. Changes that
+// could cut this machine off (drop-all, a DROP rule covering our address or UDP 623, removing our only
+// ACCEPT rule while something drops us) are refused before anything is sent unless the caller passes
+// `iUnderstandThisMayLockMeOut`; when the rules cannot be read, every such change is refused.
+import { IpmiError } from '../../../errors';
 import type { Requester } from '../../../client/requester';
 import { sourceAddressOf } from '../../../client/source-address';
 import {
-  decodeBlockAll,
-  decodeFirewallEntry,
-  decodeRuleCount,
   encodeAddRule,
   encodeDropAll,
   encodeFlush,
-  encodeGetBlockAll,
-  encodeGetEntry,
-  encodeGetRuleCount,
   encodeRemoveDropAll,
   encodeRemoveRule,
-  type FirewallEntry,
 } from './firewall-codec';
 import {
-  CMD_GET_FIREWALL,
   CMD_SET_FIREWALL,
-  GET_FIREWALL_NAME,
   NETFN_AMI,
   SET_FIREWALL_NAME,
   type DropAllSpec,
   type FirewallRule,
 } from './firewall-layout';
-import { lockoutRisk, type FirewallChange, type FirewallSnapshot } from './firewall-lockout';
+import { lockoutRisk, type FirewallChange, type FirewallKnowledge } from './firewall-lockout';
+import { readFirewall, type ReadFirewallOptions } from './firewall-read';
+import { send, withHost } from './firewall-send';
 
 export type { FirewallSnapshot } from './firewall-lockout';
+export {
+  readFirewall,
+  type FirewallReading,
+  type RawGetReply,
+  type ReadFirewallOptions,
+} from './firewall-read';
 
-export interface LockoutOptions {
+/** The read options (layout memory, host key) serve the guard's own read of the rules. */
+export interface LockoutOptions extends ReadFirewallOptions {
   /** Skip the lock-out check. The UI sets this only after the operator confirmed twice. */
   iUnderstandThisMayLockMeOut?: boolean;
   /** Our address as the BMC sees it; default: the local address of a socket routed to the BMC. */
@@ -57,88 +58,27 @@ export class FirewallLockoutError extends IpmiError {
   }
 }
 
-/** Re-issue an encoder's argument error with the host filled in. */
-function encode<T>(host: string, f: () => T): T {
+const encode = withHost;
+
+/** What the guard knows of the rules: a reading in no known layout or a refused Get leaves them unknown. */
+async function knowledge(r: Requester, opts: LockoutOptions): Promise<FirewallKnowledge> {
   try {
-    return f();
+    const reading = await readFirewall(r, opts);
+    if (reading.layout === 'known') return reading;
+    return { unknown: reading.note };
   } catch (e) {
-    if (e instanceof IpmiError && e.host === undefined) {
-      throw new IpmiError(e.kind, `${host}: ${e.message}`, { host, command: e.command, cause: e.cause });
+    // the BMC answered but would not give the rules: a completion code (0xD4 too) or a hostile reply.
+    // No extension (0xC1), a dead link or a cancel are passed on: the Set could not be sent either.
+    if (e instanceof IpmiError && ['completion-code', 'privilege', 'protocol'].includes(e.kind)) {
+      return { unknown: `the rules could not be read: ${e.message.replace(`${r.host}: `, '')}` };
     }
     throw e;
-  }
-}
-
-async function send(r: Requester, cmd: number, data: Uint8Array): Promise<Buffer> {
-  const name = cmd === CMD_SET_FIREWALL ? SET_FIREWALL_NAME : GET_FIREWALL_NAME;
-  const rsp = await r.raw({ netFn: NETFN_AMI, cmd, data });
-  if (rsp.completionCode === 0xc1) {
-    throw new IpmiError(
-      'unsupported',
-      `${r.host}: this BMC has no AMI firewall extension (${name} is an invalid command there)`,
-      {
-        host: r.host,
-        command: name,
-        completionCode: 0xc1,
-        netFn: NETFN_AMI,
-        cmd,
-      },
-    );
-  }
-  if (rsp.completionCode !== 0) throw completionCodeError(r.host, name, NETFN_AMI, cmd, rsp.completionCode);
-  return rsp.data;
-}
-
-/** Decoder errors name the host too. */
-function decode<T>(host: string, f: () => T): T {
-  try {
-    return f();
-  } catch (e) {
-    if (e instanceof IpmiError && e.host === undefined) {
-      throw new IpmiError(e.kind, `${host}: ${e.message}`, {
-        host,
-        command: e.command,
-        netFn: e.netFn,
-        cmd: e.cmd,
-      });
-    }
-    throw e;
-  }
-}
-
-export async function getFirewallRuleCount(r: Requester): Promise<number> {
-  const data = await send(r, CMD_GET_FIREWALL, encodeGetRuleCount());
-  return decode(r.host, () => decodeRuleCount(data));
-}
-
-export async function getFirewallRule(r: Requester, index: number): Promise<FirewallEntry> {
-  const req = encode(r.host, () => encodeGetEntry(index));
-  const data = await send(r, CMD_GET_FIREWALL, req);
-  return decode(r.host, () => decodeFirewallEntry(data, index));
-}
-
-export async function getFirewallBlockAll(r: Requester): Promise<{ active: boolean; raw: number }> {
-  const data = await send(r, CMD_GET_FIREWALL, encodeGetBlockAll());
-  return decode(r.host, () => decodeBlockAll(data));
-}
-
-/**
- * Every rule plus the drop-all state. The count is read again at the end; if another client changed the
- * rules during the walk, the walk restarts (at most three tries) so the list is one consistent picture.
- */
-export async function readFirewall(r: Requester): Promise<FirewallSnapshot> {
-  for (let attempt = 1; ; attempt++) {
-    const count = await getFirewallRuleCount(r);
-    const rules: FirewallEntry[] = [];
-    for (let i = 0; i < count; i++) rules.push(await getFirewallRule(r, i));
-    const blockAll = await getFirewallBlockAll(r);
-    if ((await getFirewallRuleCount(r)) === count || attempt === 3) return { rules, blockAll };
   }
 }
 
 async function guard(r: Requester, change: FirewallChange, opts: LockoutOptions): Promise<void> {
   if (opts.iUnderstandThisMayLockMeOut === true) return;
-  const current = await readFirewall(r);
+  const current = await knowledge(r, opts);
   const source = opts.sourceAddress ?? (await sourceAddressOf(r));
   const risk = encode(r.host, () => lockoutRisk(change, current, source));
   if (risk !== undefined) throw new FirewallLockoutError(r.host, source, risk);
