@@ -7,12 +7,13 @@
 //    stops with a message: the ISOL data stream is not implemented (no BMC here has IPMI 1.5 SOL to
 //    test it against); `sol activate` is the IPMI 2.0 console.
 import {
-  ISOL_SETTINGS,
-  encodeIsolSetting,
   getIsolConfig,
   isolUnsupported,
+  isolWriteValue,
+  parseIsolSetting,
   setIsolParam,
   type IsolConfig,
+  type IsolSetting,
 } from '../../ipmi/commands/transport/isol';
 import type { Requester } from '../../ipmi/client/requester';
 import { isIpmiError } from '../../ipmi/errors';
@@ -46,14 +47,9 @@ async function readConfig(ctx: CliContext, r: Requester): Promise<IsolConfig | u
 }
 
 async function set(ctx: CliContext, name: string, value: string): Promise<number> {
-  if (!(ISOL_SETTINGS as readonly string[]).includes(name)) {
-    ctx.err(`Error: invalid ISOL parameter ${name}\n`);
-    return 1;
-  }
-  // the value is checked against a placeholder configuration first: only bit 7 of the privilege byte
-  // comes from the BMC, and no value it holds can make a bad value good
+  let setting: IsolSetting;
   try {
-    encodeIsolSetting(name, value, { enabled: false, authentication: 0, bitRate: 0 });
+    setting = parseIsolSetting(name, value);
   } catch (e) {
     if (isIpmiError(e) && e.kind === 'argument') {
       ctx.err(e.message + '\n');
@@ -64,9 +60,8 @@ async function set(ctx: CliContext, name: string, value: string): Promise<number
   const r = await ctx.session();
   const cur = await readConfig(ctx, r);
   if (!cur) return 1;
-  const w = encodeIsolSetting(name, value, cur);
   try {
-    await setIsolParam(r, w.param, w.value);
+    await setIsolParam(r, setting.param, isolWriteValue(setting, cur));
     return 0;
   } catch (e) {
     if (isIpmiError(e) && e.completionCode !== undefined) {

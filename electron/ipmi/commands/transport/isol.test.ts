@@ -8,9 +8,10 @@ import {
   SET_ISOL_CONFIG,
   decodeIsolParam,
   encodeGetIsolConfig,
-  encodeIsolSetting,
   encodeSetIsolConfig,
   isolUnsupported,
+  isolWriteValue,
+  parseIsolSetting,
   type IsolConfig,
 } from './isol';
 
@@ -50,12 +51,20 @@ describe('isol set values (ipmitool words)', () => {
     ['bit-rate', '38.4', 5, 0x08],
     ['bit-rate', '57.6', 5, 0x09],
     ['bit-rate', '115.2', 5, 0x0a],
-  ])('%s %s -> param %d value 0x%s', (name, value, param, byte) => {
-    expect(encodeIsolSetting(name, value, CFG)).toEqual({ param, value: byte });
-  });
+  ])(
+    '%s %s -> param %d value 0x%s (bit 7 of the privilege byte set on the BMC)',
+    (name, value, param, byte) => {
+      const s = parseIsolSetting(name, value);
+      expect(s.param).toBe(param);
+      expect(isolWriteValue(s, CFG)).toBe(byte);
+    },
+  );
 
-  it('privilege-level keeps bit 7 only as the BMC had it', () => {
-    expect(encodeIsolSetting('privilege-level', 'user', { ...CFG, authentication: 0x04 }).value).toBe(0x02);
+  it('privilege-level keeps bit 7 only as the BMC had it; other parameters ignore it', () => {
+    expect(
+      isolWriteValue(parseIsolSetting('privilege-level', 'user'), { ...CFG, authentication: 0x04 }),
+    ).toBe(0x02);
+    expect(isolWriteValue(parseIsolSetting('enabled', 'false'), CFG)).toBe(0);
   });
 
   it.each([
@@ -75,7 +84,7 @@ describe('isol set values (ipmitool words)', () => {
   ])("%s %s is refused with ipmitool's words", (name, value, message) => {
     let err: unknown;
     try {
-      encodeIsolSetting(name, value, CFG);
+      parseIsolSetting(name, value);
     } catch (e) {
       err = e;
     }

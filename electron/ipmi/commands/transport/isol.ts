@@ -71,18 +71,16 @@ export async function setIsolParam(r: Requester, param: number, value: number): 
   await call(r, SET_ISOL_CONFIG, encodeSetIsolConfig(param, value));
 }
 
-/**
- * The value byte for `isol set <name> <value>` in ipmitool's words; `current` is the parameter 2 byte
- * read before (bit 7 of it is preserved). Throws an 'argument' IpmiError with ipmitool's two lines.
- */
-export function encodeIsolSetting(
-  name: string,
-  value: string,
-  current: IsolConfig,
-): {
+export interface IsolSetting {
   param: number;
   value: number;
-} {
+}
+
+/**
+ * `isol set <name> <value>` in ipmitool's words, checked before anything is sent. Throws an 'argument'
+ * IpmiError with ipmitool's message (two lines for a bad value).
+ */
+export function parseIsolSetting(name: string, value: string): IsolSetting {
   switch (name) {
     case 'enabled':
       if (value !== 'true' && value !== 'false')
@@ -94,7 +92,7 @@ export function encodeIsolSetting(
         throw argumentError(
           `Invalid value ${value} for parameter ${name}\nValid values are user, operator, admin, and oem`,
         );
-      return { param: ISOL_PARAM.authentication, value: level | (current.authentication & 0x80) };
+      return { param: ISOL_PARAM.authentication, value: level };
     }
     case 'bit-rate': {
       const code = Object.hasOwn(ISOL_BIT_RATE, value) ? ISOL_BIT_RATE[value] : undefined;
@@ -109,8 +107,10 @@ export function encodeIsolSetting(
   }
 }
 
-/** The names `encodeIsolSetting` knows, for checking arguments before anything is sent. */
-export const ISOL_SETTINGS = ['enabled', 'privilege-level', 'bit-rate'] as const;
+/** The byte to write: a new privilege level keeps bit 7 of parameter 2 as the BMC had it (as ipmitool). */
+export function isolWriteValue(s: IsolSetting, current: IsolConfig): number {
+  return s.param === ISOL_PARAM.authentication ? s.value | (current.authentication & 0x80) : s.value;
+}
 
 /** True when the BMC has no IPMI 1.5 SOL at all (0xC1, invalid command, as ipmitool tests). */
 export const isolUnsupported = (e: unknown): boolean =>
