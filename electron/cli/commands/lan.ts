@@ -412,14 +412,15 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
           ctx.err(`Given ARP interval '${a3 ?? ''}' is invalid.\n`);
           return 1;
         }
+        // checked before anything is sent (ipmitool reads the parameter first: same text, same exit
+        // code, but on a BMC without the parameter it fails silently instead)
+        if (secs > 127) {
+          ctx.err(`Given ARP interval '${secs}' is too big.\n`);
+          return 1;
+        }
         special = async (r) => {
           const cur = await readOrSay(ctx, r, channel, 'gratuitousArpInterval', 'Gratuitous ARP Interval');
           if (!cur) return 1;
-          // ipmitool checks the size only once it has read the parameter; so do we, for the same output
-          if (secs > 127) {
-            ctx.err(`Given ARP interval '${secs}' is too big.\n`);
-            return 1;
-          }
           // 0 shows the current interval without writing
           const raw = secs === 0 ? cur[0]! : encodeGratuitousArpInterval(secs);
           const rc =
