@@ -67,6 +67,8 @@ export interface LabBmcOptions {
   /** A satellite controller at IPMB 0x72 (lab-satellite.emu) for bridging tests (ipmitool -t); default
    *  true. It changes no output of the BMC itself (SDR, FRU, SEL, mc info, sensors are the same). */
   satellite?: boolean;
+  /** Get Device ID's manufacturer and product ID (e.g. a vendor's, for `mc info` names). */
+  deviceId?: { manufacturerId: number; productId: number };
 }
 
 // Kill leftovers if the test process dies without calling stop(): an orphaned ipmi_sim would keep its
@@ -161,7 +163,10 @@ export async function startLabBmc(opts: LabBmcOptions = {}): Promise<LabBmc> {
   const hookDir = join(stateDir, 'hooks');
   await mkdir(hookDir);
   await writeFactoryState(stateDir);
-  await writeBootEmu(LAB_DIR, stateDir, { satellite: opts.satellite !== false });
+  await writeBootEmu(LAB_DIR, stateDir, {
+    satellite: opts.satellite !== false,
+    ...(opts.deviceId && { deviceId: opts.deviceId }),
+  });
   const sol = await startSolConsole(opts.solEcho ?? 'upper');
 
   const address = opts.address ?? '127.0.0.1';

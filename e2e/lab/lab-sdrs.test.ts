@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mainSdrAddLines, splitSdrs } from './lab-sdrs';
+import { mainSdrAddLines, splitSdrs, withDeviceId } from './lab-sdrs';
 
 describe('splitSdrs', () => {
   it('splits back-to-back records by their length byte', () => {
@@ -34,6 +34,21 @@ describe('mainSdrAddLines', () => {
   it('writes one ipmi_sim main_sdr_add command per record for the BMC at 0x20', () => {
     expect(mainSdrAddLines([Uint8Array.from([1, 0, 0x51, 0x12, 0])])).toBe(
       'main_sdr_add 0x20 0x01 0x00 0x51 0x12 0x00',
+    );
+  });
+});
+
+describe('withDeviceId', () => {
+  it("rewrites only the BMC's mc_add manufacturer and product", () => {
+    const emu =
+      'mc_setbmc 0x20\nmc_add 0x20 0 no-device-sdrs 0x23 9 8 0x9f 0x1291 0xf02\nmc_add 0x72 0x72 x 1 1 1 1 0x1291 0xb72\n';
+    expect(withDeviceId(emu, { manufacturerId: 10876, productId: 0x0806 })).toBe(
+      'mc_setbmc 0x20\nmc_add 0x20 0 no-device-sdrs 0x23 9 8 0x9f 0x2a7c 0x806\nmc_add 0x72 0x72 x 1 1 1 1 0x1291 0xb72\n',
+    );
+  });
+  it('fails loudly when lab.emu no longer has the line it rewrites', () => {
+    expect(() => withDeviceId('mc_setbmc 0x20\n', { manufacturerId: 1, productId: 1 })).toThrow(
+      /mc_add 0x20/,
     );
   });
 });

@@ -207,7 +207,7 @@ async function getciphers(ctx: CliContext, args: string[]): Promise<number> {
   }
   const r = await ctx.session();
   try {
-    ctx.out(formatCipherSuites(await getChannelCipherSuites(r, channel, payload)));
+    ctx.out(formatCipherSuites(await getChannelCipherSuites(r, channel, payload), ctx.csv === true));
     return 0;
   } catch (e) {
     if (isIpmiError(e) && e.completionCode !== undefined) {

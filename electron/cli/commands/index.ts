@@ -13,6 +13,7 @@ import { userCommand } from './user';
 import { channelCommand } from './channel';
 import { lanCommand } from './lan';
 import { solCommand } from './sol';
+import { isolCommand } from './isol';
 
 export const commands: CliCommand[] = [
   firewallCommand,
@@ -29,6 +30,7 @@ export const commands: CliCommand[] = [
   channelCommand,
   lanCommand,
   solCommand,
+  isolCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {

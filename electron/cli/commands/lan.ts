@@ -17,11 +17,18 @@ import {
 import { writeLanParams, type LanWrite, type LanWriteField } from '../../ipmi/commands/transport/lan-apply';
 import {
   LAN_PARAMS,
+  decodeGratuitousArpInterval,
+  encodeArpControl,
+  encodeAuthTypeEnables,
+  encodeBadPasswordThreshold,
   encodeCipherSuitePrivileges,
   encodeCommunity,
+  encodeGratuitousArpInterval,
   encodeVlan,
   encodeVlanPriority,
   getLanParam,
+  parseAuthLevels,
+  parseAuthTypes,
 } from '../../ipmi/commands/transport/lan-config';
 import { readLanConfiguration } from '../../ipmi/commands/transport/lan-configuration';
 import { isIpmiError } from '../../ipmi/errors';
@@ -184,15 +191,25 @@ function encode(ctx: CliContext, fn: () => Uint8Array): Uint8Array | undefined {
   }
 }
 
-const AUTH_TYPE_BIT: Record<string, number> = {
-  none: 0x01,
-  md2: 0x02,
-  md5: 0x04,
-  password: 0x10,
-  key: 0x10,
-  oem: 0x20,
-};
-const AUTH_LEVEL_INDEX: Record<string, number> = { callback: 0, user: 1, operator: 2, admin: 3 };
+/**
+ * A parameter the BMC does not have: ipmitool fails silently (exit 1, nothing printed); we say which.
+ * Printed on stderr only, so ipmitool's stdout is unchanged.
+ */
+async function readOrSay(
+  ctx: CliContext,
+  r: Requester,
+  channel: number,
+  name: 'authTypeEnables' | 'bmcArpControl' | 'gratuitousArpInterval',
+  desc: string,
+): Promise<Buffer | undefined> {
+  const cur = await getLanParam(r, channel, LAN_PARAMS[name].id);
+  if (cur && cur.length >= LAN_PARAMS[name].size) return cur;
+  ctx.err(
+    `${r.host}: this BMC has no LAN parameter ${LAN_PARAMS[name].id} (${desc}) on channel ${channel}\n`,
+  );
+  return undefined;
+}
+
 const CIPHER_PRIV: Record<string, number> = { X: 0, c: 1, u: 2, o: 3, a: 4, O: 5 };
 
 async function set(ctx: CliContext, all: string[]): Promise<number> {
@@ -359,21 +376,17 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
       if (args.length < 3) return usageFail(ctx, AUTH_USAGE);
       if (a2 === 'help') return usageOk(ctx, AUTH_USAGE);
       if (a3 === undefined) return 1;
-      let mask = 0;
-      for (const t of a3.split(',')) {
-        const b = AUTH_TYPE_BIT[t.toLowerCase()];
-        if (b === undefined) ctx.err(`Invalid authentication type: ${t}\n`);
-        else mask |= b;
-      }
-      const levels = a2!.split(',').map((l) => AUTH_LEVEL_INDEX[l.toLowerCase()]);
-      a2!
-        .split(',')
-        .forEach((l, i) => levels[i] === undefined && ctx.err(`Invalid authentication level: ${l}\n`));
+      // Both lists are split at commas, as the usage text says. ipmitool 1.8.19 compares the whole rest
+      // of the list with each name, so in "MD5,PASSWORD" only the last name counts (it warns about
+      // "MD5,PASSWORD" and enables PASSWORD alone); we enable both.
+      const types = parseAuthTypes(a3);
+      for (const t of types.invalid) ctx.err(`Invalid authentication type: ${t}\n`);
+      const levels = parseAuthLevels(a2!);
+      for (const l of levels.invalid) ctx.err(`Invalid authentication level: ${l}\n`);
       special = async (r) => {
-        const cur = await getLanParam(r, channel, LAN_PARAMS.authTypeEnables.id);
-        if (!cur || cur.length < 5) return 1;
-        const data = Uint8Array.from(cur.subarray(0, 5));
-        for (const i of levels) if (i !== undefined) data[i] = mask;
+        const cur = await readOrSay(ctx, r, channel, 'authTypeEnables', 'Authentication Type Enables');
+        if (!cur) return 1;
+        const data = encodeAuthTypeEnables(cur, levels.bytes, types.mask);
         return write(ctx, r, channel, one('authTypes', LAN_PARAMS.authTypeEnables.id, data));
       };
       break;
@@ -383,24 +396,15 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
       if (a2 === 'help') return usageOk(ctx, ARP_USAGE);
       if (a2 === 'respond' || a2 === 'generate') {
         if (args.length < 4 || (a3 !== 'on' && a3 !== 'off')) return usageFail(ctx, ARP_USAGE);
-        const bit = a2 === 'respond' ? 0x02 : 0x01;
         special = async (r) => {
-          const cur = await getLanParam(r, channel, LAN_PARAMS.bmcArpControl.id);
-          if (!cur || cur.length < 1) return 1;
+          const cur = await readOrSay(ctx, r, channel, 'bmcArpControl', 'BMC ARP Control');
+          if (!cur) return 1;
           const on = a3 === 'on';
           ctx.out(
             `${on ? 'En' : 'Dis'}abling BMC-generated ${a2 === 'respond' ? 'ARP responses' : 'Gratuitous ARPs'}\n`,
           );
-          return write(
-            ctx,
-            r,
-            channel,
-            one(
-              'arpControl',
-              LAN_PARAMS.bmcArpControl.id,
-              Uint8Array.of(on ? cur[0]! | bit : cur[0]! & ~bit),
-            ),
-          );
+          const data = Uint8Array.of(encodeArpControl(cur[0]!, a2, on));
+          return write(ctx, r, channel, one('arpControl', LAN_PARAMS.bmcArpControl.id, data));
         };
       } else if (a2 === 'interval') {
         const secs = a3 === undefined ? undefined : parseIpmitoolUint(a3, 0xff);
@@ -408,15 +412,17 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
           ctx.err(`Given ARP interval '${a3 ?? ''}' is invalid.\n`);
           return 1;
         }
+        // checked before anything is sent (ipmitool reads the parameter first: same text, same exit
+        // code, but on a BMC without the parameter it fails silently instead)
         if (secs > 127) {
           ctx.err(`Given ARP interval '${secs}' is too big.\n`);
           return 1;
         }
         special = async (r) => {
-          const cur = await getLanParam(r, channel, LAN_PARAMS.gratuitousArpInterval.id);
-          if (!cur || cur.length < 1) return 1;
-          // stored in 500 ms units, minus one
-          const raw = secs === 0 ? cur[0]! : secs * 2 - 1;
+          const cur = await readOrSay(ctx, r, channel, 'gratuitousArpInterval', 'Gratuitous ARP Interval');
+          if (!cur) return 1;
+          // 0 shows the current interval without writing
+          const raw = secs === 0 ? cur[0]! : encodeGratuitousArpInterval(secs);
           const rc =
             secs === 0
               ? 0
@@ -426,7 +432,10 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
                   channel,
                   one('arpInterval', LAN_PARAMS.gratuitousArpInterval.id, Uint8Array.of(raw)),
                 );
-          ctx.out(`BMC-generated Gratuitous ARP interval:  ${Math.trunc((raw + 1) / 2)}.0 seconds\n`);
+          // ipmitool divides as integers before printing one decimal ("1.0" for 1.5 s)
+          ctx.out(
+            `BMC-generated Gratuitous ARP interval:  ${Math.trunc(decodeGratuitousArpInterval(raw))}.0 seconds\n`,
+          );
           return rc;
         };
       } else {
@@ -450,11 +459,17 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
         lockout === undefined
       )
         return usageFail(ctx, BAD_PASS_USAGE);
-      // byte 1 event flag, byte 2 threshold, then both intervals LS byte first, in tens of seconds
+      // the command line counts the intervals in tens of seconds (ipmitool's units); the encoder, like
+      // the decoder `lan print` uses, works in seconds
       writes = one(
         'badPasswordThreshold',
         LAN_PARAMS.badPasswordThreshold.id,
-        Uint8Array.of(ev, n, reset & 0xff, reset >> 8, lockout & 0xff, lockout >> 8),
+        encodeBadPasswordThreshold({
+          generateEvent: ev === 1,
+          threshold: n,
+          resetIntervalSeconds: reset * 10,
+          lockoutIntervalSeconds: lockout * 10,
+        }),
       );
       break;
     }

@@ -61,7 +61,7 @@ async function summaryOrList(ctx: CliContext, args: string[], list: boolean): Pr
   if (!list) {
     const a = await evalCcode(ctx, () => getUserAccess(r, channel, 1));
     if (!a.ok) return 1;
-    ctx.out(formatUserSummary(a.value));
+    ctx.out(formatUserSummary(a.value, ctx.csv === true));
     return 0;
   }
   let header = false;
@@ -71,9 +71,10 @@ async function summaryOrList(ctx: CliContext, args: string[], list: boolean): Pr
     if (!a.ok) return 1;
     const name = await userNameOrEmpty(ctx, r, id);
     if (name === undefined) return 1;
-    if (!header) ctx.out(USER_LIST_HEADER);
+    // ipmitool's CSV form has no header line
+    if (!header && !ctx.csv) ctx.out(USER_LIST_HEADER);
     header = true;
-    ctx.out(formatUserListRow(id, name, a.value));
+    ctx.out(formatUserListRow(id, name, a.value, ctx.csv === true));
     max = a.value.maxUserIds;
   }
   return 0;

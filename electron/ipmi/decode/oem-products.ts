@@ -1,37 +1,26 @@
-// Product names for Get Device ID's (manufacturer, product ID) pair, as `ipmitool mc info` prints
-// them. Only the server-board vendors are carried (Intel, YADRO, Broadcom, Ericsson, and the
-// debugging ID); ipmitool 1.8.19 also lists ~800 Supermicro/Kontron/Advantech/ADLINK boards, for
-// which we print the "Unknown (0x....)" fallback instead (see the CLI notes).
-const INTEL = 343;
-const ERICSSON = 193;
-const BROADCOM = 4413;
-const YADRO = 49769;
-const DEBUG = 0xfffffe;
+// Product names for Get Device ID's (manufacturer, product ID) pair, as `ipmitool mc info` prints them.
+// The names are ipmitool 1.8.19's table (oem-product-table.ts); this file only looks them up.
+import { OEM_PRODUCT_TABLE } from './oem-product-table';
 
-const PRODUCTS: readonly (readonly [manufacturer: number, product: number, name: string])[] = [
-  [DEBUG, 0x1234, 'Great Debuggable BMC'],
-  [INTEL, 0x000c, 'TSRLT2'],
-  [INTEL, 0x001b, 'TIGPR2U'],
-  [INTEL, 0x0022, 'TIGI2U'],
-  [INTEL, 0x0026, 'Bridgeport'],
-  [INTEL, 0x0028, 'S5000PAL'],
-  [INTEL, 0x0029, 'S5000PSL'],
-  [INTEL, 0x0100, 'Tiger4'],
-  [INTEL, 0x0103, 'McCarran'],
-  [INTEL, 0x0800, 'ZT5504'],
-  [INTEL, 0x0808, 'MPCBL0001'],
-  [INTEL, 0x0811, 'TIGW1U'],
-  [INTEL, 0x4311, 'NSI2U'],
-  [BROADCOM, 5725, 'BCM5725'],
-  [ERICSSON, 0x0054, 'Phantom'],
-  [YADRO, 0x0001, 'VESNIN BMC'],
-  [YADRO, 0x000a, 'TATLIN.UNIFIED Storage Controller BMC'],
-  [YADRO, 0x0014, 'VEGMAN Series BMC'],
-  [YADRO, 0x0015, 'TATLIN.ARCHIVE/xS BMC'],
-];
+const key = (manufacturerId: number, productId: number) => manufacturerId * 0x10000 + productId;
 
-const BY_KEY = new Map(PRODUCTS.map(([m, p, n]) => [m * 0x10000 + p, n]));
+/** First entry wins, as in ipmitool's linear search (the table repeats 18 pairs with other names). */
+const BY_KEY: ReadonlyMap<number, string> = (() => {
+  const m = new Map<number, string>();
+  for (const [manufacturer, products] of OEM_PRODUCT_TABLE)
+    for (const [product, name] of products) {
+      const k = key(manufacturer, product);
+      if (!m.has(k)) m.set(k, name);
+    }
+  return m;
+})();
 
+/**
+ * The product's name, or undefined when ipmitool 1.8.19 does not know it (it prints "Unknown (0x..)").
+ * The debugging entry (manufacturer 0xFFFFFE) can match only an unmasked 24-bit ID; Get Device ID's
+ * decoder keeps the spec's 20 bits, so `mc info` never shows it (ipmitool, which keeps 24, would for a
+ * BMC that sets the reserved bits 23:20).
+ */
 export function productName(manufacturerId: number, productId: number): string | undefined {
-  return BY_KEY.get(manufacturerId * 0x10000 + productId);
+  return BY_KEY.get(key(manufacturerId, productId));
 }

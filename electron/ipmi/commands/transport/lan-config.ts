@@ -199,3 +199,110 @@ export const decodeBadPasswordThreshold = (d: Uint8Array): BadPasswordThreshold 
   resetIntervalSeconds: (d[2]! | (d[3]! << 8)) * 10,
   lockoutIntervalSeconds: (d[4]! | (d[5]! << 8)) * 10,
 });
+
+/**
+ * Parameter 26 from the same values decodeBadPasswordThreshold returns: both intervals in seconds,
+ * stored in tens of seconds (LS byte first), so they must be multiples of 10 up to 655350.
+ * (ipmitool's `lan set ... bad_pass_thresh` takes the raw tens-of-seconds counts; the CLI multiplies.)
+ */
+export function encodeBadPasswordThreshold(t: BadPasswordThreshold): Uint8Array {
+  if (!Number.isInteger(t.threshold) || t.threshold < 0 || t.threshold > 0xff)
+    throw argumentError(`bad password threshold ${t.threshold} is out of range 0..255`);
+  const tens = (seconds: number, what: string) => {
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds % 10 !== 0 || seconds > 0xffff * 10)
+      throw argumentError(`${what} ${seconds} s is not a multiple of 10 s in 0..655350`);
+    return seconds / 10;
+  };
+  const reset = tens(t.resetIntervalSeconds, 'attempt count reset interval');
+  const lockout = tens(t.lockoutIntervalSeconds, 'user lockout interval');
+  return Uint8Array.of(
+    t.generateEvent ? 1 : 0,
+    t.threshold,
+    reset & 0xff,
+    reset >> 8,
+    lockout & 0xff,
+    lockout >> 8,
+  );
+}
+
+// ---- parameter 2: authentication type enables ------------------------------------------------------
+
+/** IPMI 1.5 authentication type bits (§22.13 table), by ipmitool's names; "key" is its alias of password. */
+export const AUTH_TYPE_MASK: Readonly<Record<string, number>> = {
+  none: 0x01,
+  md2: 0x02,
+  md5: 0x04,
+  password: 0x10,
+  key: 0x10,
+  oem: 0x20,
+};
+/** The byte of parameter 2 each privilege level owns (the OEM byte is not settable by name). */
+export const AUTH_LEVEL_BYTE: Readonly<Record<string, number>> = {
+  callback: 0,
+  user: 1,
+  operator: 2,
+  admin: 3,
+};
+
+/** A comma list of names (case-insensitive) as one mask; names it does not know are returned apart. */
+export function parseAuthTypes(list: string): { mask: number; invalid: string[] } {
+  let mask = 0;
+  const invalid: string[] = [];
+  for (const t of list.split(',')) {
+    const bit = Object.hasOwn(AUTH_TYPE_MASK, t.toLowerCase()) ? AUTH_TYPE_MASK[t.toLowerCase()] : undefined;
+    if (bit === undefined) invalid.push(t);
+    else mask |= bit;
+  }
+  return { mask, invalid };
+}
+
+/** A comma list of privilege level names as parameter-2 byte offsets; unknown names returned apart. */
+export function parseAuthLevels(list: string): { bytes: number[]; invalid: string[] } {
+  const bytes: number[] = [];
+  const invalid: string[] = [];
+  for (const l of list.split(',')) {
+    const b = Object.hasOwn(AUTH_LEVEL_BYTE, l.toLowerCase()) ? AUTH_LEVEL_BYTE[l.toLowerCase()] : undefined;
+    if (b === undefined) invalid.push(l);
+    else bytes.push(b);
+  }
+  return { bytes, invalid };
+}
+
+/** Parameter 2 with `mask` as the enables of the given levels; the other bytes stay as read. */
+export function encodeAuthTypeEnables(
+  current: Uint8Array,
+  levelBytes: readonly number[],
+  mask: number,
+): Uint8Array {
+  if (current.length < LAN_PARAMS.authTypeEnables.size)
+    throw argumentError(`authentication type enables have ${current.length} bytes, expected 5`);
+  const out = Uint8Array.from(current.subarray(0, LAN_PARAMS.authTypeEnables.size));
+  for (const b of levelBytes) out[b] = mask & 0x37;
+  return out;
+}
+
+// ---- parameters 10 and 11: BMC-generated ARP ------------------------------------------------------
+
+/** Parameter 10 bits: 1 = BMC answers ARP requests, 0 = BMC sends gratuitous ARPs. */
+export const ARP_CONTROL_BIT = { respond: 0x02, generate: 0x01 } as const;
+
+export function decodeArpControl(b: number): { respond: boolean; generate: boolean } {
+  return { respond: (b & ARP_CONTROL_BIT.respond) !== 0, generate: (b & ARP_CONTROL_BIT.generate) !== 0 };
+}
+/** Parameter 10 with one bit changed, the reserved bits kept as read. */
+export function encodeArpControl(current: number, which: keyof typeof ARP_CONTROL_BIT, on: boolean): number {
+  const bit = ARP_CONTROL_BIT[which];
+  return on ? (current | bit) & 0xff : current & ~bit & 0xff;
+}
+
+/**
+ * Parameter 11: the gratuitous ARP interval in 500 ms units, 0-based (0 = 0.5 s), so whole seconds
+ * 1..127 encode as 2s-1 (ipmitool's formula; 128 s would need 255, which ipmitool refuses too).
+ */
+export function encodeGratuitousArpInterval(seconds: number): number {
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 127)
+    throw argumentError(`gratuitous ARP interval ${seconds} s is out of range 1..127`);
+  return seconds * 2 - 1;
+}
+/** The exact interval in seconds (0.5 steps); `lan print` truncates it as ipmitool does. */
+export const decodeGratuitousArpInterval = (raw: number): number => (raw + 1) / 2;
