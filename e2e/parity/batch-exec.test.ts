@@ -175,11 +175,59 @@ describe('exec FILE', () => {
     );
   });
 
+  it('cuts lines into arguments as ipmitool does (echo shows them): quotes, tabs, CRLF, #, NUL, long lines', async () => {
+    const lines = [
+      'echo a "b  c" \'d e\' x"y z" "t\tab" "til~de" \'q"uote\' "end"after',
+      'echo\ttab-joined   args\t',
+      'echo crlf line\r',
+      'echo "hash # inside quotes"',
+      'echo before-nul\0after-nul',
+      'echo ' + Array.from({ length: 70 }, (_, i) => `a${i}`).join(' '),
+      'echo ' + 'x'.repeat(2100) + ' tail-of-a-long-line',
+      'echo "unterminated  quote  ',
+      'echo ünïcödé "日本 語"',
+    ];
+    const file = join(dir, 'tokens.txt');
+    await writeFile(file, lines.join('\n') + '\n');
+    const [theirs, ours] = await Promise.all([
+      run('ipmitool', [...ipmitoolArgs(bmc.port), 'exec', file], ENV, 30_000),
+      runBmcdesk(bmc.port, ['exec', file]),
+    ]);
+    expect(ours.stdout).toBe(theirs.stdout);
+    expect(ours.stderr).toBe(ourCommandList(theirs.stderr));
+    expect(ours.code).toBe(theirs.code);
+  });
+
   it('a missing file, and `exec` without a file, fail as in ipmitool', async () => {
     for (const args of [['exec', join(dir, 'nope.txt')], ['exec']]) {
       const [theirs, ours] = await Promise.all([ipmitool(bmc, args), runBmcdesk(bmc.port, args)]);
       expect(ours).toEqual(theirs);
     }
+  });
+
+  it('`set` of a session value takes effect: the next command logs in again with it (ipmitool ignores it)', async () => {
+    const op = LAB_USERS.operator;
+    const file = join(dir, 'switch-user.txt');
+    await writeFile(
+      file,
+      [
+        'power status',
+        'set username ' + op.name,
+        'set password ' + op.password,
+        'set privlvl OPERATOR',
+        'power status',
+        'mc guid',
+        'set username ' + op.name,
+      ].join('\n'),
+    );
+    const l0 = openSessionResponses;
+    const ours = await runBmcdesk(proxy.port, ['exec', file]);
+    expect(openSessionResponses - l0).toBe(2);
+    expect(ours.code).toBe(0);
+    expect(ours.stderr).toBe('');
+    expect(ours.stdout).toMatch(
+      /^Chassis Power is (on|off)\nSet session username to operator\nSet session password\nSet session privilege level to OPERATOR\nChassis Power is (on|off)\nSystem GUID/,
+    );
   });
 
   it('exec with a wrong password stops at the first line that needs the BMC: one failed login, not one per line', async () => {
