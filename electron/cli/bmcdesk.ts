@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { runCli } from './run';
 import { readSecret } from './read-secret';
-import { lineReader } from './read-line';
+import { closePipedLines, lineReader } from './read-line';
 
 /** package.json's version: this file runs from out/cli/ (see bin/bmcdesk). */
 function version(): string | undefined {
@@ -24,4 +24,5 @@ const code = await runCli(process.argv.slice(2), {
   readLine: lineReader({ input: process.stdin, output: process.stdout }),
   ...(version() !== undefined && { version: version()! }),
 });
+closePipedLines(process.stdin);
 process.exitCode = code;
