@@ -198,6 +198,47 @@ describe('exec FILE', () => {
     expect(ours.code).toBe(theirs.code);
   });
 
+  it('set csv, targetaddr and localaddr change the following lines as in ipmitool, over the same login', async () => {
+    // the lab's satellite controller answers at IPMB 0x72 (e2e/lab/lab-satellite.emu)
+    const file = join(dir, 'addresses.txt');
+    await writeFile(
+      file,
+      [
+        'mc info',
+        'set targetaddr 0x72',
+        'mc info',
+        'raw 0x06 0x01',
+        'set localaddr 0x72',
+        'mc info',
+        'set localaddr 0x20',
+        'set targetaddr 0x20',
+        'mc info',
+        'set csv 1',
+        'sdr list generic',
+        'set csv 0',
+        'sdr list generic',
+      ].join('\n'),
+    );
+    const env = { BMCDESK_SDR_CACHE_DIR: join(dir, 'sdr-cache') };
+    const l0 = openSessionResponses;
+    const ours = await runBmcdesk(proxy.port, ['exec', file], { env });
+    expect(openSessionResponses - l0).toBe(1);
+    const theirs = await run('ipmitool', [...ipmitoolArgs(bmc.port), 'exec', file], ENV, 60_000);
+    expect(ours).toEqual(theirs);
+    expect(ours.stdout).toContain('Device ID                 : 114\n');
+  });
+
+  it.each([
+    [['-t', '0x72', 'mc', 'info']],
+    [['-m', '0x72', '-t', '0x72', 'mc', 'info']],
+    [['-m', '0x72', 'mc', 'info']],
+    [['-m', '0x22', '-t', '0x72', 'raw', '0x06', '0x01']],
+  ])('-m: %j bridges only to a target other than our own address, as ipmitool', async (args) => {
+    const [theirs, ours] = await Promise.all([ipmitool(bmc, args), runBmcdesk(bmc.port, args)]);
+    expect(ours).toEqual(theirs);
+    expect(ours.code).toBe(0);
+  });
+
   it('a missing file, and `exec` without a file, fail as in ipmitool', async () => {
     for (const args of [['exec', join(dir, 'nope.txt')], ['exec']]) {
       const [theirs, ours] = await Promise.all([ipmitool(bmc, args), runBmcdesk(bmc.port, args)]);

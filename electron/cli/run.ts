@@ -5,7 +5,7 @@
 // logs in before it looks at the command, the session opens only when a command first needs the BMC:
 // `<command> help`, an unknown command and `exec` of a file of comments cost no login.
 import { IpmiError } from '../ipmi/errors';
-import { connect, type IpmiSession } from '../ipmi/client/connect';
+import { connect, type ConnectOptions, type IpmiSession } from '../ipmi/client/connect';
 import type { Requester } from '../ipmi/client/requester';
 import type { CliContext } from './context';
 import { UsageError } from './context';
@@ -96,7 +96,7 @@ function oemSetupFailure(type: string, env: Record<string, string | undefined>):
 
 /** One run of the CLI: its settings (which `set` changes), and at most one open session at a time. */
 class CliRun implements Batch {
-  private current: { key: string; opening: Promise<IpmiSession>; session?: IpmiSession } | undefined;
+  private current: { key: string; opening: Promise<IpmiSession> } | undefined;
   private failedKey: { key: string; error: unknown } | undefined;
 
   constructor(
@@ -159,21 +159,21 @@ class CliRun implements Batch {
     };
   }
 
-  /** The session for the current settings: the open one if they have not changed since it opened. */
+  /** The session for the current settings: the open one if they have not changed since it opened.
+   *  A bridge target (-t, `set targetaddr`) is a view of the session, so changing it costs no login. */
   private async session(): Promise<Requester> {
     if (this.io.session) return this.io.session;
-    const options = connectOptions(this.settings);
+    const { target, ...options } = connectOptions(this.settings);
+    const session = await this.login(options);
+    return target ? session.bridged(target) : session;
+  }
+
+  private async login(options: ConnectOptions): Promise<IpmiSession> {
     const key = JSON.stringify(options);
     if (this.failedKey?.key === key) throw this.failedKey.error;
     if (this.current?.key !== key) {
       await this.close();
-      const opening = connect(options);
-      const current: NonNullable<CliRun['current']> = { key, opening };
-      this.current = current;
-      opening.then(
-        (s) => (current.session = s),
-        () => undefined,
-      );
+      this.current = { key, opening: connect(options) };
     }
     const current = this.current;
     try {
