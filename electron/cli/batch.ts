@@ -10,8 +10,11 @@
 //  - The session opens when a line first needs it, and a failed login ends an exec batch there (every
 //    later line would fail the same way, and each retry risks the BMC's lockout). ipmitool logs in
 //    before reading the file, so with a bad password it prints nothing of the file.
-//  - `shell` ends at the end of its input; ipmitool's readline loop spins forever on a pipe that ends
-//    without `exit`. `set authtype OEM` is refused (bmcdesk has no OEM authentication).
+//  - `shell` reads a terminal with a line editor, or lines piped on stdin (echoing prompt and line as
+//    ipmitool's readline does), and ends at the end of its input; ipmitool's readline loop spins forever
+//    on a pipe that ends without `exit`. The prompt is ipmitool's, so scripts that filter it still work.
+//  - `set authtype OEM` is refused (bmcdesk has no OEM authentication); `exec` of a directory is an
+//    error (ipmitool loops forever reading it).
 //  - exec's status: ipmitool exits 1 if the last failing line's internal status was negative and 0 if
 //    it was positive; bmcdesk only sees exit statuses, so any failing line makes exec exit 1.
 import { readFileSync, statSync } from 'node:fs';
