@@ -391,6 +391,40 @@ describe('help, -h, -V and -o without a host', () => {
     }
   });
 
+  it('-a, or no password at all, asks "Password: " and logs in with the answer', async () => {
+    const want = await ipmitool(bmc, ['power', 'status']);
+    for (const ask of [['-a'], []]) {
+      const prompts: string[] = [];
+      let stdout = '';
+      let stderr = '';
+      const code = await runCli(
+        [
+          '-I',
+          'lanplus',
+          '-C',
+          '3',
+          '-H',
+          '127.0.0.1',
+          '-p',
+          String(bmc.port),
+          '-U',
+          'admin',
+          ...ask,
+          'power',
+          'status',
+        ],
+        {
+          stdout: (t) => (stdout += t),
+          stderr: (t) => (stderr += t),
+          env: {},
+          readSecret: async (p) => (prompts.push(p), LAB_USERS.admin.password),
+        },
+      );
+      expect({ stdout, stderr, code }).toEqual(want);
+      expect(prompts).toEqual(['Password: ']);
+    }
+  });
+
   it('`<command> help` needs no host and no login', async () => {
     const got = await ours(['chassis', 'help']);
     expect(got.stderr).toMatch(/^Chassis Commands:/);

@@ -1,6 +1,7 @@
 // ipmitool 1.8.19's options (ipmitool(1) "OPTIONS", lib/ipmi_main.c), parsed into the settings of the
 // session a run will open. Passwords come from -E (IPMI_PASSWORD), -f FILE, -a (prompt), or -P
-// (accepted, with a warning: argv is visible to every process on the machine).
+// (accepted, with a warning: argv is visible to every process on the machine); with none of them, a
+// command that needs the BMC asks "Password: " as ipmitool does (run.ts).
 //
 // Like ipmitool, options are checked as they are read: `-h`, `-V` and `-o list` end the run at once,
 // and a malformed value is refused with ipmitool's message. What a session needs (a host, a password)
@@ -290,13 +291,14 @@ export function parseArgs(
 /** ConnectOptions for the current settings; the errors ipmitool reports when it opens the session. */
 export function connectOptions(s: SessionSettings): ConnectOptions {
   if (!s.host) throw new UsageError('No hostname specified!');
-  if (s.password === undefined)
+  // ipmitool logs in with an empty password for auth type NONE rather than ask for one
+  if (s.password === undefined && s.authType !== 'none')
     throw new UsageError('No password given: use -E (IPMI_PASSWORD), -f FILE or -a (prompt)');
   const options: ConnectOptions = {
     host: s.host,
     port: s.port,
     username: s.username,
-    password: s.password,
+    password: s.password ?? '',
     interface: s.interface,
     cipherSuite: s.cipherSuite,
     privilege: s.privilege,

@@ -60,6 +60,20 @@ describe('runCli without a host', () => {
     expect(r.code).toBe(0);
   });
 
+  it('a host without a password prompts once, when a command first needs the BMC, as ipmitool does', async () => {
+    const prompts: string[] = [];
+    const readSecret = async (p: string) => (prompts.push(p), undefined);
+    // help and <command> help need no BMC: no prompt
+    await cli(['-H', 'h', 'help'], { readSecret });
+    await cli(['-H', 'h', 'chassis', 'help'], { readSecret });
+    expect(prompts).toEqual([]);
+    // nothing typed (end of input): the run says what is missing rather than log in without a password
+    const r = await cli(['-H', 'h', 'power', 'status'], { readSecret });
+    expect(prompts).toEqual(['Password: ']);
+    expect(r.stderr).toMatch(/^No password given/);
+    expect(r.code).toBe(1);
+  });
+
   it('-o: unknown types and ibm without its data file fail after `help` is checked', async () => {
     expect((await cli(['-o', 'bogus', 'help'])).code).toBe(0);
     expect(await cli(['-o', 'bogus', 'power', 'status'])).toEqual({

@@ -98,6 +98,7 @@ function oemSetupFailure(type: string, env: Record<string, string | undefined>):
 class CliRun implements Batch {
   private current: { key: string; opening: Promise<IpmiSession> } | undefined;
   private failedKey: { key: string; error: unknown } | undefined;
+  private prompting: Promise<string | undefined> | undefined;
 
   constructor(
     private readonly io: CliIo,
@@ -163,9 +164,20 @@ class CliRun implements Batch {
    *  A bridge target (-t, `set targetaddr`) is a view of the session, so changing it costs no login. */
   private async session(): Promise<Requester> {
     if (this.io.session) return this.io.session;
+    await this.askPasswordIfMissing();
     const { target, ...options } = connectOptions(this.settings);
     const session = await this.login(options);
     return target ? session.bridged(target) : session;
+  }
+
+  /** As ipmitool: a host without a password (and not auth type NONE) prompts "Password: ", here only
+   *  once a command needs the BMC. Without a way to ask, connectOptions says what is missing. */
+  private async askPasswordIfMissing(): Promise<void> {
+    const s = this.settings;
+    if (s.password !== undefined || !s.host || s.authType === 'none' || !this.io.readSecret) return;
+    this.prompting ??= this.io.readSecret('Password: ').finally(() => (this.prompting = undefined));
+    const p = await this.prompting;
+    if (p !== undefined && s.password === undefined) s.password = p;
   }
 
   private async login(options: ConnectOptions): Promise<IpmiSession> {
