@@ -1,18 +1,14 @@
 // Reads a secret for the CLI without putting it on argv: from the terminal with echo off, or the first
 // line of piped stdin.
+// (ipmitool's getpass() reads the terminal, or stdin when there is none.)
 import { stdin, stderr } from 'node:process';
+import { pipedLines } from './read-line';
 
 export async function readSecret(prompt: string): Promise<string | undefined> {
-  if (!stdin.isTTY) {
-    let text = '';
-    for await (const chunk of stdin) {
-      text += String(chunk);
-      if (text.includes('\n')) break;
-    }
-    const line = text.split(/\r?\n/)[0];
-    return line === undefined || (line === '' && text === '') ? undefined : line;
-  }
   stderr.write(prompt);
+  // piped: the next line of stdin, from the same reader `shell` uses (read-line.ts); the prompt still
+  // goes to stderr, as getpass() does without a terminal
+  if (!stdin.isTTY) return pipedLines(stdin).next();
   stdin.setRawMode(true);
   stdin.resume();
   try {
