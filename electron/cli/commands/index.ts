@@ -13,6 +13,8 @@ import { userCommand } from './user';
 import { channelCommand } from './channel';
 import { lanCommand } from './lan';
 import { solCommand } from './sol';
+import { sessionCommand } from './session';
+import { pefCommand } from './pef';
 
 export const commands: CliCommand[] = [
   firewallCommand,
@@ -29,6 +31,8 @@ export const commands: CliCommand[] = [
   channelCommand,
   lanCommand,
   solCommand,
+  sessionCommand,
+  pefCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {
