@@ -15,6 +15,7 @@ import { lanCommand } from './lan';
 import { solCommand } from './sol';
 import { sessionCommand } from './session';
 import { pefCommand } from './pef';
+import { eventCommand } from './event';
 
 export const commands: CliCommand[] = [
   firewallCommand,
@@ -33,6 +34,7 @@ export const commands: CliCommand[] = [
   solCommand,
   sessionCommand,
   pefCommand,
+  eventCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {
