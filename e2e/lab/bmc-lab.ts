@@ -67,6 +67,11 @@ export interface LabBmcOptions {
   /** A satellite controller at IPMB 0x72 (lab-satellite.emu) for bridging tests (ipmitool -t); default
    *  true. It changes no output of the BMC itself (SDR, FRU, SEL, mc info, sensors are the same). */
   satellite?: boolean;
+  /** Get Device ID manufacturer ID (IANA enterprise number), e.g. 10876 for a Supermicro BMC; default
+   *  lab.emu's 0x1291. */
+  manufacturerId?: number;
+  /** Get Device ID product ID; default lab.emu's 0x0f02. */
+  productId?: number;
 }
 
 // Kill leftovers if the test process dies without calling stop(): an orphaned ipmi_sim would keep its
@@ -161,7 +166,11 @@ export async function startLabBmc(opts: LabBmcOptions = {}): Promise<LabBmc> {
   const hookDir = join(stateDir, 'hooks');
   await mkdir(hookDir);
   await writeFactoryState(stateDir);
-  await writeBootEmu(LAB_DIR, stateDir, { satellite: opts.satellite !== false });
+  await writeBootEmu(LAB_DIR, stateDir, {
+    satellite: opts.satellite !== false,
+    ...(opts.manufacturerId !== undefined && { manufacturerId: opts.manufacturerId }),
+    ...(opts.productId !== undefined && { productId: opts.productId }),
+  });
   const sol = await startSolConsole(opts.solEcho ?? 'upper');
 
   const address = opts.address ?? '127.0.0.1';

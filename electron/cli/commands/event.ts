@@ -25,6 +25,7 @@ import { cliSdrRecords } from './sdr-source';
 import { refusalCode } from './cc-failure';
 import { str2uchar } from '../str2uchar';
 import { recordName } from '../../ipmi/decode/sdr/sdr-record';
+import { strerror } from '../format/sel-save';
 
 const USAGE = [
   '',
@@ -132,13 +133,7 @@ async function fromFile(ctx: CliContext, file: string): Promise<number> {
   try {
     text = (await readFile(file)).toString('latin1');
   } catch (e) {
-    const reason =
-      e instanceof Error && 'code' in e && e.code === 'EISDIR'
-        ? 'Is a directory'
-        : e instanceof Error
-          ? e.message
-          : String(e);
-    ctx.err(`Unable to open file ${file}: ${reason}\n`);
+    ctx.err(`Unable to open file ${file}: ${strerror(e)}\n`);
     return 1;
   }
   const sender = new EventSender(ctx, await ctx.session());
