@@ -22,9 +22,10 @@ import { formatSelLine, type SelSensorLookup } from '../format/sel';
 import { selSensorLookup } from '../format/sel-sensor-lookup';
 import { ipmitoolCcText } from '../format/completion-code';
 import { cliSdrRecords } from './sdr-source';
+import { SelOem } from './sel-oem';
 import { refusalCode } from './cc-failure';
 import { str2uchar } from '../str2uchar';
-import { recordName } from '../../ipmi/decode/sdr/sdr-record';
+import { recordName, type SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import { strerror } from '../format/sel-save';
 
 const USAGE = [
@@ -52,12 +53,26 @@ const CHANNEL_CURRENT = 0x0e;
 const MEDIUM_SYSTEM_INTERFACE = 0x0c;
 const CHANNEL_SYSTEM = 0x0f;
 
+/** The SDR records for sensor names; a BMC that refuses to hand out its SDR only costs the names (ipmitool
+ *  also prints the event without them). */
+async function sdrOrNone(ctx: CliContext, r: Requester): Promise<SdrRecord[]> {
+  try {
+    return await cliSdrRecords(ctx, r)();
+  } catch (e) {
+    if (refusalCode(e) === undefined) throw e;
+    return [];
+  }
+}
+
 class EventSender {
   private lookup: SelSensorLookup | undefined;
+  private readonly oem: SelOem;
   constructor(
     private readonly ctx: CliContext,
     private readonly r: Requester,
-  ) {}
+  ) {
+    this.oem = new SelOem(r, (t) => ctx.err(t));
+  }
 
   /** ipmi_current_channel_info: the channel this session uses, or undefined after ipmitool's message. */
   private async currentChannel(): Promise<{ channel: number; medium: number } | undefined> {
@@ -89,12 +104,14 @@ class EventSender {
       return false;
     }
     const system = ch.medium === MEDIUM_SYSTEM_INTERFACE || ch.channel === CHANNEL_SYSTEM;
-    this.lookup ??= selSensorLookup(await cliSdrRecords(this.ctx, this.r)());
+    this.lookup ??= selSensorLookup(await sdrOrNone(this.ctx, this.r));
+    const rec = eventAsSelRecord(ev);
     this.ctx.out(
-      formatSelLine(eventAsSelRecord(ev), {
+      formatSelLine(rec, {
         tz: this.ctx.env?.TZ,
         lookup: this.lookup,
         csv: this.ctx.csv === true,
+        oem: await this.oem.text(rec),
       }),
     );
     try {

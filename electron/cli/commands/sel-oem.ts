@@ -79,6 +79,6 @@ export class SelOem {
       standard === '' ? undefined : standard,
       supermicroSuffix(rec, board),
     );
-    return { description: description ?? '', hideEccLocation: true };
+    return { description, hideEccLocation: true };
   }
 }

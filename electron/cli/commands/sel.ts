@@ -25,6 +25,7 @@ import { selSensorLookup } from '../format/sel-sensor-lookup';
 import { parseSelTime, timestampNumeric, type TimeOptions } from '../format/ipmi-time';
 import { selGet } from './sel-get';
 import { SelOem } from './sel-oem';
+import { refusalCode } from './cc-failure';
 import { lstat, open, type FileHandle } from 'node:fs/promises';
 import { standardView } from '../format/sel-get';
 import { selEventFileLine, strerror } from '../format/sel-save';
@@ -70,7 +71,16 @@ export async function selListText(
   }
   if (info.entries === 0) return { stdout: '', stderr: 'SEL has no entries\n', status: 0 };
   let lookup: SelSensorLookup | undefined;
-  if (opts.extended) lookup = selSensorLookup(await sdr());
+  if (opts.extended) {
+    // a BMC that refuses its SDR costs only the sensor names, as in ipmitool
+    let records: SdrRecord[] = [];
+    try {
+      records = await sdr();
+    } catch (e) {
+      if (refusalCode(e) === undefined) throw e;
+    }
+    lookup = selSensorLookup(records);
+  }
   let count = opts.count ?? 0;
   let id = 0;
   let stdout = '';

@@ -124,7 +124,7 @@ export function selEntryVerbose(bytes: Uint8Array, time: TimeOptions = {}, oem?:
     out +
     eventLines(v) +
     ` Event Data            : ${eventData(v)}\n` +
-    ` Description           : ${oem ? oem.description : selEventText(v)}\n\n`
+    ` Description           : ${oem ? (oem.description ?? '') : selEventText(v)}\n\n`
   );
 }
 
@@ -168,7 +168,7 @@ export function selEntryExtendedVerbose(
   } else if (!(v.eventType >= 0x70 && v.eventType <= 0x7f)) {
     out += ` Event Data            : ${eventData(v)}\n`;
   }
-  return out + ` Description           : ${oem ? oem.description : selEventText(v)}\n\n`;
+  return out + ` Description           : ${oem ? (oem.description ?? '') : selEventText(v)}\n\n`;
 }
 
 /** ipmi_sdr_print_sensor_eventonly in verbose mode, as `sel get` shows an event-only sensor. */

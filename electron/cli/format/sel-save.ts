@@ -15,7 +15,7 @@ export function selEventFileLine(v: SystemEventRecord, description: string | und
     v.eventType | (v.deassertion ? 0x80 : 0),
     ...v.eventData,
   ];
-  return `${bytes.map(h).join(' ')} # ${sensorTypeLabel(v.sensorType)} #${h(v.sensorNumber)} ${description || 'Unknown'}\n`;
+  return `${bytes.map(h).join(' ')} # ${sensorTypeLabel(v.sensorType)} #${h(v.sensorNumber)} ${description ?? 'Unknown'}\n`;
 }
 
 /** strerror(3) texts for the errors opening a file can give. */

@@ -76,7 +76,8 @@ const hexBytes = (b: Uint8Array) => Array.from(b, hex2).join('');
 /** What ipmitool prints instead of the standard text on some vendors' BMCs (Supermicro: an OEM suffix
  *  in parentheses, and no "CPU n DIMM m" tail for memory ECC events). */
 export interface SelOemText {
-  description: string;
+  /** undefined: no description at all (ipmitool's NULL; `sel save` writes "Unknown") */
+  description: string | undefined;
   hideEccLocation: boolean;
 }
 
@@ -132,7 +133,7 @@ export function formatSelLine(
     s += sensorTypeLabel(rec.sensorType);
     if (rec.sensorNumber !== 0) s += ` #0x${hex2(rec.sensorNumber)}`;
   }
-  s += `${sep}${opts.oem ? opts.oem.description : selEventText(rec)}${sep}${rec.deassertion ? 'Deasserted' : 'Asserted'}`;
+  s += `${sep}${opts.oem ? (opts.oem.description ?? '') : selEventText(rec)}${sep}${rec.deassertion ? 'Deasserted' : 'Asserted'}`;
   if (sensor && rec.eventType === 0x01) {
     const convert = sensor.convert ?? ((raw: number) => raw);
     const reading = hasTriggerReading(rec) ? convert(rec.eventData[1]) : 0;
