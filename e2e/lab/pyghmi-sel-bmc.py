@@ -12,14 +12,15 @@ Commands (IPMI v2.0 section numbers):
                   (0xCB: none)
   Sensor 0x04:    0x02 Platform Event Message (29.3: logs a system event record, generator ID = the
                   requester's address, channel 1), 0x10 PEF Capabilities, 0x13 PEF parameters 1, 2, 5, 8,
-                  9, 10 (two alert policies: a LAN one and an IPMB one), 0x15 Last Processed Event ID
+                  6 (--filters, default 3 event filters), 8, 9, 10 (two alert
+                  policies: a LAN one and an IPMB one), 0x15 Last Processed Event ID
   Transport 0x0C: 0x02 Get LAN Configuration, the alert parameters 16-19 only
   OEM 0x30:       0x21 Get Board ID (--board-id), only with --mfg 10876 (Supermicro)
 Choices where the spec leaves room (so tests do not mistake them for facts about real BMCs): the SEL clock
 starts at the host's time; record IDs count from 1; the alert destination is 192.0.2.7 (TEST-NET-1, never
 contacted), MAC 02:00:00:00:00:07, community "public".
 
-Usage: pyghmi-sel-bmc.py --port 0 [--mfg N] [--product N] [--board-id N]
+Usage: pyghmi-sel-bmc.py --port 0 [--mfg N] [--product N] [--board-id N] [--filters 0-3]
 Reads "name:password" lines on stdin; binds 127.0.0.1 only; prints "READY <port>" once listening.
 """
 import argparse
@@ -62,13 +63,14 @@ SDRS = [
 
 
 class SelBmc(bmc.Bmc):
-    def __init__(self, users, port, mfg, product, board_id):
+    def __init__(self, users, port, mfg, product, board_id, filters):
         super().__init__(users, port=port, address='127.0.0.1')
         self.mfgid = mfg
         self.prodid = product
         # Get Device ID "additional device support": SDR repository (0x02) and SEL (0x04) devices
         self.additionaldevices = 0x06
         self.board_id = board_id
+        self.filters = filters
         self.sel = []  # [record id, 16 bytes]
         self.next_id = 1
         self.reservation = 0
@@ -162,6 +164,16 @@ class SelBmc(bmc.Bmc):
         [2, 0x21, 0x02, 0x80],
     ]
 
+    FILTERS = [
+        # enabled, configurable; alert + reset, policy 1; critical; any generator; temperature, any
+        # sensor; threshold trigger, offsets 9 (upper critical going high) and 11; data masks unused
+        [0x80, 0x05, 0x01, 0x10, 0xFF, 0xFF, 0x01, 0xFF, 0x01, 0x00, 0x0A] + [0x00] * 9,
+        # pre-configured, disabled
+        [0x40, 0x01, 0x02, 0x20, 0xFF, 0xFF, 0x02, 0x60, 0x01, 0x04, 0x00] + [0x00] * 9,
+        # enabled; power-off; warning; memory sensor 0x53, sensor-specific trigger
+        [0x80, 0x02, 0x00, 0x08, 0xFF, 0xFF, 0x0C, 0x53, 0x6F, 0xFF, 0xFF] + [0x00] * 9,
+    ]
+
     def pef_param(self, data):
         if len(data) != 3:
             return CC_LENGTH, []
@@ -172,7 +184,11 @@ class SelBmc(bmc.Bmc):
         if param == 2:
             return CC_OK, rev + [0x05]  # alert and reset actions enabled
         if param == 5:
-            return CC_OK, rev + [0x00]  # no event filter table
+            return CC_OK, rev + [self.filters]
+        if param == 6:
+            if not 1 <= sel <= self.filters:
+                return CC_INVALID_FIELD, []
+            return CC_OK, rev + [sel] + self.FILTERS[sel - 1]
         if param == 8:
             return CC_OK, rev + [len(self.POLICIES)]
         if param == 9:
@@ -255,7 +271,7 @@ class SelBmc(bmc.Bmc):
                 self.add_event([rq, 0x10], data)
                 return CC_OK, []
             if cmd == 0x10:
-                return CC_OK, [0x51, 0x3F, 0x00]
+                return CC_OK, [0x51, 0x3F, self.filters]
             if cmd == 0x13:
                 return self.pef_param(data)
             if cmd == 0x15:
@@ -281,6 +297,7 @@ def main():
     ap.add_argument('--mfg', type=int, default=0x1291)
     ap.add_argument('--product', type=int, default=0x0F02)
     ap.add_argument('--board-id', type=lambda s: int(s, 0), default=0x0872)
+    ap.add_argument('--filters', type=int, choices=range(0, 4), default=3)
     args = ap.parse_args()
     # Credentials come on stdin so they never appear in a process listing.
     users = {}
@@ -289,7 +306,7 @@ def main():
         if line:
             name, password = line.split(':', 1)
             users[name] = password
-    server = SelBmc(users, args.port, args.mfg, args.product, args.board_id)
+    server = SelBmc(users, args.port, args.mfg, args.product, args.board_id, args.filters)
     sock = server.serversocket
     port = (sock.fd if hasattr(sock, 'fd') else sock).getsockname()[1]
     server.port = port

@@ -21,6 +21,8 @@ export interface PyghmiSelBmcOptions {
   productId?: number;
   /** what Get Board ID answers (Supermicro only); default 0x0872 (X10QRH, DIMM scheme 4) */
   boardId?: number;
+  /** event filters in the PEF filter table, 0-3; default 3 */
+  eventFilters?: number;
 }
 
 export async function startPyghmiSelBmc(opts: PyghmiSelBmcOptions = {}): Promise<PyghmiSelBmc> {
@@ -28,6 +30,7 @@ export async function startPyghmiSelBmc(opts: PyghmiSelBmcOptions = {}): Promise
   if (opts.manufacturerId !== undefined) args.push('--mfg', String(opts.manufacturerId));
   if (opts.productId !== undefined) args.push('--product', String(opts.productId));
   if (opts.boardId !== undefined) args.push('--board-id', String(opts.boardId));
+  if (opts.eventFilters !== undefined) args.push('--filters', String(opts.eventFilters));
   const child = spawn(PYTHON, args, {
     stdio: ['pipe', 'pipe', 'pipe'],
   });

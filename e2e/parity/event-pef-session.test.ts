@@ -81,6 +81,11 @@ const CASES: (string | (() => string))[][] = [
   ['-c', 'pef', 'info'],
   ['pef', 'status'],
   ['pef', 'policy', 'list'],
+  ['pef', 'filter', 'list'], // 16 disabled filters, and ipmi_sim refuses the 16th it announced
+  ['pef', 'filter', 'help'],
+  ['pef', 'filter'],
+  ['pef', 'filter', 'bogus'],
+  ['pef', 'filter', 'create'],
   ['pef'],
   ['pef', 'help'],
   ['pef', 'list'],

@@ -21,7 +21,7 @@ beforeAll(async () => {
   [plain, smc] = await Promise.all([
     startPyghmiSelBmc(),
     // board 0x0726 (Brickland): ipmitool's "@DIMM<letter><n>(P<cpu>M<1|2>)" naming
-    startPyghmiSelBmc({ manufacturerId: 10876, boardId: 0x0726 }),
+    startPyghmiSelBmc({ manufacturerId: 10876, boardId: 0x0726, eventFilters: 0 }),
   ]);
 });
 afterAll(async () => {
@@ -127,7 +127,7 @@ describe('pef and session, decoded from the richer pyghmi replies', () => {
       ['pef', 'status'], // Get Last Processed Event ID: ipmi_sim lacks it
       ['pef', 'policy', 'list'], // a LAN destination (PET, community, address) and an IPMB one
       ['-c', 'pef', 'policy', 'list'],
-      ['pef', 'filter', 'list'], // no filter table: ipmitool's message
+      ['pef', 'filter', 'list'], // enabled threshold and sensor-specific filters, a disabled one
       ['pef', 'filter', 'help'],
     ].map((c) => [c.join(' '), c] as const),
   )('%s', async (_n, args) => {
@@ -135,6 +135,12 @@ describe('pef and session, decoded from the richer pyghmi replies', () => {
     if (args[1] === 'policy')
       expect(o.stdout).toContain(
         ' 1 | 1 | enabled | Match-always | 1 | 802.3 LAN | PET | public | 3 | 2 | 192.0.2.7 | 02:00:00:00:00:07\n',
+      );
+    if (args[1] === 'filter' && args[2] === 'list')
+      expect(o.stdout).toBe(
+        ' 1 | enabled, configurable | Temperature | Any | Critical | Threshold | (0x01/0x0a00),<UC,<UNR | Alert,Reset | 1\n' +
+          ' 2 | disabled, pre-configured\n' +
+          ' 3 | enabled, configurable | Memory | 83 | Warning | Discrete | Any | Power-off\n',
       );
     if (args[1] === 'status') expect(o.stdout).toMatch(/ \| PEF,PEF event messages \| Alert,Reset\n$/);
   });
@@ -157,6 +163,11 @@ describe('pef and session, decoded from the richer pyghmi replies', () => {
 });
 
 describe('Supermicro with Get Board ID (pyghmi, manufacturer 10876, board 0x0726)', () => {
+  it("pef filter list without a filter table: ipmitool's message", async () => {
+    const o = await expectSame(smc!, ['pef', 'filter', 'list']);
+    expect([o.stderr, o.code]).toEqual(["PEF Event Filtering isn't supported.\n", 1]);
+  });
+
   it('memory, BMC-reset and other sensor-specific events read the same as in ipmitool', async () => {
     const file = join(dir, 'smc.txt');
     await writeFile(

@@ -19,6 +19,9 @@ import {
   GET_PEF_CONFIG,
   PEF_CONTROL_FLAGS,
   PEF_PARAM,
+  PEF_PARAM_FILTER_ENTRY,
+  decodeEventFilter,
+  type EventFilter,
 } from '../../ipmi/commands/sensor/pef-config';
 import {
   decodeLastProcessedEvent,
@@ -33,7 +36,19 @@ import { decodeGuid, GET_SYSTEM_GUID } from '../../ipmi/commands/app/get-device-
 import { encodeGetLanConfig, GET_LAN_CONFIG } from '../../ipmi/commands/transport/lan-config';
 import type { CommandSpec } from '../../ipmi/commands/command-spec';
 import { ipmitoolCcText } from '../format/completion-code';
-import { CHANNEL_MEDIA, LAN_DEST_TYPES, listName, PefLine, POLICY_RULES } from '../format/pef';
+import {
+  allFlagNames,
+  CHANNEL_MEDIA,
+  eventClass,
+  eventTriggerText,
+  firstFlagName,
+  LAN_DEST_TYPES,
+  listName,
+  PEF_SENSOR_TYPES,
+  PefLine,
+  POLICY_RULES,
+  SEVERITIES,
+} from '../format/pef';
 import { timestampNumeric, type TimeOptions } from '../format/ipmi-time';
 
 const HELP = [
@@ -311,16 +326,31 @@ const FILTER_HELP = [
   .map((l) => l + '\n')
   .join('');
 
-/** `pef filter list` when the BMC has no filter table (ipmitool's message); decoding the 20-byte
- *  filter entries is not done yet and says so rather than printing something unverified. */
+/** `pef filter list` (ipmi_pef2_list_filters): one line per filter; enable/disable/create/delete are
+ *  writes bmcdesk does not offer yet and say so. */
 async function filter(ctx: CliContext, args: string[]): Promise<number> {
-  if (args[0] === 'help') {
+  const [sub] = args;
+  if (sub === undefined) {
+    ctx.err('Not enough parameters given.\n' + FILTER_HELP);
+    return 1;
+  }
+  if (sub === 'help') {
     ctx.err(FILTER_HELP);
     return 0;
   }
-  if (args[0] !== 'list') {
-    ctx.err('pef filter: only "pef filter list" is supported by bmcdesk\n');
+  if (sub === 'create' || sub === 'delete') {
+    ctx.err('Not implemented.\n');
+    return 0;
+  }
+  if (sub === 'enable' || sub === 'disable') {
+    // a write: not offered yet rather than offered unverified
+    ctx.err(`pef filter ${sub}: not supported by bmcdesk yet\n`);
     return 1;
+  }
+  if (sub !== 'list') {
+    // ipmitool's status for this is 1, which it exits with 0
+    ctx.err(`Invalid PEF Filter command: ${sub}\n` + FILTER_HELP);
+    return 0;
   }
   const r = await ctx.session();
   const caps = await ask(r, GET_PEF_CAPABILITIES, undefined, (d) => decodePefCapabilities(d, r.host), 3);
@@ -332,10 +362,32 @@ async function filter(ctx: CliContext, args: string[]): Promise<number> {
     ctx.err("PEF Event Filtering isn't supported.\n");
     return 1;
   }
-  ctx.err(
-    `pef filter list: the BMC has ${caps.ok.eventFilterCount} event filters; bmcdesk does not decode them yet\n`,
-  );
-  return 1;
+  for (let i = 1; i <= caps.ok.eventFilterCount; i++) {
+    const f = await pefParam(r, PEF_PARAM_FILTER_ENTRY, i, (d) => decodeEventFilter(d, r.host), 22);
+    if ('rc' in f) {
+      ctx.err(evalText(f.rc) + `Failed to get PEF Event Filter Entry ${i}.\n`);
+      continue;
+    }
+    ctx.out(`${filterLine(f.ok)}\n`);
+  }
+  return 0;
+}
+
+/** ipmi_pef_print_filter_entry, non-verbose. */
+function filterLine(f: EventFilter): PefLine {
+  const kind = f.configType === 2 ? 'pre-configured' : f.configType === 0 ? 'configurable' : 'reserved';
+  const line = new PefLine().dec(f.id).str(`${f.enabled ? 'en' : 'dis'}abled, ${kind}`);
+  if (!f.enabled) return line;
+  line.str(listName(PEF_SENSOR_TYPES, f.sensorType));
+  if (f.sensorNumber === 0xff) line.str('Any');
+  else line.dec(f.sensorNumber);
+  line
+    .str(firstFlagName(SEVERITIES, f.severity))
+    .str(eventClass(f.eventTrigger))
+    .str(eventTriggerText(f.eventTrigger, f.offsetMask))
+    .str(allFlagNames(PEF_ACTIONS, f.actions));
+  if (f.actions & 0x01) line.dec(f.policyNumber);
+  return line;
 }
 
 export const pefCommand: CliCommand = {

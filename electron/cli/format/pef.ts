@@ -78,3 +78,128 @@ export const LAN_DEST_TYPES: readonly (readonly [string, number])[] = [
   ['OEM 1', 6],
   ['OEM 2', 7],
 ];
+
+/** Severity bits; ipmitool names the first one set, most severe first. */
+export const SEVERITIES: readonly (readonly [string, number])[] = [
+  ['Non-recoverable', 0x20],
+  ['Critical', 0x10],
+  ['Warning', 0x08],
+  ['OK', 0x04],
+  ['Information', 0x02],
+  ['Monitor', 0x01],
+];
+
+/** ipmitool's PEF sensor type names (its own spelling, not the SEL's), 255 = any. */
+export const PEF_SENSOR_TYPES: readonly (readonly [string, number])[] = [
+  ['Any', 255],
+  ...[
+    'Temperature',
+    'Voltage',
+    'Current',
+    'Fan',
+    'Chassis Intrusion',
+    'Platform security breach',
+    'Processor',
+    'Power supply',
+    'Power Unit',
+    'Cooling device',
+    'Other (units-based)',
+    'Memory',
+    'Drive Slot',
+    'POST memory resize',
+    'POST error',
+    'Logging disabled',
+    'Watchdog 1',
+    'System event',
+    'Critical Interrupt',
+    'Button',
+    'Module/board',
+    'uController/coprocessor',
+    'Add-in card',
+    'Chassis',
+    'Chipset',
+    'Other (FRU)',
+    'Cable/interconnect',
+    'Terminator',
+    'System boot',
+    'Boot error',
+    'OS boot',
+    'OS critical stop',
+    'Slot/connector',
+    'ACPI power state',
+    'Watchdog 2',
+    'Platform alert',
+    'Entity presence',
+    'Monitor ASIC/IC',
+    'LAN',
+    'Management subsystem health',
+    'Battery',
+  ].map((n, i) => [n, i + 1] as const),
+];
+
+/** Offset names of the generic event/reading types 1..12, as ipmitool abbreviates them for filters. */
+export const GENERIC_OFFSETS: readonly (readonly string[])[] = [
+  ['<LNC', '>LNC', '<LC', '>LC', '<LNR', '>LNR', '>UNC', '<UNC', '>UC', '<UC', '>UNR', '<UNR'],
+  ['transition to idle', 'transition to active', 'transition to busy'],
+  ['state deasserted', 'state asserted'],
+  ['predictive failure deasserted', 'predictive failure asserted'],
+  ['limit not exceeded', 'limit exceeded'],
+  ['performance met', 'performance lags'],
+  ['ok', '<warn', '<fail', '<dead', '>warn', '>fail', 'dead', 'monitor', 'informational'],
+  ['device removed/absent', 'device inserted/present'],
+  ['device disabled', 'device enabled'],
+  [
+    'transition to running',
+    'transition to in test',
+    'transition to power off',
+    'transition to online',
+    'transition to offline',
+    'transition to off duty',
+    'transition to degraded',
+    'transition to power save',
+    'install error',
+  ],
+  [
+    'fully redundant',
+    'redundancy lost',
+    'redundancy degraded',
+    '<non-redundant/sufficient',
+    '>non-redundant/sufficient',
+    'non-redundant/insufficient',
+    '<redundancy degraded',
+    '>redundancy degraded',
+  ],
+  ['D0 power state', 'D1 power state', 'D2 power state', 'D3 power state'],
+];
+
+/** ipmi_pef_bit_desc on an "any" map: the first name whose bits are all set, else "None". */
+export function firstFlagName(map: readonly (readonly [string, number])[], v: number): string {
+  return map.find(([, m]) => (v & m) === m)?.[0] ?? 'None';
+}
+
+/** ipmi_pef_bit_desc on an "all" map: every name whose bits are set, joined by ",", else "None". */
+export function allFlagNames(map: readonly (readonly [string, number])[], v: number): string {
+  const names = map.filter(([, m]) => (v & m) === m).map(([n]) => n);
+  return names.length ? names.join(',') : 'None';
+}
+
+/** ipmi_pef_print_event_info's "Event trigger(s)" text. */
+export function eventTriggerText(trigger: number, offsetMask: number): string {
+  if (offsetMask === 0xffff || trigger === 0xff) return 'Any';
+  if (trigger === 0) return 'Unspecified';
+  if (trigger === 0x6f) return 'Sensor-specific';
+  if (trigger > 0x6f) return 'OEM';
+  let s = `(0x${trigger.toString(16).padStart(2, '0')}/0x${offsetMask.toString(16).padStart(4, '0')})`;
+  // ipmitool looks at the 12 low mask bits only
+  for (let i = 0; i < GENERIC_OFFSETS.length; i++) {
+    if ((offsetMask >> i) & 1) {
+      const names = GENERIC_OFFSETS[trigger - 1];
+      s += names ? `,${names[i] ?? 'None'}` : ', Unrecognized event trigger';
+    }
+  }
+  return s;
+}
+
+/** The event class ipmitool shows for a filter's trigger. */
+export const eventClass = (trigger: number): string =>
+  trigger === 1 ? 'Threshold' : trigger > 0x6f ? 'OEM' : 'Discrete';

@@ -1,7 +1,19 @@
 // Known answers for the `session info`, `pef` and `sel save` texts (ipmitool 1.8.19's printf formats).
 import { describe, expect, it } from 'vitest';
 import { formatSessionInfo } from './session';
-import { CHANNEL_MEDIA, LAN_DEST_TYPES, listName, PefLine, POLICY_RULES } from './pef';
+import {
+  allFlagNames,
+  CHANNEL_MEDIA,
+  eventClass,
+  eventTriggerText,
+  firstFlagName,
+  LAN_DEST_TYPES,
+  listName,
+  PEF_SENSOR_TYPES,
+  PefLine,
+  POLICY_RULES,
+  SEVERITIES,
+} from './pef';
 import { PEF_ACTIONS } from '../../ipmi/commands/sensor/pef-capabilities';
 import { selEventFileLine, strerror } from './sel-save';
 import { decodeSelRecord } from '../../ipmi/decode/sel-record';
@@ -76,5 +88,32 @@ describe('sel save lines', () => {
   it('strerror texts for file errors', () => {
     expect(strerror(Object.assign(new Error('x'), { code: 'EISDIR' }))).toBe('Is a directory');
     expect(strerror(Object.assign(new Error('odd'), { code: 'EWHAT' }))).toBe('odd');
+  });
+});
+
+describe('pef filter texts', () => {
+  it('event triggers as ipmitool words them', () => {
+    expect(eventTriggerText(1, 0x0a00)).toBe('(0x01/0x0a00),<UC,<UNR');
+    expect(eventTriggerText(7, 0x0003)).toBe('(0x07/0x0003),ok,<warn');
+    expect(eventTriggerText(2, 0x0008)).toBe('(0x02/0x0008),None'); // offset 3 has no name for type 2
+    expect(eventTriggerText(0x20, 0x0001)).toBe('(0x20/0x0001), Unrecognized event trigger');
+    expect(eventTriggerText(1, 0xffff)).toBe('Any');
+    expect(eventTriggerText(0xff, 0)).toBe('Any');
+    expect(eventTriggerText(0, 1)).toBe('Unspecified');
+    expect(eventTriggerText(0x6f, 1)).toBe('Sensor-specific');
+    expect(eventTriggerText(0x70, 1)).toBe('OEM');
+    expect([eventClass(1), eventClass(0x6f), eventClass(0x70)]).toEqual(['Threshold', 'Discrete', 'OEM']);
+  });
+  it('severity names the first bit, actions all of them, sensor types by exact value', () => {
+    expect(firstFlagName(SEVERITIES, 0x18)).toBe('Critical');
+    expect(firstFlagName(SEVERITIES, 0)).toBe('None');
+    expect(allFlagNames(PEF_ACTIONS, 0x22)).toBe('Power-off,Diagnostic-interrupt');
+    expect(allFlagNames(PEF_ACTIONS, 0)).toBe('None');
+    expect([255, 1, 41, 42].map((t) => listName(PEF_SENSOR_TYPES, t))).toEqual([
+      'Any',
+      'Temperature',
+      'Battery',
+      'None',
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import {
   decodeAlertPolicyEntry,
   decodeFlagsParam,
   decodeSystemGuidParam,
+  decodeEventFilter,
   decodeTableSize,
   encodeGetPefConfig,
 } from './pef-config';
@@ -110,5 +111,31 @@ describe('Platform Event Message', () => {
       1,
       [9, 0xff, 0xff],
     ]);
+  });
+});
+
+describe('PEF event filter entry', () => {
+  it('decodes table 30-1 after the revision and filter number', () => {
+    const f = decodeEventFilter(hex('11 01  80 05 01 10 ffff 01 ff 01 000a 010203 040506 070809'));
+    expect(f).toEqual({
+      id: 1,
+      enabled: true,
+      configType: 0,
+      actions: 5,
+      policyNumber: 1,
+      severity: 0x10,
+      generatorId: [0xff, 0xff],
+      sensorType: 1,
+      sensorNumber: 0xff,
+      eventTrigger: 1,
+      offsetMask: 0x0a00,
+      dataMatch: [
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ],
+    });
+    expect(decodeEventFilter(hex('11 02 40' + '00'.repeat(19))).configType).toBe(2);
+    expect(() => decodeEventFilter(hex('11 01 80'))).toThrow(/at least 22/);
   });
 });

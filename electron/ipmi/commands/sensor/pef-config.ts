@@ -101,3 +101,52 @@ export function decodeAlertPolicyEntry(data: Uint8Array, host = ''): AlertPolicy
     alertStringSet: data[4]! & 0x7f,
   };
 }
+
+export const PEF_PARAM_FILTER_ENTRY = 6;
+
+/** One event filter (table 30-1), after the revision byte and the filter number. */
+export interface EventFilter {
+  /** the set-selector byte as the BMC returned it */
+  id: number;
+  enabled: boolean;
+  /** bits 6:5: 0 configurable, 2 pre-configured, 1/3 reserved */
+  configType: number;
+  actions: number;
+  /** alert policy number, bits 3:0 */
+  policyNumber: number;
+  severity: number;
+  generatorId: [number, number];
+  sensorType: number;
+  /** 0xFF: any */
+  sensorNumber: number;
+  /** event/reading type to match; 0xFF any */
+  eventTrigger: number;
+  /** event data 1 offset mask, bit n = offset n */
+  offsetMask: number;
+  /** AND mask, compare 1, compare 2 for event data 1..3 */
+  dataMatch: [number, number, number][];
+}
+
+/** Parameter 6 for one filter: revision, filter number, 20 filter bytes. */
+export function decodeEventFilter(data: Uint8Array, host = ''): EventFilter {
+  requireLength(data, 22, spec('event filter entry'), host);
+  const b = (i: number) => data[2 + i]!;
+  return {
+    id: data[1]!,
+    enabled: (b(0) & 0x80) !== 0,
+    configType: (b(0) >> 5) & 0x03,
+    actions: b(1),
+    policyNumber: b(2) & 0x0f,
+    severity: b(3),
+    generatorId: [b(4), b(5)],
+    sensorType: b(6),
+    sensorNumber: b(7),
+    eventTrigger: b(8),
+    offsetMask: b(9) | (b(10) << 8),
+    dataMatch: [
+      [b(11), b(12), b(13)],
+      [b(14), b(15), b(16)],
+      [b(17), b(18), b(19)],
+    ],
+  };
+}
