@@ -126,6 +126,14 @@ describe('event / pef / session parity with ipmitool 1.8.19', () => {
     expect(s.ours.stdout).toContain('privilege level               : ADMINISTRATOR\n');
   });
 
+  it('session info over IPMI 1.5 (-I lan): session type IPMIv1.5', async () => {
+    const args = ['session', 'info', 'active'];
+    const theirs = await ipmitool(privateBmc!, args, { env: { TZ: 'UTC' }, iface: 'lan', authType: 'MD5' });
+    const ours = await runBmcdesk(privateBmc!.port, args, { transport: ['-I', 'lan', '-A', 'MD5'] });
+    expect(theirs.stdout).toContain('session type                  : IPMIv1.5\n');
+    expect([ours.stdout, ours.stderr, ours.code]).toEqual([theirs.stdout, theirs.stderr, theirs.code]);
+  });
+
   // ipmitool 1.8.19 bug: fopen() of a directory succeeds, fgets() then fails with EISDIR without ever
   // setting EOF, and `while (feof(fp) == 0)` spins forever. We report it and fail.
   it('event file on a directory: an error, not ipmitool endless loop', async () => {

@@ -88,6 +88,18 @@ describe('sel save / time / delete parity with ipmitool 1.8.19 (private lab BMC)
     expect(file.split('\n')).toContain('0xa2 0x01 0x02 0x03 0x04 0x05 0x06 # Temperature #0x02 Unknown');
   });
 
+  it('-c sel save: the listing in CSV, the same file', async () => {
+    const theirs = await ipmitool(writes!, ['-c', 'sel', 'save', join(dir, 'csv-theirs.txt')], { env });
+    const ours = await runBmcdesk(writes!.port, ['-c', 'sel', 'save', join(dir, 'csv-ours.txt')], { env });
+    expect(theirs.stdout).toContain(
+      '2,09/13/20,12:26:40 UTC,Temperature #0x10,Upper Critical going high,Asserted\n',
+    );
+    expect([ours.stdout, ours.stderr, ours.code]).toEqual([theirs.stdout, theirs.stderr, theirs.code]);
+    expect(await readFile(join(dir, 'csv-ours.txt'), 'latin1')).toBe(
+      await readFile(join(dir, 'csv-theirs.txt'), 'latin1'),
+    );
+  });
+
   it('sel save refuses what ipmitool refuses (symlink, directory, missing directory), listing anyway', async () => {
     await writeFile(join(dir, 'target.txt'), 'x');
     await symlink(join(dir, 'target.txt'), join(dir, 'link.txt'));
