@@ -1,8 +1,8 @@
 // Parity: `event`, `pef` and `session` through ipmitool 1.8.19 (`-I lanplus -C 3`) and our CLI
-// in-process against the shared lab BMC; stdout, stderr and exit status must be identical.
+// in-process against lab BMCs; stdout, stderr and exit status must be identical.
 // ipmi_sim 2.0.33 has no Platform Event Message (0xC1) and no Get Last Processed Event ID, so here the
-// events fail to send exactly as ipmitool's do and nothing is written to the shared SEL (the delivered
-// events are read back from the pyghmi SEL BMC in sel-event-pyghmi.test.ts). ipmi_sim does answer
+// events fail to send exactly as ipmitool's do (the delivered events are read back from the pyghmi SEL
+// BMC in sel-event-pyghmi.test.ts). ipmi_sim does answer
 // Get PEF Capabilities, the PEF configuration parameters and Get Session Info.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 // Session listings count every open session, so they run one tool at a time against a private lab
-// BMC that nothing else talks to; the rest runs against the shared one.
+// BMC that nothing else talks to; events go there too; the rest runs against the shared one.
 let privateBmc: LabBmc | undefined;
 beforeAll(async () => {
   privateBmc = await startLabBmc({ satellite: false });
@@ -44,8 +44,9 @@ afterAll(async () => {
 
 async function both(args: string[]) {
   const env = { TZ: 'UTC' };
-  const session = args.includes('session');
-  const bmc = session ? privateBmc! : sharedLabBmc();
+  // events go to the private BMC too: an ipmi_sim that did log them must not change the shared SEL
+  const own = args.includes('session') || args.includes('event');
+  const bmc = own ? privateBmc! : sharedLabBmc();
   const theirs = await ipmitool(bmc, args, { env });
   const ours = await runBmcdesk(bmc.port, args, { env: { ...env, BMCDESK_SDR_CACHE_DIR: cacheDir() } });
   return { theirs, ours };
@@ -137,7 +138,7 @@ describe('event / pef / session parity with ipmitool 1.8.19', () => {
   // ipmitool 1.8.19 bug: fopen() of a directory succeeds, fgets() then fails with EISDIR without ever
   // setting EOF, and `while (feof(fp) == 0)` spins forever. We report it and fail.
   it('event file on a directory: an error, not ipmitool endless loop', async () => {
-    const ours = await runBmcdesk(sharedLabBmc().port, ['event', 'file', dir]);
+    const ours = await runBmcdesk(privateBmc!.port, ['event', 'file', dir]);
     expect([ours.stdout, ours.stderr, ours.code]).toEqual([
       '',
       `Unable to open file ${dir}: Is a directory\n`,
