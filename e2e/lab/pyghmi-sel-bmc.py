@@ -10,7 +10,7 @@ Commands (IPMI v2.0 section numbers):
   Storage 0x0A:   0x40 SEL Info, 0x42 Reserve SEL, 0x43 Get SEL Entry, 0x46 Delete, 0x47 Clear, 0x48/0x49
                   Get/Set SEL Time; 0x20 SDR Repository Info (no records), 0x22 Reserve SDR, 0x23 Get SDR
                   (0xCB: none)
-  Sensor 0x04:    0x02 Platform Event Message (29.3: logs a system event record, generator ID = the
+  Sensor 0x04:    0x25/0x27 Get Sensor Hysteresis/Thresholds (sensor 0x30 only), 0x02 Platform Event Message (29.3: logs a system event record, generator ID = the
                   requester's address, channel 1), 0x10 PEF Capabilities, 0x13 PEF parameters 1, 2, 5, 8,
                   6 (--filters, default 3 event filters), 8, 9, 10 (two alert
                   policies: a LAN one and an IPMB one), 0x15 Last Processed Event ID
@@ -55,11 +55,20 @@ def le32(n):
 # Clear SDR Repository and Add SDR, which this BMC refuses): event-only sensor 0x53 "DIMM ECC" (memory,
 # sensor-specific) owned by software ID 0x81 - the requester address ipmitool and bmcdesk send from, so
 # the events they log name it in `sel elist`.
+# A second one, a compact threshold sensor 0x30 "Inlet Temp" of the BMC (owner 0x20), whose thresholds
+# and hysteresis (Get Sensor Thresholds / Hysteresis below) `event "Inlet Temp" ucr` reads.
 _NAME = b'DIMM ECC'
+_TEMP = b'Inlet Temp'
 SDRS = [
     bytes([0x01, 0x00, 0x51, 0x03, 12 + len(_NAME),
            0x81, 0x00, 0x53, 0x20, 0x01, 0x0C, 0x6F, 0x00, 0x00, 0x00, 0x00, 0xC0 | len(_NAME)]) + _NAME,
+    bytes([0x02, 0x00, 0x51, 0x02, 27 + len(_TEMP),
+           0x20, 0x00, 0x30, 0x07, 0x01, 0x67, 0x68, 0x01, 0x01, 0, 0, 0, 0, 0, 0, 0x00, 0x01, 0x00,
+           0x00, 0x00, 0x02, 0x03, 0, 0, 0, 0x00, 0xC0 | len(_TEMP)]) + _TEMP,
 ]
+# Get Sensor Thresholds for sensor 0x30: all six readable; lnc lcr lnr unc ucr unr
+THRESHOLDS = [0x3F, 0x05, 0x03, 0x01, 0x28, 0x2D, 0x32]
+HYSTERESIS = [0x02, 0x03]  # positive-going, negative-going
 
 
 class SelBmc(bmc.Bmc):
@@ -272,6 +281,10 @@ class SelBmc(bmc.Bmc):
                 return CC_OK, []
             if cmd == 0x10:
                 return CC_OK, [0x51, 0x3F, self.filters]
+            if cmd in (0x25, 0x27):  # Get Sensor Hysteresis / Thresholds
+                if not data or data[0] != 0x30:
+                    return CC_NOT_PRESENT, []
+                return CC_OK, HYSTERESIS if cmd == 0x25 else THRESHOLDS
             if cmd == 0x13:
                 return self.pef_param(data)
             if cmd == 0x15:

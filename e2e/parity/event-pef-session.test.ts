@@ -108,6 +108,18 @@ const CASES: (string | (() => string))[][] = [
   ['event', '4'],
   ['event', 'file', '/nonexistent/events.txt'],
   ['event', 'file', file('events.txt')],
+  // from a threshold sensor's thresholds and hysteresis (ipmi_sim answers both)
+  ['event', 'CPU Temp', 'ucr'],
+  ['event', 'CPU Temp', 'lnc', 'deassert'],
+  ['event', 'CPU Temp', 'unr', 'assert'],
+  ['event', 'FAN1', 'lcr'],
+  ['event', 'P12V', 'unc'],
+  ['event', 'CPU Temp'],
+  ['event', 'CPU Temp', 'list'],
+  ['event', 'CPU Temp', 'bogus'],
+  ['event', 'CPU Temp', 'ucr', 'sideways'],
+  ['event', 'Board FRU', 'ucr'],
+  ['event', 'No Such Sensor', 'ucr'],
   ['event', 'file', file('bad-first.txt')],
 ];
 

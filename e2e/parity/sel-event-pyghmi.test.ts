@@ -103,6 +103,30 @@ describe('event: delivered, then read back by ipmitool sel list', () => {
     expect(after.slice(before)).toEqual([...three, ...three]);
   });
 
+  it('event <threshold sensor> <state> [dir]: built from its thresholds and hysteresis, read back', async () => {
+    const before = (await selBodies(plain!)).length;
+    for (const args of [
+      ['event', 'Inlet Temp', 'ucr'],
+      ['event', 'Inlet Temp', 'lnc', 'deassert'],
+    ]) {
+      const t = await theirs(plain!, args);
+      const o = await ours(plain!, args);
+      expect(triple(o)).toEqual(triple(t));
+      expect(o.code).toBe(0);
+    }
+    const get = await theirs(plain!, ['sel', 'get', String(before + 2), String(before + 4)]);
+    // ucr = 0x2d going high, trigger 0x2d + positive hysteresis 2; lnc = 0x05 deasserted (going high) + 2
+    expect(get.stdout).toContain(' Event Data            : 592f2d\n');
+    expect(get.stdout).toContain(' Event Data            : 510705\n');
+    const after = await selBodies(plain!);
+    expect(after.slice(before)).toEqual([
+      'Temperature #0x30 | Upper Critical going high | Asserted',
+      'Temperature #0x30 | Upper Critical going high | Asserted',
+      'Temperature #0x30 | Lower Non-critical going high | Deasserted',
+      'Temperature #0x30 | Lower Non-critical going high | Deasserted',
+    ]);
+  });
+
   it('sel save writes a file that event file replays, round trip through ipmitool', async () => {
     const saved = join(dir, 'saved.txt');
     const s = await ours(plain!, ['sel', 'save', saved]);

@@ -22,6 +22,12 @@ import { formatSelLine, type SelSensorLookup } from '../format/sel';
 import { selSensorLookup } from '../format/sel-sensor-lookup';
 import { ipmitoolCcText } from '../format/completion-code';
 import { cliSdrRecords } from './sdr-source';
+import { sensorRequest } from '../../ipmi/commands/sensor/sensor-reading';
+import { CMD_GET_SENSOR_THRESHOLDS } from '../../ipmi/commands/sensor/sensor-thresholds';
+import {
+  decodeSensorHysteresis,
+  getSensorHysteresisRaw,
+} from '../../ipmi/commands/sensor/get-sensor-hysteresis';
 import { SelOem } from './sel-oem';
 import { refusalCode } from './cc-failure';
 import { str2uchar } from '../str2uchar';
@@ -181,18 +187,100 @@ async function fromFile(ctx: CliContext, file: string): Promise<number> {
   return ok ? 0 : 1;
 }
 
-/** `event <sensorid> ...`: only the lookup is done; building an event from a sensor state is not. */
-async function fromSensor(ctx: CliContext, id: string): Promise<number> {
+const THRESHOLD_STATES = `Sensor States:
+  lnr : Lower Non-Recoverable 
+  lcr : Lower Critical
+  lnc : Lower Non-Critical
+  unc : Upper Non-Critical
+  ucr : Upper Critical
+  unr : Upper Non-Recoverable
+`;
+
+/** Threshold names to event offsets (table 42-2): the "going low" offset, "going high" is one more. */
+const THRESHOLD_OFFSET: Record<string, number> = { lnc: 0, lcr: 2, lnr: 4, unc: 6, ucr: 8, unr: 10 };
+
+/** The event a threshold crossing produces, trigger reading one hysteresis step past the threshold. */
+export function thresholdEvent(
+  sensor: { sensorType: number; number: number },
+  state: keyof typeof THRESHOLD_OFFSET,
+  deassert: boolean,
+  thresholdRaw: number,
+  hysteresis: number | undefined,
+): PlatformEvent {
+  const upper = state.startsWith('u');
+  // asserting an upper threshold is "going high"; deasserting a lower one too
+  const goingHigh = deassert ? !upper : upper;
+  const offset = THRESHOLD_OFFSET[state]! + ((deassert ? !upper : upper) ? 1 : 0);
+  const step = hysteresis !== undefined && hysteresis > 0 ? hysteresis : 1;
+  const trigger = goingHigh ? Math.min(thresholdRaw + step, 0xff) : Math.max(thresholdRaw - step, 0);
+  return {
+    evmRevision: 4,
+    sensorType: sensor.sensorType,
+    sensorNumber: sensor.number,
+    eventType: 0x01,
+    deassertion: deassert,
+    // 0x50: trigger reading in byte 2, trigger threshold in byte 3
+    eventData: [0x50 | offset, trigger, thresholdRaw],
+  };
+}
+
+/** `event <sensorid> <state> [assert|deassert]` (ipmi_event_fromsensor). Threshold sensors owned by
+ *  the BMC are supported; discrete sensors are found but not built from a state name yet. */
+async function fromSensor(ctx: CliContext, id: string, state?: string, dir?: string): Promise<number> {
+  if (dir !== undefined && dir !== 'assert' && dir !== 'deassert') {
+    ctx.err(`Invalid event direction ${dir}.  Must be 'assert' or 'deassert'\n`);
+    return 1;
+  }
+  const deassert = dir === 'deassert';
   ctx.out(`Finding sensor ${id}... `);
   const r = await ctx.session();
-  const records = await cliSdrRecords(ctx, r)();
-  if (!records.some((rec) => recordName(rec) === id)) {
+  const rec = (await sdrOrNone(ctx, r)).find((x) => recordName(x) === id);
+  if (!rec) {
     ctx.out('not found!\n');
     return 1;
   }
   ctx.out('ok\n');
-  ctx.err('event <sensorid> <state>: not supported by bmcdesk yet; use event file\n');
-  return 1;
+  if (rec.kind !== 'full' && rec.kind !== 'compact') {
+    ctx.err(`Unknown sensor type for id '${id}'\n`);
+    return 1;
+  }
+  if (rec.eventReadingType !== 0x01) {
+    ctx.err(`event ${id}: events for discrete sensors are not supported by bmcdesk yet; use event file\n`);
+    return 1;
+  }
+  if (state === undefined || state === 'list') {
+    ctx.out(THRESHOLD_STATES);
+    return 1;
+  }
+  if (!(state in THRESHOLD_OFFSET)) {
+    ctx.err(`Invalid threshold identifier ${state}\n`);
+    return 1;
+  }
+  if (rec.ownerId !== 0x20) {
+    ctx.err(
+      `event ${id}: the sensor belongs to controller 0x${rec.ownerId.toString(16)}; bmcdesk does not bridge there yet\n`,
+    );
+    return 1;
+  }
+  const address = { number: rec.number, ownerLun: rec.ownerLun };
+  const thr = await r.raw(sensorRequest(CMD_GET_SENSOR_THRESHOLDS, address));
+  if (thr.completionCode !== 0 || thr.data.length < 7) {
+    ctx.err(
+      thr.completionCode !== 0
+        ? `Command Get Sensor Thresholds failed: ${ipmitoolCcText(thr.completionCode)}\n`
+        : 'Command Get Sensor Thresholds failed: invalid response.\n',
+    );
+    return 1;
+  }
+  const offset = THRESHOLD_OFFSET[state]!;
+  // reply: mask, then lnc lcr lnr unc ucr unr - the offset's pair index + 1
+  const raw = thr.data[offset / 2 + 1]!;
+  const upper = state.startsWith('u');
+  const goingHigh = deassert ? !upper : upper;
+  const hys = await getSensorHysteresisRaw(r, address);
+  const h = hys.completionCode === 0 ? decodeSensorHysteresis(hys.data) : undefined;
+  const ev = thresholdEvent(rec, state, deassert, raw, h && (goingHigh ? h.positive : h.negative));
+  return (await new EventSender(ctx, r).send(ev)) ? 0 : 1;
 }
 
 export const eventCommand: CliCommand = {
@@ -216,6 +304,6 @@ export const eventCommand: CliCommand = {
       ctx.out(`Sending SAMPLE event: ${sample.title}\n`);
       return (await new EventSender(ctx, await ctx.session()).send(sample.event)) ? 0 : 1;
     }
-    return fromSensor(ctx, first);
+    return fromSensor(ctx, first, second, args[2]);
   },
 };
