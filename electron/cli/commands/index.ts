@@ -14,6 +14,9 @@ import { channelCommand } from './channel';
 import { lanCommand } from './lan';
 import { solCommand } from './sol';
 import { isolCommand } from './isol';
+import { sessionCommand } from './session';
+import { pefCommand } from './pef';
+import { eventCommand } from './event';
 
 export const commands: CliCommand[] = [
   firewallCommand,
@@ -31,6 +34,9 @@ export const commands: CliCommand[] = [
   lanCommand,
   solCommand,
   isolCommand,
+  sessionCommand,
+  pefCommand,
+  eventCommand,
 ];
 
 export function findCommand(name: string): CliCommand | undefined {

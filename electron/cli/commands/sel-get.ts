@@ -20,6 +20,7 @@ import {
 } from '../format/sel-get';
 import { sensorCsvLine, sensorGetBlock } from '../format/sensor';
 import type { TimeOptions } from '../format/ipmi-time';
+import { SelOem } from './sel-oem';
 import { fruDeviceText } from './fru';
 import { failureText } from './sel';
 import { cliSdrRecords } from './sdr-source';
@@ -91,6 +92,7 @@ export async function selGet(ctx: CliContext, ids: string[], time: TimeOptions):
   const sdrRecords = cliSdrRecords(ctx, r);
   let sdr: Promise<SdrRecord[]> | undefined;
   const records = () => (sdr ??= sdrRecords());
+  const oem = new SelOem(r, (t) => ctx.err(t));
   let rc = 0;
   for (let i = 0; i < ids.length; i++) {
     const text = ids[i]!;
@@ -116,7 +118,9 @@ export async function selGet(ctx: CliContext, ids: string[], time: TimeOptions):
     const v = standardView(bytes);
     const all = await records();
     const rec = findSdrByNumType(all, v.generatorId, v.sensorNumber, v.sensorType);
-    ctx.out(rec ? selEntryExtendedVerbose(bytes, rec, time) : selEntryVerbose(bytes, time));
+    // vendor texts (Supermicro) apply to the standard records, whose description is printed
+    const vendor = bytes[2]! < 0xc0 ? await oem.text(v) : undefined;
+    ctx.out(rec ? selEntryExtendedVerbose(bytes, rec, time, vendor) : selEntryVerbose(bytes, time, vendor));
     if (!rec || (rec.kind !== 'full' && rec.kind !== 'compact' && rec.kind !== 'event-only')) continue;
     ctx.out(await sensorText(ctx, r, rec));
     for (const fru of all) {

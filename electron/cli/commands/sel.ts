@@ -14,10 +14,21 @@ import {
   reserveSel,
   setSelTime,
 } from '../../ipmi/commands/storage/sel';
-import { formatSelInfo, formatSelLine, type SelSensorLookup } from '../format/sel';
+import {
+  formatSelInfo,
+  formatSelLine,
+  selEventText,
+  type SelOemText,
+  type SelSensorLookup,
+} from '../format/sel';
 import { selSensorLookup } from '../format/sel-sensor-lookup';
 import { parseSelTime, timestampNumeric, type TimeOptions } from '../format/ipmi-time';
 import { selGet } from './sel-get';
+import { SelOem } from './sel-oem';
+import { refusalCode } from './cc-failure';
+import { lstat, open, type FileHandle } from 'node:fs/promises';
+import { standardView } from '../format/sel-get';
+import { selEventFileLine, strerror } from '../format/sel-save';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import { cliSdrRecords } from './sdr-source';
 
@@ -36,6 +47,8 @@ export interface SelListOptions extends TimeOptions {
   count?: number;
   /** -c: ipmitool's CSV lines */
   csv?: boolean;
+  /** `sel save`: called once the SEL is known to have entries; the sink gets every record */
+  save?: () => Promise<((bytes: Uint8Array, oem: SelOemText | undefined) => void) | undefined>;
 }
 
 export interface SelListResult {
@@ -58,7 +71,16 @@ export async function selListText(
   }
   if (info.entries === 0) return { stdout: '', stderr: 'SEL has no entries\n', status: 0 };
   let lookup: SelSensorLookup | undefined;
-  if (opts.extended) lookup = selSensorLookup(await sdr());
+  if (opts.extended) {
+    // a BMC that refuses its SDR costs only the sensor names, as in ipmitool
+    let records: SdrRecord[] = [];
+    try {
+      records = await sdr();
+    } catch (e) {
+      if (refusalCode(e) === undefined) throw e;
+    }
+    lookup = selSensorLookup(records);
+  }
   let count = opts.count ?? 0;
   let id = 0;
   let stdout = '';
@@ -82,12 +104,18 @@ export async function selListText(
     count = 0;
   }
   let n = 0;
+  const oem = new SelOem(r, (t) => (stderr += t));
+  const save = opts.save ? await opts.save() : undefined;
   const seen = new Set<number>();
   while (id !== 0xffff && !seen.has(id)) {
     seen.add(id);
     const e = await fetch(id);
     if (!e) break;
-    stdout += formatSelLine(e.record, { tz: opts.tz, lookup, csv: opts.csv });
+    const vendor = await oem.text(e.record);
+    stdout += formatSelLine(e.record, { tz: opts.tz, lookup, csv: opts.csv, oem: vendor });
+    // the file sees every record through the standard view, OEM types included; ipmitool describes it
+    // a second time (so a failing Get Board ID is reported twice)
+    if (save) save(e.bytes, await oem.text(standardView(e.bytes)));
     id = e.nextId;
     if (++n === count) break;
   }
@@ -163,9 +191,14 @@ async function list(ctx: CliContext, args: string[], extended: boolean, tz: Time
 }
 
 async function remove(ctx: CliContext, ids: string[]): Promise<number> {
-  if (ids.length === 0 || ids[0] === 'help') {
+  if (ids.length === 0) {
     ctx.err('usage: sel delete <id>...<id>\n');
     return 0;
+  }
+  if (ids[0] === 'help') {
+    // ipmitool's other usage line for this, with its doubled newline, and a failure status
+    ctx.err('usage: delete <id>...<id>\n\n');
+    return 1;
   }
   const r = await ctx.session();
   let reservation: number;
@@ -193,6 +226,69 @@ async function remove(ctx: CliContext, ids: string[]): Promise<number> {
     }
   }
   return status;
+}
+
+/** ipmitool's ipmi_open_file(file, write): a new file, or an existing regular file with one link. */
+async function openForWrite(ctx: CliContext, file: string): Promise<FileHandle | undefined> {
+  let st;
+  try {
+    st = await lstat(file);
+  } catch {
+    try {
+      return await open(file, 'w');
+    } catch (e) {
+      ctx.err(`Unable to open file ${file} for write: ${strerror(e)}\n`);
+      return undefined;
+    }
+  }
+  if (!st.isFile()) {
+    ctx.err(`File ${file} has invalid mode: ${st.mode}\n`);
+    return undefined;
+  }
+  if (st.nlink !== 1) {
+    ctx.err(`File ${file} has invalid link count: ${st.nlink} != 1\n`);
+    return undefined;
+  }
+  try {
+    return await open(file, 'w+');
+  } catch (e) {
+    ctx.err(`Unable to open file ${file}: ${strerror(e)}\n`);
+    return undefined;
+  }
+}
+
+/** `sel save FILE`: the `sel list` output, and each record as an event-file line (see sel-save.ts). As
+ *  in ipmitool, a file that cannot be written still lists the SEL and exits 0. */
+async function saveSel(ctx: CliContext, file: string | undefined, tz: TimeOptions): Promise<number> {
+  if (file === undefined) {
+    ctx.err('usage: sel save <filename>\n');
+    return 0;
+  }
+  const r = await ctx.session();
+  let text = '';
+  let handle: FileHandle | undefined;
+  const res = await selListText(r, cliSdrRecords(ctx, r), {
+    ...tz,
+    csv: ctx.csv === true,
+    save: async () => {
+      handle = await openForWrite(ctx, file);
+      if (!handle) return undefined;
+      return (bytes, oem) => {
+        const v = standardView(bytes);
+        text += selEventFileLine(v, oem ? oem.description : selEventText(v) || undefined);
+      };
+    },
+  });
+  if (handle) {
+    try {
+      await handle.writeFile(text, 'latin1');
+    } finally {
+      await handle.close();
+    }
+  }
+  ctx.out(res.stdout);
+  ctx.err(res.stderr);
+  return res.status;
 }
 
 async function clear(ctx: CliContext): Promise<number> {
@@ -259,7 +355,7 @@ async function time(ctx: CliContext, args: string[], tz: TimeOptions): Promise<n
 export const selCommand: CliCommand = {
   name: 'sel',
   usage:
-    'sel info | list [first|last N] | elist [first|last N] | get <id>... | delete <id>... | clear | time get | time set "mm/dd/yyyy hh:mm:ss"|now',
+    'sel info | list [first|last N] | elist [first|last N] | get <id>... | save <file> | delete <id>... | clear | time get | time set "mm/dd/yyyy hh:mm:ss"|now',
   async run(ctx, args) {
     const tz: TimeOptions = { tz: ctx.env?.TZ };
     const [sub, ...rest] = args;
@@ -282,6 +378,8 @@ export const selCommand: CliCommand = {
         return clear(ctx);
       case 'time':
         return time(ctx, rest, tz);
+      case 'save':
+        return saveSel(ctx, rest[0], tz);
       default:
         ctx.err(`Invalid SEL command: ${sub}\n`);
         return 1;

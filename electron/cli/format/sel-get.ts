@@ -14,7 +14,7 @@ import { unitString } from '../../ipmi/decode/units';
 import { entityIdName } from '../../ipmi/decode/entity-ids';
 import { fixed, hex2 } from './c-number';
 import { timestampDate, type TimeOptions } from './ipmi-time';
-import { selEventText } from './sel';
+import { selEventText, type SelOemText } from './sel';
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 const hexBytes = (b: Uint8Array) => Array.from(b, hex2).join('');
@@ -100,7 +100,7 @@ function eventLines(v: SystemEventRecord): string {
 const eventData = (v: SystemEventRecord) => v.eventData.map(hex2).join('');
 
 /** ipmi_sel_print_std_entry_verbose: the record when no SDR describes its sensor. */
-export function selEntryVerbose(bytes: Uint8Array, time: TimeOptions = {}): string {
+export function selEntryVerbose(bytes: Uint8Array, time: TimeOptions = {}, oem?: SelOemText): string {
   const type = bytes[2]!;
   const v = standardView(bytes);
   let out = `SEL Record ID          : ${hex4(v.recordId)}\n`;
@@ -124,7 +124,7 @@ export function selEntryVerbose(bytes: Uint8Array, time: TimeOptions = {}): stri
     out +
     eventLines(v) +
     ` Event Data            : ${eventData(v)}\n` +
-    ` Description           : ${selEventText(v)}\n\n`
+    ` Description           : ${oem ? (oem.description ?? '') : selEventText(v)}\n\n`
   );
 }
 
@@ -135,7 +135,12 @@ function unitsOf(rec: SdrRecord): string {
 }
 
 /** ipmi_sel_print_extended_entry_verbose: the record with its event data broken down using `sdr`. */
-export function selEntryExtendedVerbose(bytes: Uint8Array, sdr: SdrRecord, time: TimeOptions = {}): string {
+export function selEntryExtendedVerbose(
+  bytes: Uint8Array,
+  sdr: SdrRecord,
+  time: TimeOptions = {},
+  oem?: SelOemText,
+): string {
   const type = bytes[2]!;
   const v = standardView(bytes);
   let out = `SEL Record ID          : ${hex4(v.recordId)}\n`;
@@ -163,7 +168,7 @@ export function selEntryExtendedVerbose(bytes: Uint8Array, sdr: SdrRecord, time:
   } else if (!(v.eventType >= 0x70 && v.eventType <= 0x7f)) {
     out += ` Event Data            : ${eventData(v)}\n`;
   }
-  return out + ` Description           : ${selEventText(v)}\n\n`;
+  return out + ` Description           : ${oem ? (oem.description ?? '') : selEventText(v)}\n\n`;
 }
 
 /** ipmi_sdr_print_sensor_eventonly in verbose mode, as `sel get` shows an event-only sensor. */

@@ -73,6 +73,14 @@ export function formatSelInfo(
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 const hexBytes = (b: Uint8Array) => Array.from(b, hex2).join('');
 
+/** What ipmitool prints instead of the standard text on some vendors' BMCs (Supermicro: an OEM suffix
+ *  in parentheses, and no "CPU n DIMM m" tail for memory ECC events). */
+export interface SelOemText {
+  /** undefined: no description at all (ipmitool's NULL; `sel save` writes "Unknown") */
+  description: string | undefined;
+  hideEccLocation: boolean;
+}
+
 /** The event description ipmitool prints: the sensor-specific (0x6F) or generic table entry for the
  *  offset, matching event data 2 only when event data 1 says byte 2 is specified. '' when none. */
 export function selEventText(r: SystemEventRecord): string {
@@ -92,7 +100,12 @@ function cNumber(v: number): string {
  *  `-c` form (commas for the " | " separators, and empty fields where a column has no value). */
 export function formatSelLine(
   rec: SelRecord,
-  opts: TimeOptions & { lookup?: SelSensorLookup | undefined; csv?: boolean | undefined } = {},
+  opts: TimeOptions & {
+    lookup?: SelSensorLookup | undefined;
+    csv?: boolean | undefined;
+    /** a vendor's description in place of the standard one (see SelOemText) */
+    oem?: SelOemText | undefined;
+  } = {},
 ): string {
   const csv = opts.csv === true;
   const sep = csv ? ',' : ' | ';
@@ -120,7 +133,7 @@ export function formatSelLine(
     s += sensorTypeLabel(rec.sensorType);
     if (rec.sensorNumber !== 0) s += ` #0x${hex2(rec.sensorNumber)}`;
   }
-  s += `${sep}${selEventText(rec)}${sep}${rec.deassertion ? 'Deasserted' : 'Asserted'}`;
+  s += `${sep}${opts.oem ? (opts.oem.description ?? '') : selEventText(rec)}${sep}${rec.deassertion ? 'Deasserted' : 'Asserted'}`;
   if (sensor && rec.eventType === 0x01) {
     const convert = sensor.convert ?? ((raw: number) => raw);
     const reading = hasTriggerReading(rec) ? convert(rec.eventData[1]) : 0;
@@ -131,6 +144,7 @@ export function formatSelLine(
       s += ` ${goingHigh ? '>' : '<'} Threshold ${cNumber(convert(rec.eventData[2]))} ${sensor.unit ?? ''}`;
     }
   } else if (
+    !opts.oem?.hideEccLocation &&
     rec.eventType === 0x6f &&
     rec.sensorType === 0x0c &&
     rec.sensorNumber === 0 &&
