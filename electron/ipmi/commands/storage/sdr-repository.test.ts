@@ -63,7 +63,7 @@ function fakeBmc(opts: FakeOptions = {}) {
       return reply(0xc5);
     }
     const index = id === 0 ? 0 : ids.indexOf(id);
-    if (index < 0) return reply(opts.lastCc ?? 0xcb);
+    if (index < 0 || index >= records.length) return reply(opts.lastCc ?? 0xcb);
     if (count > (opts.maxRead ?? 255)) return reply(0xca);
     const rec = records[index]!;
     const next = index + 1 < records.length ? ids[index + 1]! : opts.lastCc !== undefined ? 0x0b : 0xffff;
@@ -126,6 +126,14 @@ describe('readSdrRepository', () => {
   it('accepts 0xC3 past the last announced record as the end (Dell)', async () => {
     const { requester } = fakeBmc({ lastCc: 0xc3 });
     expect((await readSdrRepository(requester)).records).toHaveLength(3);
+  });
+
+  it('reads an empty repository (0 records announced, 0xCB for the first) as empty', async () => {
+    const { requester, log } = fakeBmc({ records: [] });
+    const contents = await readSdrRepository(requester);
+    expect(contents.records).toEqual([]);
+    expect(contents.info.recordCount).toBe(0);
+    expect(log).toEqual(['info', 'reserve', 'get 0 @0+5', 'info']);
   });
 
   it('fails with the completion code when a record is missing', async () => {

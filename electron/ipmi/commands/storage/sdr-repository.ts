@@ -109,6 +109,7 @@ const CC_RESERVATION_CANCELLED = 0xc5;
 const CC_CANNOT_RETURN_BYTES = 0xca;
 const CC_UNSPECIFIED = 0xff;
 const CC_TIMEOUT = 0xc3;
+const CC_NOT_PRESENT = 0xcb;
 
 /** Decodes a record; one we cannot parse is kept as raw bytes rather than failing the listing. */
 export function decodeOrRaw(bytes: Uint8Array): SdrRecord {
@@ -208,6 +209,10 @@ async function readHeader(
   const { cc, data } = await w.get(id, 0, SDR_HEADER_LENGTH);
   // Dell: 0xC3 instead of data when asked past the last record it announced
   if (cc === CC_TIMEOUT && recordsSoFar >= expected && recordsSoFar > 0) return 'end';
+  // An empty repository (Repository Info says 0 records) answers its first record with "not present"
+  // (ipmi_sim, pyghmi): that is the end of an empty list, not an error. With records announced, 0xCB
+  // stays an error: a record is missing.
+  if (cc === CC_NOT_PRESENT && recordsSoFar === 0 && expected === 0) return 'end';
   if (cc !== 0) throw ccError(r, cc);
   if (data.length < 2 + SDR_HEADER_LENGTH) {
     throw new IpmiError(
