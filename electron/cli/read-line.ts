@@ -70,7 +70,13 @@ export function lineReader(io: LineInput): (prompt: string) => Promise<string | 
     } else io.output.write(prompt);
     const line = await lines.next();
     if (line === undefined) lines.close();
-    else if (!tty) io.output.write(line + '\n');
+    else if (!tty) io.output.write(echoed(line) + '\n');
     return line;
   };
+}
+
+/** The echo of a piped line. ipmitool echoes `set password <secret>` as typed; we hide the value, since a
+ *  piped shell's output is often kept in a log (the one place our echo differs from ipmitool's). */
+export function echoed(line: string): string {
+  return line.replace(/^(\s*set[ \t]+password[ \t]+)\S.*$/, (_, head: string) => head + '********');
 }
