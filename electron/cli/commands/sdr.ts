@@ -120,7 +120,7 @@ async function printExtended(ctx: CliContext, matching: SdrRecord[]): Promise<vo
   let out = '';
   for (const rec of matching) {
     const s = snaps.get(rec.recordId);
-    if (ctx.csv) out += s ? sdrCsvSensorLine(s) : (sdrCsvOtherLine(rec) ?? '');
+    if (ctx.csv) out += s ? sdrCsvSensorLine(s, true) : (sdrCsvOtherLine(rec) ?? '');
     else out += s ? sdrElistSensorLine(s) : (sdrOtherLine(rec, true) ?? '');
   }
   ctx.out(out);
