@@ -89,7 +89,9 @@ async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<nu
       threshold ? getSensorEventStatus(r, addr) : Promise.resolve(undefined),
       threshold ? getSensorEventEnable(r, addr) : Promise.resolve(undefined),
     ]);
-    ctx.out(ctx.csv ? sensorCsvLine(snap) : sensorGetBlock(snap, { eventStatus, eventEnable }));
+    ctx.out(
+      ctx.csv ? sensorCsvLine(snap, { verbose: true }) : sensorGetBlock(snap, { eventStatus, eventEnable }),
+    );
     if (!snap.reading?.valid) rc = 1;
   }
   return rc;
@@ -283,7 +285,7 @@ export const sensorCommand: CliCommand = {
       // ipmitool's sensor list walks the BMC's repository itself: -S does not apply
       const { records } = await cliSdr(ctx, r, noCache);
       const snaps = await readAllSensors(r, records, { thresholds: true });
-      ctx.out(snaps.map(ctx.csv ? sensorCsvLine : sensorListLine).join(''));
+      ctx.out(snaps.map((s) => (ctx.csv ? sensorCsvLine(s) : sensorListLine(s))).join(''));
       return 0;
     }
     if (sub === 'help') {

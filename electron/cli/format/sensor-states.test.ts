@@ -8,7 +8,7 @@ import { decodeSensorReading } from '../../ipmi/commands/sensor/sensor-reading';
 import type { SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
 import { convertReading } from '../../ipmi/decode/reading-conversion';
 import { formatSdrList } from './sdr';
-import { sensorCsvLine, sensorListLine } from './sensor';
+import { sensorCsvLine, sensorGetBlock, sensorListLine } from './sensor';
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s.replace(/\s+/g, ''), 'hex'));
 const CPU = decodeSdrRecord(
@@ -88,4 +88,17 @@ describe('sdr / sensor lines per reading state', () => {
     expect(sensorCsvLine(snap('78 80 c0'))).toBe('CPU Temp,na,,na,na,na,na,na,na,na\n');
     expect(sensorCsvLine(snap('5c c0 d8'))).toBe('CPU Temp,92.000,degrees C,cr,na,na,na,na,na,na\n');
   });
+
+  it.each([
+    ['5c c0 d8', 'Upper Critical'],
+    ['04 c0 c3', 'Lower Critical'],
+    ['52 c0 c8', 'Upper Non-Critical'],
+    ['28 c0 c0', 'ok'],
+  ])(
+    'sensor get and -c sensor get name the threshold in words (ipmitool sets verbose): %s',
+    (reading, words) => {
+      expect(sensorGetBlock(snap(reading))).toContain(`\n Status                : ${words}\n`);
+      expect(sensorCsvLine(snap(reading), { verbose: true }).split(',')[3]).toBe(words);
+    },
+  );
 });
