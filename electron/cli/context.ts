@@ -2,6 +2,7 @@
 // Commands print exactly what ipmitool prints; errors go to stderr as one line naming host and cause.
 import type { Requester } from '../ipmi/client/requester';
 import type { ConnectOptions } from '../ipmi/client/connect';
+import type { SdrRecord } from '../ipmi/decode/sdr/sdr-record';
 
 export interface CliContext {
   readonly options: ConnectOptions;
@@ -17,6 +18,11 @@ export interface CliContext {
   readonly csv?: boolean;
   /** -l: responder LUN for `raw` (default 0) */
   readonly lun?: number;
+  /** -S FILE: the file's records once the session has opened; undefined without -S or when the
+   *  file could not be opened (then, as in ipmitool, the SDR comes from the BMC) */
+  readonly sdrFromFile?: () => SdrRecord[] | undefined;
+  /** --no-cache before the command name: every SDR read of the run goes to the BMC */
+  readonly noSdrCache?: boolean;
   /** Asks for a secret (terminal without echo, or one line of piped stdin); undefined if there is no way to ask. */
   readonly readSecret?: (prompt: string) => Promise<string | undefined>;
 }

@@ -131,6 +131,32 @@ describe('parseArgs', () => {
     expect(e.stderr).toContain('\nusage: bmcdesk [options...] <command>\n');
   });
 
+  it('-S FILE names the SDR file (the last one wins, as in ipmitool) and -h advertises it', () => {
+    expect(parseArgs(['-H', 'h', '-S', 'a.bin', '-Sb.bin', 'sdr', 'list'], env)).toMatchObject({
+      sdrFile: 'b.bin',
+      command: ['sdr', 'list'],
+    });
+    expect(parseArgs(['-H', 'h', 'sdr'], env).sdrFile).toBeUndefined();
+    const h = catchExit(() => parseArgs(['-h'], {}));
+    expect(h.stderr).toContain(
+      '       -f file        Read remote session password from file\n       -S sdr         Use local file for remote SDR cache\n',
+    );
+  });
+
+  it("--no-cache among the options is bmcdesk's (ipmitool refuses it): the run bypasses the SDR cache", () => {
+    const p = parseArgs(['-H', 'h', '--no-cache', '-E', 'sdr', 'list', '--no-cache'], env);
+    expect([p.noSdrCache, p.settings.password, p.command]).toEqual([
+      true,
+      'from-env',
+      ['sdr', 'list', '--no-cache'],
+    ]);
+    expect(parseArgs(['-H', 'h', 'sdr', 'list'], env).noSdrCache).toBe(false);
+    // only the whole word: a bundle of letters is still getopt's
+    expect(catchExit(() => parseArgs(['--no-cach', 'sdr'], env)).stderr).toMatch(
+      /^bmcdesk: invalid option -- '-'\n/,
+    );
+  });
+
   it('-h and -V end the run where getopt reads them; -o list prints the OEM types', () => {
     expect(catchExit(() => parseArgs(['-V', '-Q'], {}, { version: '9.9' }))).toMatchObject({
       stdout: 'bmcdesk version 9.9\n',

@@ -54,6 +54,10 @@ export interface ParsedArgs {
   askPassword: boolean;
   /** -o TYPE, checked against ipmitool's OEM types when the command runs */
   oemType?: string;
+  /** -S FILE: the SDR from a local file (sdr dump's format) for the commands ipmitool reads it for */
+  sdrFile?: string;
+  /** --no-cache among the options (bmcdesk only): every command of the run reads the SDR from the BMC */
+  noSdrCache: boolean;
 }
 
 /** The run ends before any command: -h, -V, -o list, or an option getopt refuses. */
@@ -85,7 +89,7 @@ const AUTH_TYPES: Record<string, AuthTypeName> = {
 };
 
 /** Options bmcdesk accepts, as in ipmitool's getopt string; a letter followed by ":" takes a value. */
-const ACCEPTED = 'I:hVvcaH:f:U:p:C:L:A:t:m:l:b:o:k:y:P:ER:N:';
+const ACCEPTED = 'I:hVvcaH:f:U:p:C:L:A:t:m:S:l:b:o:k:y:P:ER:N:';
 const FLAGS = new Set<string>();
 const WITH_VALUE = new Set<string>();
 for (let i = 0; i < ACCEPTED.length; i++) {
@@ -129,6 +133,7 @@ export function parseArgs(
     csv: false,
     lun: 0,
     askPassword: false,
+    noSdrCache: false,
   };
   const setPassword = (p: string) => {
     s.password = p;
@@ -142,6 +147,12 @@ export function parseArgs(
     if (a === '--') {
       i++;
       break;
+    }
+    // bmcdesk's own SDR cache switch, also where a user puts global options (ipmitool has no cache, and
+    // its getopt refuses the word, so no ipmitool command line means anything else by it)
+    if (a === '--no-cache') {
+      parsed.noSdrCache = true;
+      continue;
     }
     // getopt reads "-vcH host" letter by letter; a letter that takes a value takes the rest of the
     // argument, or the next argument
@@ -280,6 +291,10 @@ export function parseArgs(
         parsed.lun = r.value;
         break;
       }
+      case 'S':
+        // read when the session opens, as ipmitool reads it after logging in (sdr-file.ts)
+        parsed.sdrFile = v;
+        break;
       case 'o':
         if (v === 'list' || v === 'help') throw new CliExit('', oemTypesText(), 0);
         parsed.oemType = v;

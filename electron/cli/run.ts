@@ -13,6 +13,7 @@ import { commands, findCommand } from './commands/index';
 import { CliExit, connectOptions, describedOptions, parseArgs, type SessionSettings } from './options';
 import { commandListText, OEM_TYPES } from './help-text';
 import { BATCH_COMMANDS, type Batch } from './batch';
+import { readSdrFile, type SdrFile } from './commands/sdr-file';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -61,7 +62,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 1;
       }
     }
-    run = new CliRun(io, parsed.settings, parsed.verbose, parsed.csv ? 1 : 0, parsed.lun);
+    run = new CliRun(io, parsed.settings, parsed.verbose, parsed.csv ? 1 : 0, parsed.lun, {
+      ...(parsed.sdrFile !== undefined && { file: parsed.sdrFile }),
+      noCache: parsed.noSdrCache,
+    });
     if (name === undefined) {
       io.stderr('No command provided!\n' + commandListText(commandNames()));
       return 1;
@@ -99,6 +103,8 @@ class CliRun implements Batch {
   private current: { key: string; opening: Promise<IpmiSession> } | undefined;
   private failedKey: { key: string; error: unknown } | undefined;
   private prompting: Promise<string | undefined> | undefined;
+  /** -S FILE, read once per run when the first session opens */
+  private sdrFile: SdrFile | undefined;
 
   constructor(
     private readonly io: CliIo,
@@ -106,6 +112,7 @@ class CliRun implements Batch {
     public verbose: number,
     public csv: number,
     private readonly lun: number,
+    private readonly sdr: { file?: string; noCache: boolean } = { noCache: false },
   ) {}
 
   get loginFailed(): boolean {
@@ -156,6 +163,8 @@ class CliRun implements Batch {
       verbose: this.verbose,
       csv: this.csv !== 0,
       lun: this.lun,
+      noSdrCache: this.sdr.noCache,
+      ...(this.sdr.file !== undefined && { sdrFromFile: () => this.sdrFile?.records }),
       ...(this.io.readSecret && { readSecret: this.io.readSecret }),
     };
   }
@@ -163,11 +172,20 @@ class CliRun implements Batch {
   /** The session for the current settings: the open one if they have not changed since it opened.
    *  A bridge target (-t, `set targetaddr`) is a view of the session, so changing it costs no login. */
   private async session(): Promise<Requester> {
-    if (this.io.session) return this.io.session;
+    if (this.io.session) return this.withSdrFile(this.io.session);
     await this.askPasswordIfMissing();
     const { target, ...options } = connectOptions(this.settings);
     const session = await this.login(options);
-    return target ? session.bridged(target) : session;
+    return this.withSdrFile(target ? session.bridged(target) : session);
+  }
+
+  /** ipmitool reads -S FILE once, right after it has logged in, and prints its complaints then. */
+  private withSdrFile(r: Requester): Requester {
+    if (this.sdr.file !== undefined && this.sdrFile === undefined) {
+      this.sdrFile = readSdrFile(this.sdr.file);
+      if (this.sdrFile.messages) this.err(this.sdrFile.messages);
+    }
+    return r;
   }
 
   /** As ipmitool: a host without a password (and not auth type NONE) prompts "Password: ", here only

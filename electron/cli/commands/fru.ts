@@ -8,7 +8,7 @@ import { completionCodeText } from '../../ipmi/message/completion-codes';
 import { readFruInventory, FruReader } from '../../ipmi/commands/storage/fru-inventory';
 import { formatFruInventory, type FruFormatOptions } from '../format/fru';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
-import { cliSdrRecords } from './sdr-source';
+import { bmcSdrRecords } from './sdr-source';
 
 export interface FruPrintResult {
   stdout: string;
@@ -115,7 +115,7 @@ async function print(ctx: CliContext, args: string[]): Promise<number> {
     res = await fruDeviceText(await ctx.session(), id, opts);
   } else {
     const r = await ctx.session();
-    res = await fruPrintAllText(r, cliSdrRecords(ctx, r), opts);
+    res = await fruPrintAllText(r, bmcSdrRecords(ctx, r), opts);
   }
   ctx.out(res.stdout);
   ctx.err(res.stderr);

@@ -1,8 +1,9 @@
-// Where the `sdr`, `sensor`, `sel elist` and `fru print` commands get the SDR from: our on-disk cache
-// unless bypassed. ipmitool has no cache; ours is on by default. Bypass with BMCDESK_SDR_CACHE=off, or
-// for sdr/sensor `--no-cache` anywhere in the line after the command name (`bmcdesk sdr --no-cache list`,
-// `bmcdesk sdr elist --no-cache`, `bmcdesk sensor get "CPU Temp" --no-cache`); BMCDESK_SDR_CACHE_DIR
-// moves it.
+// Where the `sdr`, `sensor`, `sel elist` and `fru print` commands get the SDR from: `-S FILE` for the
+// commands ipmitool reads it for (sdr-file.ts), otherwise our on-disk cache unless bypassed. ipmitool has
+// no cache; ours is on by default. Bypass with BMCDESK_SDR_CACHE=off, `--no-cache` among the options
+// (`bmcdesk --no-cache sdr list`: the whole run), or for sdr/sensor `--no-cache` anywhere in the line
+// after the command name (`bmcdesk sdr --no-cache list`, `bmcdesk sdr elist --no-cache`,
+// `bmcdesk sensor get "CPU Temp" --no-cache`); BMCDESK_SDR_CACHE_DIR moves it.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Requester } from '../../ipmi/client/requester';
@@ -11,7 +12,7 @@ import { loadSdr, type LoadedSdr } from '../../services/sdr-cache';
 import type { CliContext } from '../context';
 
 export const CACHE_USAGE = `SDR cache (bmcdesk only; ipmitool has none): on by default, in $XDG_CACHE_HOME/bmcdesk/sdr.
-       --no-cache anywhere after the command name, or BMCDESK_SDR_CACHE=off, reads the SDR from the BMC;
+       --no-cache among the options or after the command name, or BMCDESK_SDR_CACHE=off, reads the SDR from the BMC;
        BMCDESK_SDR_CACHE_DIR=<dir> moves the cache.`;
 
 export function cacheDirFor(env: Record<string, string | undefined>): string | undefined {
@@ -37,13 +38,24 @@ export function hostKey(ctx: CliContext): string {
   return port === 623 ? ctx.options.host : `${ctx.options.host}:${port}`;
 }
 
+/** The BMC's repository (through the cache): what `sensor list`, `sdr dump` and `fru print` walk, -S or not. */
 export async function cliSdr(ctx: CliContext, r: Requester, noCache: boolean): Promise<LoadedSdr> {
-  const dir = noCache ? undefined : cacheDirFor(ctx.env ?? process.env);
+  const dir = noCache || ctx.noSdrCache ? undefined : cacheDirFor(ctx.env ?? process.env);
   return loadSdr(r, { cacheDir: dir, hostKey: hostKey(ctx) });
 }
 
-/** The records alone, for commands that only look names and locators up (`sel elist`, `fru print`). */
+/** The records ipmitool's SDR list holds: the -S file's when it was read, else the BMC's. */
+export async function sdrRecords(ctx: CliContext, r: Requester, noCache: boolean): Promise<SdrRecord[]> {
+  return ctx.sdrFromFile?.() ?? (await cliSdr(ctx, r, noCache)).records;
+}
+
+/** The records alone, for commands that only look names up (`sel elist`, `sel get`): -S applies. */
 export function cliSdrRecords(ctx: CliContext, r: Requester): () => Promise<SdrRecord[]> {
+  return () => sdrRecords(ctx, r, false);
+}
+
+/** The BMC's records alone: `fru print` walks the repository itself in ipmitool, so -S does not apply. */
+export function bmcSdrRecords(ctx: CliContext, r: Requester): () => Promise<SdrRecord[]> {
   return async () => (await cliSdr(ctx, r, false)).records;
 }
 

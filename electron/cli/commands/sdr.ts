@@ -21,7 +21,7 @@ import {
 } from '../format/sdr';
 import { refusalCode } from './cc-failure';
 import { ipmitoolCcText } from '../format/completion-code';
-import { CACHE_USAGE, cliSdr, findById, takeCacheFlag } from './sdr-source';
+import { CACHE_USAGE, findById, sdrRecords, takeCacheFlag } from './sdr-source';
 import { sdrGetCsvLine, sdrGetOtherBlock, sdrGetSensorBlock } from '../format/sdr-verbose';
 import { getSensorEventEnable, getSensorEventStatus } from '../../ipmi/commands/sensor/sensor-thresholds';
 import { sdrDump } from './sdr-dump';
@@ -85,7 +85,7 @@ async function list(
   filter: SdrFilter,
 ): Promise<number> {
   const r = await ctx.session();
-  const { records } = await cliSdr(ctx, r, noCache);
+  const records = await sdrRecords(ctx, r, noCache);
   const wanted = (rec: SdrRecord) =>
     (rec.kind === 'full' || rec.kind === 'compact') &&
     (filter === 'all' || filter === 'sensors' || filter === rec.kind);
@@ -105,7 +105,7 @@ async function byType(ctx: CliContext, noCache: boolean, type: string | undefine
     return 0;
   }
   const r = await ctx.session();
-  const { records } = await cliSdr(ctx, r, noCache);
+  const records = await sdrRecords(ctx, r, noCache);
   const matching = records.filter(
     (rec) =>
       (rec.kind === 'full' || rec.kind === 'compact' || rec.kind === 'event-only') && rec.sensorType === code,
@@ -120,7 +120,7 @@ async function printExtended(ctx: CliContext, matching: SdrRecord[]): Promise<vo
   let out = '';
   for (const rec of matching) {
     const s = snaps.get(rec.recordId);
-    if (ctx.csv) out += s ? sdrCsvSensorLine(s) : (sdrCsvOtherLine(rec) ?? '');
+    if (ctx.csv) out += s ? sdrCsvSensorLine(s, true) : (sdrCsvOtherLine(rec) ?? '');
     else out += s ? sdrElistSensorLine(s) : (sdrOtherLine(rec, true) ?? '');
   }
   ctx.out(out);
@@ -164,7 +164,7 @@ async function entity(ctx: CliContext, noCache: boolean, arg: string | undefined
     return 1;
   }
   const r = await ctx.session();
-  const { records } = await cliSdr(ctx, r, noCache);
+  const records = await sdrRecords(ctx, r, noCache);
   await printExtended(
     ctx,
     records.filter((rec) => recordOfEntity(rec, f)),
@@ -196,7 +196,7 @@ async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<nu
     return 1;
   }
   const r = await ctx.session();
-  const { records } = await cliSdr(ctx, r, noCache);
+  const records = await sdrRecords(ctx, r, noCache);
   let rc = 0;
   for (const id of ids) {
     const rec = findById(records, id);

@@ -19,7 +19,7 @@ import { sdrGetOtherBlock } from '../format/sdr-verbose';
 import { left } from '../format/c-number';
 import { ipmitoolCcText } from '../format/completion-code';
 import { refusalCode } from './cc-failure';
-import { cliSdr, findById, takeCacheFlag } from './sdr-source';
+import { cliSdr, findById, sdrRecords, takeCacheFlag } from './sdr-source';
 import { loadSdr, type LoadSdrOptions } from '../../services/sdr-cache';
 
 // ipmitool's one line, byte for byte (scripts parse it); the bmcdesk-only --no-cache flag is explained
@@ -67,7 +67,7 @@ async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<nu
     return 0;
   }
   const r = await ctx.session();
-  const { records } = await cliSdr(ctx, r, noCache);
+  const records = await sdrRecords(ctx, r, noCache);
   ctx.out('Locating sensor record...\n');
   let rc = 0;
   for (const id of ids) {
@@ -89,7 +89,9 @@ async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<nu
       threshold ? getSensorEventStatus(r, addr) : Promise.resolve(undefined),
       threshold ? getSensorEventEnable(r, addr) : Promise.resolve(undefined),
     ]);
-    ctx.out(ctx.csv ? sensorCsvLine(snap) : sensorGetBlock(snap, { eventStatus, eventEnable }));
+    ctx.out(
+      ctx.csv ? sensorCsvLine(snap, { verbose: true }) : sensorGetBlock(snap, { eventStatus, eventEnable }),
+    );
     if (!snap.reading?.valid) rc = 1;
   }
   return rc;
@@ -106,7 +108,7 @@ async function reading(ctx: CliContext, noCache: boolean, ids: string[]): Promis
     return 1;
   }
   const r = await ctx.session();
-  const { records } = await cliSdr(ctx, r, noCache);
+  const records = await sdrRecords(ctx, r, noCache);
   let rc = 0;
   for (const id of ids) {
     const rec = findById(records, id);
@@ -209,7 +211,7 @@ async function thresh(ctx: CliContext, noCache: boolean, args: string[]): Promis
   }
   ctx.out(`Locating sensor record '${id}'...\n`);
   const r = await ctx.session();
-  const { records } = await cliSdr(ctx, r, noCache);
+  const records = await sdrRecords(ctx, r, noCache);
   const rec = findById(records, id);
   if (!rec) {
     ctx.err('Sensor data record not found!\n');
@@ -280,9 +282,10 @@ export const sensorCommand: CliCommand = {
     const [sub, ...more] = rest;
     if (sub === undefined || sub === 'list') {
       const r = await ctx.session();
+      // ipmitool's sensor list walks the BMC's repository itself: -S does not apply
       const { records } = await cliSdr(ctx, r, noCache);
       const snaps = await readAllSensors(r, records, { thresholds: true });
-      ctx.out(snaps.map(ctx.csv ? sensorCsvLine : sensorListLine).join(''));
+      ctx.out(snaps.map((s) => (ctx.csv ? sensorCsvLine(s) : sensorListLine(s))).join(''));
       return 0;
     }
     if (sub === 'help') {

@@ -108,15 +108,19 @@ export function csvDiscrete(s: SensorSnapshot): string {
   return `${head}ok,${entity},${assertedStates(rec.sensorType, rec.eventReadingType, r.state1, r.state2).join(', ')}`;
 }
 
-/** One `-c sdr list` / `-c sdr elist` line (the same for both) for a full or compact sensor. */
-export function sdrCsvSensorLine(s: SensorSnapshot): string {
+/**
+ * One `-c sdr list` / `-c sdr elist` line for a full or compact sensor. The two differ only in a threshold
+ * crossed: ipmitool's status names the threshold under elist, type and entity (`ucr`), the class under
+ * list (`cr`), as its ipmi_sdr_get_thresh_status follows sdr_extended.
+ */
+export function sdrCsvSensorLine(s: SensorSnapshot, extended = false): string {
   const r = s.reading;
   let line = `${s.record.id},`;
   if (!isThresholdSensor(s.record)) return `${line}${csvDiscrete(s)}\n`;
   if (r && r.valid) {
     line +=
       hasAnalogReading(s.record) && s.factors && s.value !== undefined
-        ? `${wholeOr(s.value, 3)},${unitsOf(s)},${sensorHealth(r, true)}`
+        ? `${wholeOr(s.value, 3)},${unitsOf(s)},${extended ? sensorHealthDetailed(r) : sensorHealth(r, true)}`
         : csvDiscrete(s);
   } else line += ',,ns';
   return line + '\n';
@@ -165,7 +169,7 @@ export function sdrOtherLine(rec: SdrRecord, extended: boolean): string | undefi
 
 /**
  * A whole listing. `snapshots` holds the readings of the sensor records (keyed by record ID);
- * `extended` selects the elist form, `csv` ipmitool's `-c` form (which is the same for list and elist).
+ * `extended` selects the elist form, `csv` ipmitool's `-c` form (elist's names the threshold crossed).
  */
 export function formatSdrList(
   records: readonly SdrRecord[],
@@ -179,7 +183,8 @@ export function formatSdrList(
     if (!recordMatches(rec, filter)) continue;
     if (rec.kind === 'full' || rec.kind === 'compact') {
       const s = snapshots.get(rec.recordId);
-      if (s) out += csv ? sdrCsvSensorLine(s) : extended ? sdrElistSensorLine(s) : sdrListSensorLine(s);
+      if (s)
+        out += csv ? sdrCsvSensorLine(s, extended) : extended ? sdrElistSensorLine(s) : sdrListSensorLine(s);
     } else {
       out += (csv ? sdrCsvOtherLine(rec) : sdrOtherLine(rec, extended)) ?? '';
     }

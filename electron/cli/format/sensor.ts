@@ -9,7 +9,7 @@ import {
   convertWithFactors,
 } from '../../ipmi/decode/reading-conversion';
 import { unitString } from '../../ipmi/decode/units';
-import { sensorHealth } from '../../ipmi/commands/sensor/sensor-reading';
+import { sensorHealth, sensorHealthVerbose } from '../../ipmi/commands/sensor/sensor-reading';
 import { hasAnalogReading, type SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
 import type { SensorEventBits } from '../../ipmi/commands/sensor/sensor-thresholds';
 import type { ThresholdName } from '../../ipmi/decode/sdr/sensor-record-common';
@@ -95,8 +95,10 @@ export function sensorListLine(s: SensorSnapshot): string {
 }
 
 /** One `-c sensor list` line (ipmitool's CSV forms of the same fields). Unlike the table form, a
- *  discrete sensor's "reading" is Get Sensor Reading byte 1, as the installed 1.8.19 prints it. */
-export function sensorCsvLine(s: SensorSnapshot): string {
+ *  discrete sensor's "reading" is Get Sensor Reading byte 1, as the installed 1.8.19 prints it.
+ *  `verbose`: `-c sensor get`, where ipmitool sets verbose, so a crossed threshold reads in words
+ *  ("Upper Critical") instead of its class ("cr"). */
+export function sensorCsvLine(s: SensorSnapshot, { verbose = false }: { verbose?: boolean } = {}): string {
   const r = s.reading;
   let line = s.record.id;
   if (!isThresholdSensor(s.record)) {
@@ -109,7 +111,7 @@ export function sensorCsvLine(s: SensorSnapshot): string {
     } else line += ',na,discrete,na';
     return line + ',na'.repeat(6) + '\n';
   }
-  const status = sensorHealth(r, true);
+  const status = verbose ? sensorHealthVerbose(r, 'ns') : sensorHealth(r, true);
   if (r && r.valid)
     line +=
       s.value !== undefined
@@ -216,7 +218,8 @@ export function sensorGetBlock(s: SensorSnapshot, x: SensorGetExtras = {}): stri
     } else {
       out += `0x${r.raw.toString(16)} ${analogUnits(s)}\n`;
     }
-    out += ` Status                : ${sensorHealth(r, true)}\n`;
+    // ipmitool's sensor get sets verbose: a crossed threshold in words
+    out += ` Status                : ${sensorHealthVerbose(r, 'ns')}\n`;
     if (s.thresholds) {
       if (rec.kind === 'full') {
         const labels: [ThresholdName, string][] = [
