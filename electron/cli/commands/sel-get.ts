@@ -44,7 +44,8 @@ async function sensorText(ctx: CliContext, r: Requester, rec: SdrRecord): Promis
   const threshold = isThresholdSensor(rec);
   const addr = { number: rec.number, ownerLun: rec.ownerLun };
   const snap = await readSensor(r, rec, { thresholds: true });
-  if (ctx.csv) return sensorCsvLine(snap);
+  // ipmitool runs sel get verbose: a crossed threshold reads in words (Upper Critical), not "cr"
+  if (ctx.csv) return sensorCsvLine(snap, { verbose: true });
   // ipmitool reads the event status and enables only for threshold sensors; a refusal leaves them out
   const [eventStatus, eventEnable] = threshold
     ? await Promise.all([
