@@ -5,12 +5,12 @@
 //  - adaptive (safe to repeat): retransmit after the host's measured RTO, doubling on every further
 //    silence but never beyond the fixed schedule's wait for that try, and keep trying until the give-up
 //    time: a lost datagram costs milliseconds on a LAN instead of a second;
-//  - fixed (non-idempotent commands, or no RTT measured yet): exactly R + 1 tries at T·(1 + i/2), never
+//  - fixed (non-idempotent commands, one try asked for, or no estimator): exactly R + 1 tries at T·(1 + i/2), never
 //    earlier, so a BMC sees the repeat inside its duplicate-detection window (same rqSeq) and does not
 //    execute a chassis control or a reset twice.
 // Every wait is jittered (adaptive ±20 %, fixed +0..20 %, never earlier than the fixed schedule), so
 // the hosts of a fleet that lost the same burst do not all retransmit in the same millisecond.
-import type { RttEstimator } from './rtt-estimator';
+import { INITIAL_RTO_MS, type RttEstimator } from './rtt-estimator';
 
 export interface RetransmitPolicy {
   /** per-try timeout of the first try (ms), ipmitool -N */
@@ -22,7 +22,7 @@ export interface RetransmitPolicy {
 }
 
 export interface RetransmitDeps {
-  /** the host's estimator; without samples the fixed schedule applies */
+  /** the host's estimator (before its first sample: INITIAL_RTO_MS); without one, the fixed schedule */
   rtt?: RttEstimator;
   /** what is being sent ((netFn << 8) | cmd, or a login step's name), for the per-command floor */
   command?: number | string;
@@ -81,7 +81,7 @@ export async function retransmit<T>(
   const budget = giveUpMs(policy);
   let tries = 0;
   for (let attempt = 0; ; attempt++) {
-    const measured = deps.rtt?.rto(deps.command, deps.ahead);
+    const measured = deps.rtt ? (deps.rtt.rto(deps.command, deps.ahead) ?? INITIAL_RTO_MS) : undefined;
     const rto = measured === undefined ? undefined : Math.max(measured, deps.floorMs ?? 0);
     // One try asked for (ipmitool -R 1, a Close Session) means one datagram, waiting the whole timeout.
     const adaptive = policy.adaptive && policy.retries > 0 && rto !== undefined;

@@ -3,15 +3,20 @@
 // retransmitted request cannot say which transmission it answers). Shared by every session to a host,
 // so a reconnect or a second session starts from what the first one learned.
 
-/** No retransmission sooner than this: a BMC answers a simple read within a few ms on a LAN, but its
- *  slower commands (sensor reads that go to an I2C bus, SDR reads from flash) need tens of ms. */
-export const MIN_RTO_MS = 40;
+/** No retransmission sooner than this. A BMC answers a simple read within a few ms on a LAN; its slower
+ *  commands (sensor reads that go to an I2C bus, SDR reads from flash) get their own, higher floor
+ *  from their measured times (see `slow`), and the variance term covers a jittery link. */
+export const MIN_RTO_MS = 20;
 /** Login steps never retransmit sooner than this: a repeated Open Session makes the BMC open a second
  *  session it holds until its timeout (OpenIPMI 30 s; BMCs with 4 to 8 slots run out), and a repeated
  *  RAKP 1 makes some BMCs draw a new random (pyghmi). */
-export const LOGIN_MIN_RTO_MS = 250;
+export const LOGIN_MIN_RTO_MS = 100;
 /** The floor of a command this host has not answered yet (see rto). */
 export const UNSEEN_COMMAND_MIN_RTO_MS = LOGIN_MIN_RTO_MS;
+/** Before any round trip to a host was measured: RFC 6298 says 1 s; half of that still covers a BMC
+ *  behind a slow VPN (a spurious repeat of the first Open Session costs it one half-open session),
+ *  while a lost first datagram on a LAN no longer costs a whole second. Backs off by doubling. */
+export const INITIAL_RTO_MS = 500;
 /** RFC 6298 §2: alpha 1/8, beta 1/4, K 4; G is our timer granularity. */
 const ALPHA = 1 / 8;
 const BETA = 1 / 4;
@@ -42,8 +47,7 @@ export class RttEstimator {
     if (command !== undefined) this.slow.set(command, Math.max(ms, (this.slow.get(command) ?? 0) * 0.9));
   }
 
-  /** The timeout of a first transmission, or undefined before any sample (the caller's fixed timeout
-   *  applies, RFC 6298's initial 1 s). `ahead`: requests already in flight on the session, which a BMC
+  /** The timeout of a first transmission, or undefined before any sample (see INITIAL_RTO_MS). `ahead`: requests already in flight on the session, which a BMC
    *  that serves one at a time answers first; each adds one smoothed round trip, so a pipelined burst
    *  is not retransmitted while it is merely queued. */
   rto(command?: number | string, ahead = 0): number | undefined {

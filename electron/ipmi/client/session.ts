@@ -488,7 +488,9 @@ export class Session implements IpmiSession {
       try {
         await this.transact(
           { netFn: 0x06, cmd: 0x3c, data },
-          { retries: 0, timeoutMs: Math.min(this.timeoutMs, 500) },
+          // Repeated on the adaptive timer (a second Close Session is harmless), so a lost answer costs
+          // one round trip, not a fixed half second; at most 150 + 225 + 300 ms when none comes.
+          { retries: 2, timeoutMs: Math.min(this.timeoutMs, 150) },
           'retry',
         );
       } catch {
