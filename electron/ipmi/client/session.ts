@@ -212,7 +212,7 @@ export class Session implements IpmiSession {
             if (elapsedMs < checkpoints[0]!) return 'go-on';
             checkpoints.shift();
             if (await this.probe(base)) silentProbes++;
-            if (result) return 'go-on';
+            if (result) return 'stop'; // answered while we probed: nothing more to send
             if (silentProbes >= 2 || (silentProbes >= 1 && !checkpoints.length)) {
               mustRelogin = true;
               return 'stop';
