@@ -89,6 +89,7 @@ async function main(): Promise<void> {
         user: admin,
         runs: LOSS_RUNS,
         refRuns: LOSS_REF_RUNS,
+        ...(process.env.BENCH_LOSSES && { losses: process.env.BENCH_LOSSES.split(',').map(Number) }),
       });
       process.stdout.write('\n' + table);
     } finally {

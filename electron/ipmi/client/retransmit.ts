@@ -78,7 +78,8 @@ export async function retransmit<T>(
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
   const start = now();
-  const budget = giveUpMs(policy);
+  // The silence handler's own time (a session probe) does not eat into the schedule, as before.
+  let budget = giveUpMs(policy);
   let tries = 0;
   for (let attempt = 0; ; attempt++) {
     const measured = deps.rtt ? (deps.rtt.rto(deps.command, deps.ahead) ?? INITIAL_RTO_MS) : undefined;
@@ -101,7 +102,9 @@ export async function retransmit<T>(
     }
     remaining = budget - (now() - start);
     if (loop.onSilence) {
-      const next = await loop.onSilence({ attempt, elapsedMs: now() - start, remainingMs: remaining });
+      const before = now();
+      const next = await loop.onSilence({ attempt, elapsedMs: before - start, remainingMs: remaining });
+      budget += now() - before;
       if (next === 'stop') return { kind: 'stopped', tries, elapsedMs: now() - start };
     }
   }

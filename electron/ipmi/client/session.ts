@@ -298,6 +298,7 @@ export class Session implements IpmiSession {
         name: string,
         build: () => Buffer,
         match: (d: Buffer) => T | undefined,
+        opts?: { idempotent?: boolean },
       ): Promise<T> => {
         let found: { v: T } | undefined;
         let wake: (() => void) | undefined;
@@ -312,10 +313,10 @@ export class Session implements IpmiSession {
         this.setupHandlers.add(handler);
         let outcome: Outcome<T>;
         try {
-          // Login steps are safe to repeat: a repeated Open Session at worst leaves a half-open session
-          // on the BMC that it frees on its own; RAKP 1/3 repeats are answered from the session's state.
+          // RAKP 1/3 repeats are answered from the session's state; an Open Session is not repeated early
+          // (see RmcpPlusProtocol).
           outcome = await retransmit<T>(
-            { timeoutMs: this.timeoutMs, retries: this.retries, adaptive: true },
+            { timeoutMs: this.timeoutMs, retries: this.retries, adaptive: opts?.idempotent !== false },
             {
               send: (attempt) => {
                 if (this.state === 'closed')

@@ -151,6 +151,10 @@ export class RmcpPlusProtocol implements Protocol {
             ? r
             : undefined;
         },
+        // Each Open Session that reaches the BMC opens a session: OpenIPMI keeps the extra one until its
+        // 30 s timeout, and pyghmi, which keys sessions by client address, loses track of the half-made
+        // one. So it is repeated only on the fixed -N/-R schedule, never early on the adaptive timer.
+        { idempotent: false },
       );
       if (rs.status === 0) {
         suite = this.agreedSuite(candidate, rs);
