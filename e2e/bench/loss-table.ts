@@ -51,7 +51,10 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const sec = (ms: number) => (Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`);
-const show = (c: Cell) => `${sec(median(c.ms))} | ${sec(Math.max(...c.ms))} | ${c.failures}/${c.ms.length}`;
+const show = (c: Cell) =>
+  c.ms.length
+    ? `${sec(median(c.ms))} | ${sec(Math.max(...c.ms))} | ${c.failures}/${c.ms.length}`
+    : '– | – | not run';
 
 export async function lossTable(lab: LabBmc, o: LossTableOptions): Promise<string> {
   const losses = o.losses ?? [0, 0.01, 0.05, 0.1];
