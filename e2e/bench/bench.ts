@@ -11,11 +11,16 @@ import { runCli } from '../../electron/cli/run';
 import { UdpEndpoint } from '../../electron/ipmi/transport/udp-endpoint';
 import { LAB_USERS, startLabBmc } from '../lab/bmc-lab';
 import { startImpairmentProxy, type ImpairmentProxy } from '../lab/impairment-proxy';
+import { lossTable } from './loss-table';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BMCDESK = join(ROOT, 'bin/bmcdesk');
 const admin = LAB_USERS.admin;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** BENCH_SECTIONS=loss runs only the loss table, =main only the first table; default both */
+const SECTIONS = process.env.BENCH_SECTIONS ?? 'main,loss';
+const LOSS_RUNS = Number(process.env.BENCH_LOSS_RUNS ?? 50);
+const LOSS_REF_RUNS = Number(process.env.BENCH_LOSS_REF_RUNS ?? 3);
 
 interface Sample {
   ms: number;
@@ -75,6 +80,25 @@ function fmt(samples: Sample[]): { rt: string; ms: number; ok: boolean } {
 }
 
 async function main(): Promise<void> {
+  if (SECTIONS.includes('main')) await mainTable();
+  if (SECTIONS.includes('loss')) {
+    const lab = await startLabBmc();
+    try {
+      const table = await lossTable(lab, {
+        bmcdesk: BMCDESK,
+        user: admin,
+        runs: LOSS_RUNS,
+        refRuns: LOSS_REF_RUNS,
+        ...(process.env.BENCH_LOSSES && { losses: process.env.BENCH_LOSSES.split(',').map(Number) }),
+      });
+      process.stdout.write('\n' + table);
+    } finally {
+      await lab.stop();
+    }
+  }
+}
+
+async function mainTable(): Promise<void> {
   const lab = await startLabBmc();
   const proxy = await startImpairmentProxy({ host: '127.0.0.1', port: lab.port }, { drop: 0, reorder: 0 });
   const cache = mkdtempSync(join(tmpdir(), 'bmcdesk-bench-'));

@@ -9,9 +9,15 @@ export interface ImpairmentOptions {
   reorder: number;
   /** how long a held-back datagram waits (ms) */
   reorderDelayMs?: number;
+  /** one-way delay added to every forwarded datagram (ms), e.g. 1 for a LAN-like round trip */
+  delayMs?: number;
   seed?: number;
   /** drop datagrams from the BMC this predicate picks (besides the random drops), e.g. one RAKP 4 */
   dropFromBmc?: (datagram: Buffer) => boolean;
+  /** drop datagrams to the BMC this predicate picks, e.g. the first RAKP 3 */
+  dropToBmc?: (datagram: Buffer) => boolean;
+  /** extra delay (ms) for the datagrams from the BMC this returns a number for, e.g. a late RAKP 2 */
+  delayFromBmc?: (datagram: Buffer) => number | undefined;
   /** where clients reach the proxy: '127.0.0.1' (default) or '::1' to give an IPv4-only BMC an IPv6 front */
   listen?: '127.0.0.1' | '::1';
 }
@@ -40,7 +46,7 @@ export async function startImpairmentProxy(
   const front = createSocket(o.listen === '::1' ? 'udp6' : 'udp4');
   const back = createSocket('udp4'); // one client at a time is enough for the tests
   let client: RemoteInfo | undefined;
-  const forward = (socket: Socket, msg: Buffer, port: number, host: string) => {
+  const forward = (socket: Socket, msg: Buffer, port: number, host: string, extraDelay = 0) => {
     if (random() < o.drop) {
       stats.dropped++;
       return;
@@ -49,14 +55,20 @@ export async function startImpairmentProxy(
       stats.forwarded++;
       socket.send(msg, port, host);
     };
+    const delay = (o.delayMs ?? 0) + extraDelay;
     if (random() < o.reorder) {
       stats.reordered++;
-      setTimeout(send, o.reorderDelayMs ?? 30);
-    } else send();
+      setTimeout(send, delay + (o.reorderDelayMs ?? 30));
+    } else if (delay > 0) setTimeout(send, delay);
+    else send();
   };
   front.on('message', (msg, rinfo) => {
     client = rinfo;
     stats.toBmc++;
+    if (o.dropToBmc?.(msg)) {
+      stats.dropped++;
+      return;
+    }
     forward(back, msg, target.port, target.host);
   });
   back.on('message', (msg) => {
@@ -65,7 +77,7 @@ export async function startImpairmentProxy(
       stats.dropped++;
       return;
     }
-    if (client) forward(front, msg, client.port, client.address);
+    if (client) forward(front, msg, client.port, client.address, o.delayFromBmc?.(msg) ?? 0);
   });
   await Promise.all([
     new Promise<void>((r) => front.bind(0, o.listen ?? '127.0.0.1', r)),

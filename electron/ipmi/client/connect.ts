@@ -82,7 +82,7 @@ export interface IpmiSession extends Requester {
 
 export interface CloseOptions {
   /** false: send Close Session once and release the session at once, without waiting for (or reading)
-   *  the BMC's answer; default true (wait up to 500 ms) */
+   *  the BMC's answer; default true (retransmitted on the adaptive timer, at most 675 ms) */
   wait?: boolean;
 }
 

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { IpmiError } from '../errors';
 import { decodePresencePong, encodePresencePing, type PresencePong } from '../rmcp/asf-ping';
 import { sharedEndpoint, type UdpEndpoint } from '../transport/udp-endpoint';
+import { describeTries, retransmit } from './retransmit';
 
 export async function presencePing(
   host: string,
@@ -21,25 +22,32 @@ export async function presencePing(
     return true;
   });
   try {
-    const tries = (opts.retries ?? 2) + 1;
-    for (let i = 0; i < tries; i++) {
-      const t0 = performance.now();
-      await endpoint.send(encodePresencePing(tag), host, port);
-      let timer: NodeJS.Timeout | undefined;
-      const r = await Promise.race([
-        got,
-        new Promise<undefined>((res) => (timer = setTimeout(() => res(undefined), opts.timeoutMs ?? 1000))),
-      ]);
-      clearTimeout(timer);
-      if (r) return { ...r, rttMs: performance.now() - t0 };
-    }
+    let sentAt = 0;
+    // The stack's one retransmission loop, on the fixed schedule: a ping measures, it does not adapt.
+    const outcome = await retransmit<PresencePong>(
+      { timeoutMs: opts.timeoutMs ?? 1000, retries: opts.retries ?? 2, adaptive: false },
+      {
+        send: async () => {
+          sentAt = performance.now();
+          await endpoint.send(encodePresencePing(tag), host, port);
+        },
+        wait: (ms) => {
+          let timer: NodeJS.Timeout | undefined;
+          return Promise.race([
+            got,
+            new Promise<'timeout'>((res) => (timer = setTimeout(() => res('timeout'), ms))),
+          ]).finally(() => clearTimeout(timer));
+        },
+      },
+    );
+    if (outcome.kind === 'answer') return { ...outcome.value, rttMs: performance.now() - sentAt };
     throw new IpmiError(
       'timeout',
-      `${host}: no answer to RMCP presence ping after ${tries} tries (some BMCs never answer pings)`,
+      `${host}: no answer to RMCP presence ping after ${describeTries(outcome)} (some BMCs never answer pings)`,
       {
         host,
         command: 'RMCP Presence Ping',
-        tries,
+        tries: outcome.tries,
       },
     );
   } finally {

@@ -5,8 +5,14 @@ import type { SessionInfo } from './connect';
 export type DropReason = 'malformed' | 'foreignSession' | 'badIntegrity' | 'replayed';
 
 export interface Exchanger {
-  /** Sends the datagram built by `build` (rebuilt on every try) until `match` accepts a reply. */
-  exchange<T>(name: string, build: () => Buffer, match: (datagram: Buffer) => T | undefined): Promise<T>;
+  /** Sends the datagram built by `build` (rebuilt on every try) until `match` accepts a reply.
+   *  `idempotent: false`: repeated only on the fixed schedule (a step that creates BMC state). */
+  exchange<T>(
+    name: string,
+    build: () => Buffer,
+    match: (datagram: Buffer) => T | undefined,
+    opts?: { idempotent?: boolean },
+  ): Promise<T>;
   /** Sends an in-session request during login (e.g. Set Session Privilege Level). */
   request(
     netFn: number,

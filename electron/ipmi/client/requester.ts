@@ -17,6 +17,11 @@ export interface RequestOptions {
   timeoutMs?: number;
   /** overrides the session default number of tries */
   retries?: number;
+  /** false: the command must not run twice (chassis control, reset, SEL clear, raw of unknown effect):
+   *  it is retransmitted only on the fixed schedule, inside the BMC's duplicate-detection window, never
+   *  early on the adaptive timer. Default: true, except for the commands in retransmit-safety.ts
+   *  and OEM NetFns. */
+  idempotent?: boolean;
 }
 
 export interface IpmiResponse {

@@ -21,6 +21,9 @@ import {
 import { newStats, type SessionStats } from './stats';
 import { commandName } from './command-names';
 import { bridgedRequester, type BridgeCarrier, type BridgedReply, type BridgedSend } from './bridge';
+import { describeTries, fixedWait, retransmit, type Outcome } from './retransmit';
+import { LOGIN_MIN_RTO_MS, RttEstimator, rttEstimatorFor } from './rtt-estimator';
+import { isIdempotent } from './retransmit-safety';
 
 type State = 'new' | 'opening' | 'open' | 'lost' | 'closed';
 
@@ -32,9 +35,6 @@ interface Waiter {
   followUp?: { netFn: number; cmd: number };
   resolve(r: BridgedReply): void;
 }
-
-/** attempt i waits timeoutMs × (1 + i/2): 1 s, 1.5 s, 2 s, 2.5 s by default */
-const backoff = (base: number, attempt: number) => Math.round(base * (1 + attempt / 2));
 
 export class Session implements IpmiSession {
   readonly host: string;
@@ -54,6 +54,8 @@ export class Session implements IpmiSession {
   private lastReceived = 0;
   private keepaliveTimer: NodeJS.Timeout | undefined;
   private generation = 0;
+  /** the host's retransmission timer, shared with every session to the same address and port */
+  private rtt = new RttEstimator();
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly window: number;
@@ -89,6 +91,7 @@ export class Session implements IpmiSession {
     try {
       if (!this.address) {
         this.address = await resolve(this.o.host);
+        this.rtt = rttEstimatorFor(this.address, this.port);
         this.unlisten = this.endpoint.listen(this.address, this.port, (d) => this.onDatagram(d));
       }
       this.generation++;
@@ -151,7 +154,8 @@ export class Session implements IpmiSession {
   }
 
   /** Sends one request with retries; re-logs in once if the BMC has forgotten the session. A bridged
-   *  Send Message carries its embedded request built for this request's sequence number. */
+   *  Send Message carries its embedded request built for this request's sequence number. Every
+   *  retransmission reuses the rqSeq, so a BMC that detects duplicates answers instead of re-executing. */
   private async transact(
     req: IpmiRequest,
     opts: RequestOptions,
@@ -178,46 +182,86 @@ export class Session implements IpmiSession {
         resolve: (r) => resolve((result = r)),
       }),
     );
+    const closed = () => new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+    // Silence. If the BMC still answers sessionless requests but has not sent us anything since this
+    // request went out, it has most likely lost our session (reboot, timeout): log in again. The probes
+    // run where the fixed schedule's second, third… tries would end, however many tries were sent.
+    const checkpoints: number[] = [];
+    for (let i = 1, t = fixedWait(base, 0); i < retries; i++) checkpoints.push((t += fixedWait(base, i)));
+    let mustRelogin = false;
     try {
-      for (let attempt = 0; attempt <= retries; attempt++) {
-        if (this.state === 'closed')
-          throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
-        // Another request may have started a re-login: wait for it rather than framing this message
-        // for a session that no longer exists.
-        if (mode !== 'login' && this.state !== 'open') await this.open();
-        if (attempt > 0) this.stats.retransmits++;
-        this.transmit(this.protocol.wrap(message));
-        const r = await waitFor(got, backoff(base, attempt), opts.signal);
-        if ((this.state as State) === 'closed')
-          throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
-        if (r === 'aborted') throw cancelled(this.host, req);
-        if (r !== 'timeout') return r;
-        if (result) return result;
-        // Silence. If the BMC still answers sessionless requests but has not sent us anything since this
-        // request went out, it has most likely lost our session (reboot, timeout): log in again.
-        if (mode === 'normal' && attempt >= 1 && this.lastReceived < sentAt && attempt < retries) {
-          if (await this.probe(base)) silentProbes++;
-          if (silentProbes >= 2 || (silentProbes >= 1 && attempt + 1 >= retries)) {
-            this.waiters.delete(rqSeq);
-            await this.relogin(generation);
-            return await this.transact(req, opts, 'retry', bridge);
-          }
-        }
-      }
-      throw new IpmiError(
-        'timeout',
-        `${this.host}: no response to ${name} after ${retries + 1} tries (${describeTimeouts(base, retries)})`,
+      const outcome = await retransmit<BridgedReply>(
+        { timeoutMs: base, retries, adaptive: isIdempotent(req, opts) },
         {
-          host: this.host,
-          command: name,
-          tries: retries + 1,
-          netFn: req.netFn,
-          cmd: req.cmd,
+          send: async (attempt) => {
+            if (this.state === 'closed') throw closed();
+            // Another request may have started a re-login: wait for it rather than framing this message
+            // for a session that no longer exists.
+            if (mode !== 'login' && this.state !== 'open') await this.open();
+            if (attempt > 0) this.stats.retransmits++;
+            this.transmit(this.protocol.wrap(message));
+          },
+          wait: async (ms) => {
+            const r = await waitFor(got, ms, opts.signal);
+            if ((this.state as State) === 'closed') throw closed();
+            if (r === 'aborted') throw cancelled(this.host, req);
+            return r === 'timeout' ? (result ?? r) : r;
+          },
+          onSilence: async ({ elapsedMs }) => {
+            if (mode !== 'normal' || this.lastReceived >= sentAt || !checkpoints.length) return 'go-on';
+            if (elapsedMs < checkpoints[0]!) return 'go-on';
+            checkpoints.shift();
+            if (await this.probe(base)) silentProbes++;
+            if (result) return 'stop'; // answered while we probed: nothing more to send
+            if (silentProbes >= 2 || (silentProbes >= 1 && !checkpoints.length)) {
+              mustRelogin = true;
+              return 'stop';
+            }
+            return 'go-on';
+          },
         },
+        { rtt: this.rtt, command: (req.netFn << 8) | req.cmd, ahead: this.waiters.size - 1 },
       );
+      if (outcome.kind === 'answer') {
+        if (outcome.tries > 1) this.rememberRetransmitted(rqSeq, req, outcome.elapsedMs);
+        return outcome.value;
+      }
+      if (result) return result;
+      if (mustRelogin) {
+        this.waiters.delete(rqSeq);
+        await this.relogin(generation);
+        return await this.transact(req, opts, 'retry', bridge);
+      }
+      throw new IpmiError('timeout', `${this.host}: no response to ${name} after ${describeTries(outcome)}`, {
+        host: this.host,
+        command: name,
+        tries: outcome.tries,
+        netFn: req.netFn,
+        cmd: req.cmd,
+      });
     } finally {
       if (this.waiters.get(rqSeq)?.rqSeq === rqSeq) this.waiters.delete(rqSeq);
     }
+  }
+
+  /** Requests answered after a retransmission, for a short while: a second answer to one of them shows
+   *  the retransmission was spurious (the first transmission was answered, just late), and the time
+   *  to the first answer is then a true round trip (the Eifel algorithm, RFC 3522), which Karn's rule
+   *  alone would never learn; without it a slow command would be repeated every time. */
+  private retransmitted = new Map<number, { command: number; rttMs: number; until: number }>();
+
+  private rememberRetransmitted(rqSeq: number, req: IpmiRequest, rttMs: number): void {
+    const now = Date.now();
+    for (const [k, v] of this.retransmitted) if (v.until < now) this.retransmitted.delete(k);
+    this.retransmitted.set(rqSeq, { command: (req.netFn << 8) | req.cmd, rttMs, until: now + 2000 });
+  }
+
+  private spuriousRetransmission(rqSeq: number, netFn: number, cmd: number): void {
+    const r = this.retransmitted.get(rqSeq);
+    if (!r || r.command !== (((netFn & 0x3e) << 8) | cmd) || r.until < Date.now()) return;
+    this.retransmitted.delete(rqSeq);
+    this.stats.spuriousRetransmits++;
+    this.rtt.sample(r.rttMs, r.command);
   }
 
   private async relogin(generation: number): Promise<void> {
@@ -254,6 +298,7 @@ export class Session implements IpmiSession {
         name: string,
         build: () => Buffer,
         match: (d: Buffer) => T | undefined,
+        opts?: { idempotent?: boolean },
       ): Promise<T> => {
         let found: { v: T } | undefined;
         let wake: (() => void) | undefined;
@@ -266,34 +311,50 @@ export class Session implements IpmiSession {
           return true;
         };
         this.setupHandlers.add(handler);
+        let outcome: Outcome<T>;
         try {
-          for (let attempt = 0; attempt <= this.retries; attempt++) {
-            if (this.state === 'closed')
-              throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
-            if (attempt > 0) this.stats.retransmits++;
-            this.transmit(build());
-            await new Promise<void>((resolve) => {
-              wake = resolve;
-              const t = setTimeout(resolve, backoff(this.timeoutMs, attempt));
-              const w = wake;
-              wake = () => {
-                clearTimeout(t);
-                w();
-              };
-              if (found) wake();
-            });
-            if (found) return found.v;
-          }
+          // RAKP 1/3 repeats are answered from the session's state; an Open Session is not repeated early
+          // (see RmcpPlusProtocol).
+          outcome = await retransmit<T>(
+            { timeoutMs: this.timeoutMs, retries: this.retries, adaptive: opts?.idempotent !== false },
+            {
+              send: (attempt) => {
+                if (this.state === 'closed')
+                  throw new IpmiError('closed', `${this.host}: session closed`, { host: this.host });
+                if (attempt > 0) this.stats.retransmits++;
+                this.transmit(build());
+              },
+              wait: (ms) =>
+                new Promise<T | 'timeout'>((resolve) => {
+                  if (found) return resolve(found.v);
+                  const t = setTimeout(
+                    () =>
+                      afterPendingIo(() => {
+                        wake = undefined;
+                        resolve(found ? found.v : 'timeout');
+                      }),
+                    ms,
+                  );
+                  wake = () => {
+                    clearTimeout(t);
+                    wake = undefined;
+                    resolve(found!.v);
+                  };
+                }),
+            },
+            { rtt: this.rtt, command: name, floorMs: LOGIN_MIN_RTO_MS },
+          );
         } finally {
           this.setupHandlers.delete(handler);
         }
+        if (outcome.kind === 'answer') return outcome.value;
         throw new IpmiError(
           'timeout',
-          `${this.host}: no response to ${name} after ${this.retries + 1} tries (${describeTimeouts(this.timeoutMs, this.retries)}); is this a BMC on port ${this.port}${this.o.interface === 'lan' ? '' : ', and does it support IPMI 2.0 (else try -I lan)'}?`,
+          `${this.host}: no response to ${name} after ${describeTries(outcome)}; is this a BMC on port ${this.port}${this.o.interface === 'lan' ? '' : ', and does it support IPMI 2.0 (else try -I lan)'}?`,
           {
             host: this.host,
             command: name,
-            tries: this.retries + 1,
+            tries: outcome.tries,
           },
         );
       },
@@ -352,6 +413,7 @@ export class Session implements IpmiSession {
     }
     // 0xCF: "duplicate request" — the answer to one of our retransmissions; the real one follows.
     if (!w || w.cmd !== r.cmd || w.netFn !== (r.netFn & 0x3e) || r.completionCode === 0xcf) {
+      if (!w) this.spuriousRetransmission(r.rqSeq, r.netFn, r.cmd);
       this.stats.dropped.unmatched++;
       return true;
     }
@@ -365,7 +427,10 @@ export class Session implements IpmiSession {
     // Cycle through all 63 values so a late reply to an old request cannot match a new one.
     for (let i = 0; i < 63; i++) {
       this.nextSeq = (this.nextSeq % 63) + 1;
-      if (!this.waiters.has(this.nextSeq)) return this.nextSeq;
+      if (!this.waiters.has(this.nextSeq)) {
+        this.retransmitted.delete(this.nextSeq);
+        return this.nextSeq;
+      }
     }
     throw new IpmiError('protocol', `${this.host}: no free request sequence number`, { host: this.host });
   }
@@ -424,7 +489,9 @@ export class Session implements IpmiSession {
       try {
         await this.transact(
           { netFn: 0x06, cmd: 0x3c, data },
-          { retries: 0, timeoutMs: Math.min(this.timeoutMs, 500) },
+          // Repeated on the adaptive timer (a second Close Session is harmless), so a lost answer costs
+          // one round trip, not a fixed half second; at most 150 + 225 + 300 ms when none comes.
+          { retries: 2, timeoutMs: Math.min(this.timeoutMs, 150) },
           'retry',
         );
       } catch {
@@ -471,7 +538,7 @@ async function resolve(host: string): Promise<string> {
 
 function waitFor<T>(p: Promise<T>, ms: number, signal?: AbortSignal): Promise<T | 'timeout' | 'aborted'> {
   return new Promise((resolve) => {
-    const t = setTimeout(() => done('timeout'), ms);
+    const t = setTimeout(() => afterPendingIo(() => done('timeout')), ms);
     const onAbort = () => done('aborted');
     signal?.addEventListener('abort', onAbort, { once: true });
     function done(v: T | 'timeout' | 'aborted') {
@@ -483,10 +550,8 @@ function waitFor<T>(p: Promise<T>, ms: number, signal?: AbortSignal): Promise<T 
   });
 }
 
-function describeTimeouts(base: number, retries: number): string {
-  let total = 0;
-  for (let i = 0; i <= retries; i++) total += backoff(base, i);
-  return `${(total / 1000).toFixed(1)} s`;
-}
+/** Node runs expired timers before it reads sockets: a reply already waiting in the socket buffer
+ *  must be read before a timer calls its request lost (setImmediate runs after the poll phase). */
+const afterPendingIo = (f: () => void) => setImmediate(f);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -5,6 +5,8 @@ export interface SessionStats {
   /** datagrams accepted as ours */
   received: number;
   retransmits: number;
+  /** retransmissions shown needless by a second answer to the same request (see Session) */
+  spuriousRetransmits: number;
   logins: number;
   dropped: {
     malformed: number;
@@ -20,6 +22,7 @@ export function newStats(): SessionStats {
     sent: 0,
     received: 0,
     retransmits: 0,
+    spuriousRetransmits: 0,
     logins: 0,
     dropped: { malformed: 0, foreignSession: 0, badIntegrity: 0, replayed: 0, unmatched: 0 },
   };

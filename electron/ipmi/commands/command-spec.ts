@@ -8,6 +8,10 @@ export interface CommandSpec {
   readonly cmd: number;
   /** the IPMI spec's title, used in errors */
   readonly name: string;
+  /** false for a command that must not run twice (chassis control, resets, SEL clear): the session
+   *  retransmits it only on the fixed schedule, inside the BMC's duplicate-detection window, never early
+   *  on the adaptive timer. Absent = safe to repeat (reads, idempotent sets). */
+  readonly idempotent?: false;
 }
 
 /** Sends one command; resolves with the response data after the completion code. */
@@ -19,7 +23,7 @@ export async function call(
 ): Promise<Buffer> {
   const req: IpmiRequest = { netFn: spec.netFn, cmd: spec.cmd };
   if (data) req.data = data;
-  const rsp = await r.raw(req, opts);
+  const rsp = await r.raw(req, spec.idempotent === false ? { ...opts, idempotent: false } : opts);
   if (rsp.completionCode !== 0)
     throw completionCodeError(r.host, spec.name, spec.netFn, spec.cmd, rsp.completionCode);
   return rsp.data;

@@ -72,3 +72,27 @@ export function rakp4IcvLength(a: AuthAlg): number {
 export function integrityCodeLength(i: IntegrityAlg): number {
   return i === 'hmac-sha1-96' ? 12 : i === 'none' ? 0 : 16;
 }
+
+const byCode = <T extends string>(table: Record<T, number>, code: number) =>
+  (Object.keys(table) as T[]).find((k) => table[k] === code);
+
+/** The suite whose algorithms a BMC named in its Open Session Response; undefined when we do not
+ *  implement that combination (RC4, OEM algorithms, a non-standard triple). */
+export function suiteByAlgorithms(
+  auth: number,
+  integrity: number,
+  confidentiality: number,
+): CipherSuite | undefined {
+  const a = byCode(AUTH_ALG_CODE, auth);
+  const i = byCode(INTEGRITY_ALG_CODE, integrity);
+  const c = byCode(CONF_ALG_CODE, confidentiality);
+  for (const s of CIPHER_SUITES.values())
+    if (s.auth === a && s.integrity === i && s.confidentiality === c) return s;
+  return undefined;
+}
+
+/** "authentication 1, integrity 1, confidentiality 2 (xRC4-128)": algorithms we cannot name as a suite. */
+export function describeAlgorithms(auth: number, integrity: number, confidentiality: number): string {
+  const conf = confidentiality === 2 ? ' (xRC4-128)' : confidentiality === 3 ? ' (xRC4-40)' : '';
+  return `authentication ${auth}, integrity ${integrity}, confidentiality ${confidentiality}${conf}`;
+}

@@ -10,17 +10,33 @@ import {
   AUTO_PREFERENCE,
   CIPHER_SUITES,
   authCodeLength,
+  describeAlgorithms,
   rakp4IcvLength,
+  suiteByAlgorithms,
   type CipherSuite,
 } from './cipher-suites';
 import { additionalKeys, rakp2Code, rakp3Code, rakp4Icv, sessionIntegrityKey, type RakpInputs } from './keys';
-import { decodeOpenSessionResponse, encodeOpenSessionRequest } from './open-session';
+import {
+  decodeOpenSessionResponse,
+  encodeOpenSessionRequest,
+  type OpenSessionResponse,
+} from './open-session';
 import { PAYLOAD, decodeRmcpPlus, encodeRmcpPlus, type SessionCrypto } from './packet';
 import { decodeRakp2, decodeRakp4, encodeRakp1, encodeRakp3, rmcpStatusText } from './rakp';
 import { RMCP_CLASS_IPMI, rmcpClass } from '../rmcp/rmcp-header';
 
 /** Open Session statuses meaning "I don't do that algorithm": try the next suite at once. */
 const ALGORITHM_REFUSED = new Set([0x03, 0x04, 0x05, 0x10, 0x11]);
+
+/** RAKP 4 statuses that, after a RAKP 2 that proved the password, mean lost handshake state. */
+const STALE_STATE = new Set([0x02, 0x08, 0x0f]);
+
+/** A handshake that lost track of the BMC's state; login() starts over once, then reports `error`. */
+class StaleHandshake extends Error {
+  constructor(readonly error: IpmiError) {
+    super(error.message);
+  }
+}
 
 /** The suite that last worked per BMC, so a reconnect costs no failed proposals. */
 const suiteCache = new Map<string, number>();
@@ -92,6 +108,23 @@ export class RmcpPlusProtocol implements Protocol {
   }
 
   async login(x: Exchanger): Promise<void> {
+    // A handshake whose RAKP 2 proved the password but whose RAKP 3 the BMC then rejected or ignored
+    // has lost track of the BMC's state (a BMC that drew a new random for a repeated RAKP 1, a session
+    // the BMC dropped meanwhile): start over once with a fresh session before reporting anything.
+    try {
+      return await this.handshake(x);
+    } catch (e) {
+      if (!(e instanceof StaleHandshake)) throw e;
+      try {
+        return await this.handshake(x);
+      } catch (again) {
+        if (again instanceof StaleHandshake) throw again.error;
+        throw again;
+      }
+    }
+  }
+
+  private async handshake(x: Exchanger): Promise<void> {
     this.reset();
     const host = this.host;
     const privilege = PRIVILEGE_LEVEL[this.o.privilege ?? 'administrator'];
@@ -118,9 +151,13 @@ export class RmcpPlusProtocol implements Protocol {
             ? r
             : undefined;
         },
+        // Each Open Session that reaches the BMC opens a session: OpenIPMI keeps the extra one until its
+        // 30 s timeout, and pyghmi, which keys sessions by client address, loses track of the half-made
+        // one. So it is repeated only on the fixed -N/-R schedule, never early on the adaptive timer.
+        { idempotent: false },
       );
       if (rs.status === 0) {
-        suite = candidate;
+        suite = this.agreedSuite(candidate, rs);
         bmcSessionId = rs.bmcSessionId!;
         break;
       }
@@ -139,100 +176,158 @@ export class RmcpPlusProtocol implements Protocol {
         },
       );
     }
+    const agreed = suite;
 
     const role = privilege | (this.o.nameOnlyLookup === false ? 0 : 0x10);
     const consoleRandom = secureRandom(16);
     const rakp1Tag = secureRandom(1)[0]!;
-    const rakp2 = await x.exchange(
-      'RAKP 1',
-      () =>
-        setupPacket(
-          PAYLOAD.rakp1,
-          encodeRakp1({ tag: rakp1Tag, bmcSessionId, consoleRandom, role, username }),
-        ),
-      (d) => {
-        const p = setupPayload(d, PAYLOAD.rakp2);
-        const r = p && decodeRakp2(p);
-        return r && r.tag === rakp1Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId
-          ? r
-          : undefined;
-      },
-    );
+    const rakp2Of = (d: Buffer) => {
+      const p = setupPayload(d, PAYLOAD.rakp2);
+      const r = p && decodeRakp2(p);
+      return r && r.tag === rakp1Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId
+        ? r
+        : undefined;
+    };
+    const rakp2 = await x
+      .exchange(
+        'RAKP 1',
+        () =>
+          setupPacket(
+            PAYLOAD.rakp1,
+            encodeRakp1({ tag: rakp1Tag, bmcSessionId, consoleRandom, role, username }),
+          ),
+        rakp2Of,
+      )
+      .catch((e: unknown) => {
+        // The BMC answered Open Session, so it is there; silence to RAKP 1 is how some BMCs (pyghmi,
+        // hence OpenStack VirtualBMC) refuse a name they do not accept.
+        if (e instanceof IpmiError && e.kind === 'timeout')
+          throw new IpmiError(
+            'unknown-user',
+            `${host}: unknown or disabled user "${this.o.username}"? The BMC answered RMCP+ Open Session but not RAKP 1 (${e.tries ?? 'several'} tries); some BMCs ignore a RAKP 1 for a name they do not accept`,
+            { host, command: 'RAKP 1', ...(e.tries !== undefined && { tries: e.tries }), cause: e },
+          );
+        throw e;
+      });
     if (rakp2.status !== 0) throw this.statusError('RAKP 2', rakp2.status);
-    const inputs: RakpInputs = {
+    const inputsOf = (r: typeof rakp2): RakpInputs => ({
       consoleSessionId,
       bmcSessionId,
       consoleRandom,
-      bmcRandom: rakp2.bmcRandom!,
-      bmcGuid: rakp2.bmcGuid!,
+      bmcRandom: r.bmcRandom!,
+      bmcGuid: r.bmcGuid!,
       role,
       username,
-    };
+    });
+    const proves = (r: typeof rakp2) =>
+      agreed.auth === 'none' ||
+      rakp2Code(agreed.auth, this.password, inputsOf(r)).equals(
+        r.authCode!.subarray(0, authCodeLength(agreed.auth)),
+      );
     const rakp3Tag = secureRandom(1)[0]!;
-    if (suite.auth !== 'none') {
-      const expected = rakp2Code(suite.auth, this.password, inputs);
-      if (!expected.equals(rakp2.authCode!.subarray(0, authCodeLength(suite.auth)))) {
-        // Tell the BMC we rejected it, so it frees the session slot at once.
-        x.sendOnce(setupPacket(PAYLOAD.rakp3, encodeRakp3(rakp3Tag, 0x0f, bmcSessionId, Buffer.alloc(0))));
-        throw new IpmiError(
-          'wrong-password',
-          `${host}: wrong password for user "${this.o.username}" (the BMC's RAKP 2 proof does not match)`,
-          {
-            host,
-            command: 'RAKP 2',
-          },
-        );
-      }
+    if (!proves(rakp2)) {
+      // Tell the BMC we rejected it, so it frees the session slot at once.
+      x.sendOnce(setupPacket(PAYLOAD.rakp3, encodeRakp3(rakp3Tag, 0x0f, bmcSessionId, Buffer.alloc(0))));
+      throw new IpmiError(
+        'wrong-password',
+        `${host}: wrong password for user "${this.o.username}" (the BMC's RAKP 2 proof does not match, cipher suite ${agreed.id})`,
+        {
+          host,
+          command: 'RAKP 2',
+        },
+      );
     }
     // Session keys depend only on RAKP 1/2 data, so they exist before RAKP 4 arrives: a BMC that already
     // completed the handshake (our first RAKP 4 was lost) answers a retransmitted RAKP 3 inside the new
     // session, authenticated and encrypted (OpenIPMI lanserv does), and we must recognise that reply.
-    const sik = sessionIntegrityKey(
-      suite.auth,
-      this.o.kg && this.o.kg.length ? padKg(this.o.kg) : this.password,
-      inputs,
-    );
-    const { k1, k2 } = additionalKeys(suite.auth, sik);
-    const password20 = Buffer.alloc(20);
-    this.password.copy(password20);
-    const crypto: SessionCrypto = {
-      integrity: suite.integrity,
-      confidentiality: suite.confidentiality,
-      keys: { k1, password20 },
-      k2,
+    const derive = (r: typeof rakp2) => {
+      const inputs = inputsOf(r);
+      const sik = sessionIntegrityKey(
+        agreed.auth,
+        this.o.kg && this.o.kg.length ? padKg(this.o.kg) : this.password,
+        inputs,
+      );
+      const { k1, k2 } = additionalKeys(agreed.auth, sik);
+      const password20 = Buffer.alloc(20);
+      this.password.copy(password20);
+      const crypto: SessionCrypto = {
+        integrity: agreed.integrity,
+        confidentiality: agreed.confidentiality,
+        keys: { k1, password20 },
+        k2,
+      };
+      return { inputs, sik, crypto, bmcRandom: r.bmcRandom! };
     };
-    const rakp4 = await x.exchange(
-      'RAKP 3',
-      () =>
-        setupPacket(
-          PAYLOAD.rakp3,
-          encodeRakp3(rakp3Tag, 0, bmcSessionId, rakp3Code(suite!.auth, this.password, inputs)),
-        ),
-      (d) => {
-        const p =
-          setupPayload(d, PAYLOAD.rakp4) ?? inSessionPayload(d, PAYLOAD.rakp4, consoleSessionId, crypto);
-        const r = p && decodeRakp4(p);
-        return r && r.tag === rakp3Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId
-          ? r
-          : undefined;
-      },
-    );
-    if (rakp4.status !== 0) throw this.statusError('RAKP 4', rakp4.status);
-    if (suite.auth !== 'none') {
-      const icvLen = rakp4IcvLength(suite.auth);
-      if (!rakp4Icv(suite.auth, sik, inputs).subarray(0, icvLen).equals(rakp4.icv.subarray(0, icvLen)))
+    let state = derive(rakp2);
+    const rakp4 = await x
+      .exchange(
+        'RAKP 3',
+        () =>
+          setupPacket(
+            PAYLOAD.rakp3,
+            encodeRakp3(rakp3Tag, 0, bmcSessionId, rakp3Code(agreed.auth, this.password, state.inputs)),
+          ),
+        (d) => {
+          // A late RAKP 2 answering a repeated RAKP 1 with a new random (pyghmi draws one per RAKP 1):
+          // the BMC now holds that random, so the next RAKP 3 must be computed from it.
+          const late = rakp2Of(d);
+          if (late) {
+            if (late.status === 0 && !late.bmcRandom!.equals(state.bmcRandom) && proves(late))
+              state = derive(late);
+            return undefined;
+          }
+          const p =
+            setupPayload(d, PAYLOAD.rakp4) ??
+            inSessionPayload(d, PAYLOAD.rakp4, consoleSessionId, state.crypto);
+          const r = p && decodeRakp4(p);
+          return r && r.tag === rakp3Tag && (r.consoleSessionId ?? consoleSessionId) === consoleSessionId
+            ? r
+            : undefined;
+        },
+      )
+      .catch((e: unknown) => {
+        if (e instanceof IpmiError && e.kind === 'timeout') throw new StaleHandshake(e);
+        throw e;
+      });
+    if (rakp4.status !== 0) {
+      const error =
+        rakp4.status === 0x0f
+          ? new IpmiError(
+              'auth-failed',
+              `${host}: the BMC rejected our RAKP 3 for user "${this.o.username}" although its RAKP 2 proved the password (${rmcpStatusText(rakp4.status)}), twice`,
+              { host, command: 'RAKP 4', rmcpStatus: rakp4.status },
+            )
+          : this.statusError('RAKP 4', rakp4.status);
+      // Our RAKP 2 check proved the password, so a refused RAKP 3 means the two sides disagree on the
+      // handshake's state, not on the password.
+      if (STALE_STATE.has(rakp4.status)) throw new StaleHandshake(error);
+      throw error;
+    }
+    if (agreed.auth !== 'none') {
+      const icvLen = rakp4IcvLength(agreed.auth);
+      if (
+        !rakp4Icv(agreed.auth, state.sik, state.inputs)
+          .subarray(0, icvLen)
+          .equals(rakp4.icv.subarray(0, icvLen))
+      )
         throw new IpmiError('auth-failed', `${host}: RAKP 4 integrity check failed (wrong BMC key Kg?)`, {
           host,
           command: 'RAKP 4',
         });
     }
-    this.crypto = crypto;
+    this.crypto = state.crypto;
     this.bmcSessionId = bmcSessionId;
     this.consoleSessionId = consoleSessionId;
     this.outSeq = 0;
-    this.info = { interface: 'lanplus', cipherSuite: suite.id, privilege: 2, bmcSessionId, consoleSessionId };
+    this.info = {
+      interface: 'lanplus',
+      cipherSuite: agreed.id,
+      privilege: 2,
+      bmcSessionId,
+      consoleSessionId,
+    };
     if (this.o.cipherSuite === undefined || this.o.cipherSuite === 'auto')
-      suiteCache.set(this.cacheKey, suite.id);
+      suiteCache.set(this.cacheKey, agreed.id);
 
     // RMCP+ sessions start at User level (IPMI v2.0 §13.20 note; OpenIPMI does so too).
     if (privilege > 2) {
@@ -249,6 +344,39 @@ export class RmcpPlusProtocol implements Protocol {
         );
       this.info.privilege = r.data[0]! & 0x0f;
     }
+  }
+
+  /** The suite of the algorithms the BMC chose in its Open Session Response, which RAKP and the
+   *  session must use; refused when policy forbids them or the caller asked for another suite. */
+  private agreedSuite(proposed: CipherSuite, rs: OpenSessionResponse): CipherSuite {
+    const host = this.host;
+    const { auth = -1, integrity = -1, confidentiality = -1 } = rs;
+    const chosen = suiteByAlgorithms(auth, integrity, confidentiality);
+    if (chosen?.id === proposed.id) return proposed;
+    const init = { host, command: 'RMCP+ Open Session' };
+    const what = chosen
+      ? `suite ${chosen.id}'s algorithms`
+      : `algorithms BMC Desk does not implement (${describeAlgorithms(auth, integrity, confidentiality)})`;
+    const explicit = this.o.cipherSuite !== undefined && this.o.cipherSuite !== 'auto';
+    if (!chosen || explicit)
+      throw new IpmiError(
+        'unsupported-cipher-suite',
+        `${host}: asked for cipher suite ${proposed.id}, the BMC chose ${what}${chosen ? `; use -C ${chosen.id}` : ''}`,
+        init,
+      );
+    if (chosen.id === 0 && !this.o.allowInsecure)
+      throw new IpmiError(
+        'insecure-refused',
+        `${host}: asked for cipher suite ${proposed.id}, the BMC chose suite 0 (no authentication, integrity or encryption); refused unless explicitly allowed`,
+        init,
+      );
+    if (!AUTO_PREFERENCE.includes(chosen.id) && chosen.id !== 0)
+      throw new IpmiError(
+        'unsupported-cipher-suite',
+        `${host}: asked for cipher suite ${proposed.id}, the BMC chose suite ${chosen.id}'s algorithms, which have no integrity protection and are not chosen automatically; use -C ${chosen.id}`,
+        init,
+      );
+    return chosen;
   }
 
   wrap(message: Buffer): Buffer {
@@ -281,11 +409,21 @@ export class RmcpPlusProtocol implements Protocol {
     const init = { host, command, rmcpStatus: status };
     switch (status) {
       case 0x0d:
+        // OpenIPMI answers so for an unknown name and for a disabled user alike, as many BMCs do.
         return new IpmiError(
           'unknown-user',
-          `${host}: unknown user "${user}" (${rmcpStatusText(status)})`,
+          `${host}: unknown or disabled user "${user}" (${rmcpStatusText(status)})`,
           init,
         );
+      case 0x12:
+        // To RAKP 1 the only parameter a BMC can dislike is the name (older OpenIPMI, some AMI firmware).
+        if (command === 'RAKP 2')
+          return new IpmiError(
+            'unknown-user',
+            `${host}: unknown or disabled user "${user}" (${rmcpStatusText(status)})`,
+            init,
+          );
+        break;
       case 0x0c:
         return new IpmiError(
           'unknown-user',
@@ -312,13 +450,12 @@ export class RmcpPlusProtocol implements Protocol {
           `${host}: the BMC has no free session slot (${rmcpStatusText(status)})`,
           init,
         );
-      default:
-        return new IpmiError(
-          'rmcp-status',
-          `${host}: ${command} refused: ${rmcpStatusText(status)} (RMCP+ status 0x${status.toString(16).padStart(2, '0')})`,
-          init,
-        );
     }
+    return new IpmiError(
+      'rmcp-status',
+      `${host}: ${command} refused: ${rmcpStatusText(status)} (RMCP+ status 0x${status.toString(16).padStart(2, '0')})`,
+      init,
+    );
   }
 }
 

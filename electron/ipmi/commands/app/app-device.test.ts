@@ -129,7 +129,7 @@ describe('resets', () => {
   it('cold reset: no answer is success (the BMC reboots), sent once without retries', async () => {
     const r = answering('timeout');
     await coldReset(r);
-    expect(r.sent).toEqual([{ netFn: 6, cmd: 2, data: [], opts: { retries: 0 } }]);
+    expect(r.sent).toEqual([{ netFn: 6, cmd: 2, data: [], opts: { retries: 0, idempotent: false } }]);
   });
   it('cold reset: a refusal is still an error', async () => {
     await expect(coldReset(answering({ cc: 0xd4 }))).rejects.toMatchObject({
@@ -141,7 +141,8 @@ describe('resets', () => {
     await expect(warmReset(answering('timeout'))).rejects.toMatchObject({ kind: 'timeout' });
     const r = answering({});
     await warmReset(r);
-    expect(r.sent).toEqual([{ netFn: 6, cmd: 3, data: [] }]);
+    // non-idempotent: never retransmitted early (retransmit-safety)
+    expect(r.sent).toEqual([{ netFn: 6, cmd: 3, data: [], opts: { idempotent: false } }]);
   });
 });
 

@@ -4,7 +4,7 @@ import type { Requester } from '../../client/requester';
 import { isIpmiError } from '../../errors';
 import { call, type CommandSpec } from '../command-spec';
 
-export const COLD_RESET: CommandSpec = { netFn: 0x06, cmd: 0x02, name: 'Cold Reset' };
+export const COLD_RESET: CommandSpec = { netFn: 0x06, cmd: 0x02, name: 'Cold Reset', idempotent: false };
 
 export async function coldReset(r: Requester): Promise<void> {
   try {

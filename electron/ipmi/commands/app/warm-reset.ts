@@ -3,7 +3,7 @@
 import type { Requester } from '../../client/requester';
 import { call, type CommandSpec } from '../command-spec';
 
-export const WARM_RESET: CommandSpec = { netFn: 0x06, cmd: 0x03, name: 'Warm Reset' };
+export const WARM_RESET: CommandSpec = { netFn: 0x06, cmd: 0x03, name: 'Warm Reset', idempotent: false };
 
 export async function warmReset(r: Requester): Promise<void> {
   await call(r, WARM_RESET);

@@ -3,7 +3,12 @@ import type { Requester } from '../../client/requester';
 import { argumentError } from '../../errors';
 import { call, type CommandSpec } from '../command-spec';
 
-export const CHASSIS_CONTROL: CommandSpec = { netFn: 0x00, cmd: 0x02, name: 'Chassis Control' };
+export const CHASSIS_CONTROL: CommandSpec = {
+  netFn: 0x00,
+  cmd: 0x02,
+  name: 'Chassis Control',
+  idempotent: false,
+};
 
 export const CHASSIS_CONTROL_CODES = {
   'power-down': 0,

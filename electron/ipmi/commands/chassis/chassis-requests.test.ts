@@ -31,7 +31,7 @@ describe('Chassis Control', () => {
     expect(Array.from(encodeChassisControl(action))).toEqual([code]);
     const r = answering({});
     await chassisControl(r, action);
-    expect(r.sent).toEqual([{ netFn: 0, cmd: 2, data: [code] }]);
+    expect(r.sent).toEqual([{ netFn: 0, cmd: 2, data: [code], opts: { idempotent: false } }]);
   });
 
   it('rejects an unknown action without sending', async () => {

@@ -11,7 +11,8 @@ describe('raw request', () => {
       completionCode: 0xc1,
       data: Buffer.alloc(0),
     });
-    expect(r.sent).toEqual([{ netFn: 6, cmd: 0x55, data: [1, 0xff] }]);
+    // of unknown effect, so never retransmitted early
+    expect(r.sent).toEqual([{ netFn: 6, cmd: 0x55, data: [1, 0xff], opts: { idempotent: false } }]);
   });
 
   it.each([

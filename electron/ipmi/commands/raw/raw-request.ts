@@ -43,5 +43,6 @@ export function validateRawRequest(req: RawRequest): ValidRawRequest {
 /** Sends the request as given; the completion code is returned, not thrown. */
 export async function rawRequest(r: Requester, req: RawRequest): Promise<IpmiResponse> {
   const v = validateRawRequest(req);
-  return r.raw({ netFn: v.netFn, cmd: v.cmd, data: v.data, lun: v.lun });
+  // Of unknown effect: retransmitted only as a non-idempotent command would be.
+  return r.raw({ netFn: v.netFn, cmd: v.cmd, data: v.data, lun: v.lun }, { idempotent: false });
 }

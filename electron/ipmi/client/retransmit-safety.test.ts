@@ -1,0 +1,46 @@
+// Which requests may be repeated early: the spec's declaration wins, the backstop table and OEM NetFns
+// default to "not".
+import { describe, expect, it } from 'vitest';
+import { isIdempotent } from './retransmit-safety';
+import { call } from '../commands/command-spec';
+import { CHASSIS_CONTROL } from '../commands/chassis/chassis-control';
+import { COLD_RESET } from '../commands/app/cold-reset';
+import { WARM_RESET } from '../commands/app/warm-reset';
+import { GET_CHASSIS_STATUS } from '../commands/chassis/get-chassis-status';
+import { answering } from '../commands/fake-requester';
+
+describe('isIdempotent', () => {
+  it.each([
+    ['Get Device ID', 0x06, 0x01, true],
+    ['Get SDR', 0x0a, 0x23, true],
+    ['Set User Access', 0x06, 0x43, true],
+    ['Chassis Control', 0x00, 0x02, false],
+    ['Cold Reset', 0x06, 0x02, false],
+    ['Warm Reset', 0x06, 0x03, false],
+    ['Clear SEL', 0x0a, 0x47, false],
+    ['Add SEL Entry', 0x0a, 0x44, false],
+    ['Platform Event', 0x04, 0x02, false],
+    ['AMI Set Firewall', 0x32, 0x76, false],
+    ['an OEM command', 0x2e, 0x01, false],
+  ])('%s', (_name, netFn, cmd, safe) => {
+    expect(isIdempotent({ netFn, cmd }, {})).toBe(safe);
+  });
+  it('the sender can declare either way', () => {
+    expect(isIdempotent({ netFn: 0x06, cmd: 0x01 }, { idempotent: false })).toBe(false);
+    expect(isIdempotent({ netFn: 0x32, cmd: 0x77 }, { idempotent: true })).toBe(true);
+  });
+});
+
+describe('CommandSpec.idempotent reaches the requester', () => {
+  it.each([CHASSIS_CONTROL, COLD_RESET, WARM_RESET])('$name is declared non-idempotent', async (spec) => {
+    expect(spec.idempotent).toBe(false);
+    const r = answering({});
+    await call(r, spec, Uint8Array.of(0));
+    expect(r.sent[0]!.opts).toEqual({ idempotent: false });
+  });
+  it('a read passes no option: safe by default', async () => {
+    const r = answering({ data: [0, 0, 0] });
+    await call(r, GET_CHASSIS_STATUS);
+    expect(r.sent[0]!.opts).toBeUndefined();
+  });
+});
