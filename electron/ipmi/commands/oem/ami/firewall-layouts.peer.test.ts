@@ -152,11 +152,14 @@ describe.each(LAYOUTS)('AMI firewall BMC --layout %s', (layout, cost) => {
     expect(bmc.rules()).toEqual({ blockAll: 0, rules: [] });
   });
 
-  it('bmcdesk firewall list and drop-all (-C 3)', async () => {
+  it('bmcdesk firewall list and drop-all with no -C (pyghmi answers every proposal with suite 3)', async () => {
     // pyghmi keeps one session per client address and port, and the CLI shares this process's socket
     await admin.close();
     const cli = async (...args: string[]) => {
-      const r = await runBmcdesk(bmc.port, ['firewall', ...args], { user: bmc.users.admin });
+      const r = await runBmcdesk(bmc.port, ['firewall', ...args], {
+        user: bmc.users.admin,
+        transport: ['-I', 'lanplus'],
+      });
       return { code: r.code, out: r.stdout, err: r.stderr };
     };
     expect((await cli('allow', 'ip', '127.0.0.1')).code).toBe(0);
