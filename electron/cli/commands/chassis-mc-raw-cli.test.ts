@@ -92,7 +92,8 @@ describe('what the families send and print', () => {
   it('power on: Chassis Control 1', async () => {
     const h = harness();
     expect(await runPower(h.ctx, 'on')).toBe(0);
-    expect(h.fake.sent).toEqual([{ netFn: 0, cmd: 2, data: [1] }]);
+    // Chassis Control must never be repeated early: it goes out marked non-idempotent
+    expect(h.fake.sent).toEqual([{ netFn: 0, cmd: 2, data: [1], opts: { idempotent: false } }]);
     expect(h.out()).toBe('Chassis Power Control: Up/On\n');
   });
 
@@ -136,10 +137,11 @@ describe('what the families send and print', () => {
     const ok = harness(() => ({ data: [0, 3, 9] }));
     expect(await runRaw(ok.ctx, ['Application', '1'])).toBe(0);
     expect(ok.out()).toBe(' 00 03 09\n');
-    expect(ok.fake.sent).toEqual([{ netFn: 6, cmd: 1, data: [] }]);
+    // a raw request's effect is unknown: it is sent non-idempotent
+    expect(ok.fake.sent).toEqual([{ netFn: 6, cmd: 1, data: [], opts: { idempotent: false } }]);
     const bad = harness(() => ({ cc: 0xc1 }));
     expect(await runRaw(bad.ctx, ['6', '0x55', '010'])).toBe(1);
-    expect(bad.fake.sent).toEqual([{ netFn: 6, cmd: 0x55, data: [8] }]);
+    expect(bad.fake.sent).toEqual([{ netFn: 6, cmd: 0x55, data: [8], opts: { idempotent: false } }]);
     expect(bad.err()).toBe(
       'Unable to send RAW command (channel=0x0 netfn=0x6 lun=0x0 cmd=0x55 rsp=0xc1): Invalid command\n',
     );
