@@ -144,7 +144,16 @@ describe('session layer against ipmi_sim', async () => {
       });
       await expect(connect(base({ interface: 'lan', username: 'nosuchuser' }))).rejects.toMatchObject({
         kind: 'unknown-user',
+        message: expect.stringContaining('unknown or disabled user "nosuchuser"'),
       });
+    });
+    it('lan: a disabled user with its right password is refused by name, never as a wrong password', async () => {
+      const d = LAB_USERS.disabled;
+      const e: unknown = await connect(
+        base({ interface: 'lan', username: d.name, password: d.password, retries: 1 }),
+      ).catch((x: unknown) => x);
+      expect(e).toMatchObject({ kind: 'unknown-user' });
+      expect(String((e as Error).message)).toContain(`unknown or disabled user "${d.name}"`);
     });
   });
 

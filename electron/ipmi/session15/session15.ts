@@ -122,7 +122,7 @@ export class Ipmi15Protocol implements Protocol {
     if (challenge.completionCode === 0x81 || challenge.completionCode === 0x82)
       throw new IpmiError(
         'unknown-user',
-        `${host}: unknown user "${this.o.username}" (${completionCodeText(challenge.completionCode, 0x06, 0x39)})`,
+        `${host}: unknown or disabled user "${this.o.username}" (${completionCodeText(challenge.completionCode, 0x06, 0x39)})`,
         {
           host,
           command: 'Get Session Challenge',
