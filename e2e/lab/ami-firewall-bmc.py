@@ -42,11 +42,10 @@ only, prints "READY <port>" once listening.
 import argparse
 import json
 import os
-import sys
 
 import pyghmi.ipmi.bmc as bmc
 
-import pyghmi_close_fix  # noqa: F401  frees a session slot on Close Session
+import pyghmi_lab  # also applies pyghmi_close_fix
 
 NETFN_AMI = 0x32
 CMD_SET_FIREWALL = 0x76
@@ -277,27 +276,20 @@ class AmiFirewallBmc(bmc.Bmc):
         return bytes(value)
 
 
+def privileged_user(line):
+    """A "name:password:privilege" line as (name, (password, privilege))."""
+    name, rest = line.split(':', 1)
+    password, priv = rest.rsplit(':', 1)
+    return name, (password, int(priv))
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--port', type=int, default=0)
     ap.add_argument('--state', required=True)
     ap.add_argument('--pad', action='store_true')
     ap.add_argument('--layout', choices=('v1', 'v2', 'opaque'), default='v1')
-    args = ap.parse_args()
-    # Credentials come on stdin so they never appear in a process listing.
-    users = {}
-    for line in sys.stdin:
-        line = line.rstrip('\n')
-        if line:
-            name, rest = line.split(':', 1)
-            password, priv = rest.rsplit(':', 1)
-            users[name] = (password, int(priv))
-    server = AmiFirewallBmc(users, args.state, args.pad, args.port, args.layout)
-    sock = server.serversocket
-    port = (sock.fd if hasattr(sock, 'fd') else sock).getsockname()[1]
-    server.port = port
-    print('READY %d' % port, flush=True)
-    server.listen()
+    pyghmi_lab.serve(lambda users, args: AmiFirewallBmc(users, args.state, args.pad, args.port, args.layout),
+                     ap, privileged_user)
 
 
 if __name__ == '__main__':

@@ -17,11 +17,10 @@ Usage: pyghmi-bootdev-bmc.py [--port 0] [--poh N]; "name:password" lines on stdi
 only and prints "READY <port>" once listening.
 """
 import argparse
-import sys
 
 import pyghmi.ipmi.bmc as bmc
 
-import pyghmi_close_fix  # noqa: F401  frees a session slot on Close Session
+import pyghmi_lab  # also applies pyghmi_close_fix
 
 CHASSIS = 0x00
 
@@ -133,21 +132,8 @@ class ChassisBmc(bmc.Bmc):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--port', type=int, default=0)
     ap.add_argument('--poh', type=int, default=12345)
-    args = ap.parse_args()
-    users = {}
-    for line in sys.stdin:
-        line = line.rstrip('\n')
-        if line:
-            name, password = line.split(':', 1)
-            users[name] = password
-    server = ChassisBmc(users, args.port, args.poh)
-    sock = server.serversocket
-    port = (sock.fd if hasattr(sock, 'fd') else sock).getsockname()[1]
-    server.port = port
-    print('READY %d' % port, flush=True)
-    server.listen()
+    pyghmi_lab.serve(lambda users, args: ChassisBmc(users, args.port, args.poh), ap)
 
 
 if __name__ == '__main__':

@@ -16,11 +16,10 @@ Usage: pyghmi-isol-bmc.py [--port 0] [--enabled 0|1] [--auth 0x84] [--bit-rate 0
 lines on stdin; binds 127.0.0.1 only and prints "READY <port>" once listening.
 """
 import argparse
-import sys
 
 import pyghmi.ipmi.bmc as bmc
 
-import pyghmi_close_fix  # noqa: F401  frees a session slot on Close Session
+import pyghmi_lab  # also applies pyghmi_close_fix
 
 NETFN_ISOL = 0x34
 
@@ -71,23 +70,10 @@ class IsolBmc(bmc.Bmc):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--port', type=int, default=0)
     ap.add_argument('--enabled', type=int, default=1)
     ap.add_argument('--auth', type=lambda s: int(s, 0), default=0x84)
     ap.add_argument('--bit-rate', type=lambda s: int(s, 0), default=0x0a)
-    args = ap.parse_args()
-    users = {}
-    for line in sys.stdin:
-        line = line.rstrip('\n')
-        if line:
-            name, password = line.split(':', 1)
-            users[name] = password
-    server = IsolBmc(users, args.port, args.enabled, args.auth, args.bit_rate)
-    sock = server.serversocket
-    port = (sock.fd if hasattr(sock, 'fd') else sock).getsockname()[1]
-    server.port = port
-    print('READY %d' % port, flush=True)
-    server.listen()
+    pyghmi_lab.serve(lambda users, args: IsolBmc(users, args.port, args.enabled, args.auth, args.bit_rate), ap)
 
 
 if __name__ == '__main__':

@@ -15,12 +15,10 @@ State lives in memory, laid out as IPMI v2.0 section 23.2 says:
 Usage: pyghmi-lan-bmc.py [--port 0]; "name:password" lines on stdin; binds 127.0.0.1 only and prints
 "READY <port>" once listening.
 """
-import argparse
-import sys
 
 import pyghmi.ipmi.bmc as bmc
 
-import pyghmi_close_fix  # noqa: F401  frees a session slot on Close Session
+import pyghmi_lab  # also applies pyghmi_close_fix
 
 APP = 0x06
 TRANSPORT = 0x0c
@@ -115,21 +113,7 @@ class LanBmc(bmc.Bmc):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--port', type=int, default=0)
-    args = ap.parse_args()
-    users = {}
-    for line in sys.stdin:
-        line = line.rstrip('\n')
-        if line:
-            name, password = line.split(':', 1)
-            users[name] = password
-    server = LanBmc(users, args.port)
-    sock = server.serversocket
-    port = (sock.fd if hasattr(sock, 'fd') else sock).getsockname()[1]
-    server.port = port
-    print('READY %d' % port, flush=True)
-    server.listen()
+    pyghmi_lab.serve(lambda users, args: LanBmc(users, args.port))
 
 
 if __name__ == '__main__':

@@ -6,12 +6,10 @@ algorithms and ignores a RAKP 1 for a user it does not know: the login quirks BM
 Usage: pyghmi-plain-bmc.py [--port 0]; "name:password" lines on stdin; binds 127.0.0.1 only and prints
 "READY <port>" once listening.
 """
-import argparse
-import sys
 
 import pyghmi.ipmi.bmc as bmc
 
-import pyghmi_close_fix  # noqa: F401  frees a session slot on Close Session
+import pyghmi_lab  # also applies pyghmi_close_fix
 
 
 class PlainBmc(bmc.Bmc):
@@ -30,21 +28,7 @@ class PlainBmc(bmc.Bmc):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--port', type=int, default=0)
-    args = ap.parse_args()
-    users = {}
-    for line in sys.stdin:
-        line = line.rstrip('\n')
-        if line:
-            name, password = line.split(':', 1)
-            users[name] = password
-    server = PlainBmc(users, args.port)
-    sock = server.serversocket
-    port = (sock.fd if hasattr(sock, 'fd') else sock).getsockname()[1]
-    server.port = port
-    print('READY %d' % port, flush=True)
-    server.listen()
+    pyghmi_lab.serve(lambda users, args: PlainBmc(users, args.port))
 
 
 if __name__ == '__main__':

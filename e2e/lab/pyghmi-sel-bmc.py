@@ -25,12 +25,11 @@ Reads "name:password" lines on stdin; binds 127.0.0.1 only; prints "READY <port>
 """
 import argparse
 import struct
-import sys
 import time
 
 import pyghmi.ipmi.bmc as bmc
 
-import pyghmi_close_fix  # noqa: F401  frees a session slot on Close Session
+import pyghmi_lab  # also applies pyghmi_close_fix
 
 CC_OK = 0x00
 CC_PARAM_NOT_SUPPORTED = 0x80
@@ -306,25 +305,12 @@ class SelBmc(bmc.Bmc):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument('--port', type=int, default=0)
     ap.add_argument('--mfg', type=int, default=0x1291)
     ap.add_argument('--product', type=int, default=0x0F02)
     ap.add_argument('--board-id', type=lambda s: int(s, 0), default=0x0872)
     ap.add_argument('--filters', type=int, choices=range(0, 4), default=3)
-    args = ap.parse_args()
-    # Credentials come on stdin so they never appear in a process listing.
-    users = {}
-    for line in sys.stdin:
-        line = line.rstrip('\n')
-        if line:
-            name, password = line.split(':', 1)
-            users[name] = password
-    server = SelBmc(users, args.port, args.mfg, args.product, args.board_id, args.filters)
-    sock = server.serversocket
-    port = (sock.fd if hasattr(sock, 'fd') else sock).getsockname()[1]
-    server.port = port
-    print('READY %d' % port, flush=True)
-    server.listen()
+    pyghmi_lab.serve(lambda users, args: SelBmc(users, args.port, args.mfg, args.product, args.board_id,
+                                                args.filters), ap)
 
 
 if __name__ == '__main__':
