@@ -19,16 +19,23 @@ export interface LossTableOptions {
   losses?: number[];
 }
 
-const OPS: { label: string; args: string[] }[] = [
+const ALL_OPS: { label: string; args: string[] }[] = [
   { label: 'power status', args: ['power', 'status'] },
   { label: 'sdr elist (cold cache)', args: ['sdr', 'elist'] },
   { label: 'sel elist', args: ['sel', 'elist'] },
 ];
+/** BENCH_LOSS_OPS=sdr,sel picks operations by their first word */
+const OPS = process.env.BENCH_LOSS_OPS
+  ? ALL_OPS.filter((o) => process.env.BENCH_LOSS_OPS!.split(',').includes(o.args[0]!))
+  : ALL_OPS;
 
 interface Cell {
   ms: number[];
   failures: number;
 }
+
+/** The first line of each distinct failure's stderr, so a failed run says why, with a count. */
+const failureLines = new Map<string, number>();
 
 function timed(
   cmd: string,
@@ -39,9 +46,18 @@ function timed(
   return new Promise((resolve) => {
     const p = spawn(cmd, args, {
       env: { ...process.env, TZ: 'UTC', ...env },
-      stdio: ['ignore', 'ignore', 'ignore'],
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    p.on('close', (code) => resolve({ ok: code === 0, ms: performance.now() - t0 }));
+    let err = '';
+    p.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+    p.on('close', (code) => {
+      if (code !== 0) {
+        // ports differ per run: keep the reason, not the address
+        const why = `${cmd.endsWith('ipmitool') ? 'ipmitool' : 'bmcdesk'} ${args.slice(-2).join(' ')}: ${(err.split('\n').find((l) => l.trim()) ?? `exit ${code}`).replace(/port \d+/g, 'port N')}`;
+        failureLines.set(why, (failureLines.get(why) ?? 0) + 1);
+      }
+      resolve({ ok: code === 0, ms: performance.now() - t0 });
+    });
   });
 }
 
@@ -104,6 +120,10 @@ export async function lossTable(lab: LabBmc, o: LossTableOptions): Promise<strin
       process.stderr.write(line + '\n');
       lines.push(line);
     }
+  }
+  if (failureLines.size) {
+    lines.push('', 'Failures (first stderr line, count):');
+    for (const [why, n] of failureLines) lines.push(`- ${n} × ${why}`);
   }
   return lines.join('\n') + '\n';
 }
