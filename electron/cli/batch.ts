@@ -22,6 +22,7 @@ import type { AuthTypeName, PrivilegeName } from '../ipmi/client/connect';
 import { execFileCommands, shellLine } from './batch-lines';
 import type { SessionSettings } from './options';
 import { str2uchar } from './str2uchar';
+import { parseIpmitoolInt } from './ipmitool-number';
 
 export interface Batch {
   readonly settings: SessionSettings;
@@ -139,7 +140,7 @@ async function set(batch: Batch, args: string[]): Promise<number> {
     let level: number;
     if (value === undefined) level = name === 'verbose' ? batch.verbose + 1 : 1;
     else {
-      const n = str2int(value);
+      const n = parseIpmitoolInt(value);
       if (n === undefined) return fail(`Given ${name} '${value}' argument is invalid.`);
       level = n;
     }
@@ -183,7 +184,7 @@ async function set(batch: Batch, args: string[]): Promise<number> {
     }
     case 'port': {
       // ipmitool also takes 0 and negative ports here (and never uses them); a port must be 1-65535
-      const n = str2int(value);
+      const n = parseIpmitoolInt(value);
       if (n === undefined || n < 1 || n > 65535) return fail(`Given port '${value}' is invalid.`);
       s.port = n;
       batch.out(`Set session port to ${n}\n`);
@@ -215,20 +216,6 @@ export const BATCH_COMMANDS: Readonly<Record<string, BatchCommand>> = {
   set,
   echo,
 };
-
-/** ipmitool's str2int: strtol base 0 over the whole argument, within int range. */
-function str2int(v: string): number | undefined {
-  const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(v);
-  if (!m) return undefined;
-  const d = m[2]!;
-  const n = /^0[xX]/.test(d)
-    ? parseInt(d, 16)
-    : d.length > 1 && d.startsWith('0')
-      ? parseInt(d, 8)
-      : parseInt(d, 10);
-  const signed = m[1] === '-' ? -n : n;
-  return signed >= -0x80000000 && signed <= 0x7fffffff ? signed : undefined;
-}
 
 function errnoText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;

@@ -10,3 +10,14 @@ export function parseIpmitoolUint(text: string, max: number): number | undefined
     m[1] !== undefined ? parseInt(m[1], 16) : m[2] !== undefined ? parseInt(m[2], 8) : parseInt(m[3]!, 10);
   return Number.isSafeInteger(n) && n <= max ? n : undefined;
 }
+
+/** ipmitool's str2int: strtol(str, &end, 0) over the whole argument, signed, within C int range;
+ *  undefined otherwise. */
+export function parseIpmitoolInt(text: string): number | undefined {
+  const m = /^\s*([+-]?)(?:0[xX]([0-9a-fA-F]+)|(0[0-7]*)|([1-9][0-9]*))$/.exec(text);
+  if (!m) return undefined;
+  const n =
+    m[2] !== undefined ? parseInt(m[2], 16) : m[3] !== undefined ? parseInt(m[3], 8) : parseInt(m[4]!, 10);
+  const signed = m[1] === '-' ? -n : n;
+  return signed >= -0x80000000 && signed <= 0x7fffffff ? signed : undefined;
+}

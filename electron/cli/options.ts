@@ -16,6 +16,7 @@ import type { AuthTypeName, ConnectOptions, PrivilegeName } from '../ipmi/client
 import { UsageError } from './context';
 import { oemTypesText, usageText } from './help-text';
 import { str2uchar } from './str2uchar';
+import { parseIpmitoolInt } from './ipmitool-number';
 
 /** Everything that shapes the session a command opens; `set` in exec/shell changes it. */
 export interface SessionSettings {
@@ -189,7 +190,7 @@ export function parseArgs(
         s.host = v;
         break;
       case 'p': {
-        const n = decimal(v);
+        const n = parseIpmitoolInt(v);
         if (n === undefined) throw new UsageError("Invalid parameter given or out of range for '-p'.");
         if (n < 0 || n > 65535) throw new UsageError(`Port number ${n} is out of range.`);
         // ipmitool treats -p 0 as "not given"
@@ -228,7 +229,7 @@ export function parseArgs(
         s.localAddress = uchar(v, "Invalid parameter given or out of range for '-m'.");
         break;
       case 'R': {
-        const n = decimal(v);
+        const n = parseIpmitoolInt(v);
         if (n === undefined || n < 0 || n > 100)
           throw new UsageError("Invalid parameter given or out of range for '-R'.");
         // ipmitool treats -R 0 as "not given"
@@ -334,19 +335,6 @@ export function connectOptions(s: SessionSettings): ConnectOptions {
 /** The options a command sees before (or without) a session: host and port may be unset. */
 export function describedOptions(s: SessionSettings): ConnectOptions {
   return { host: s.host ?? '', port: s.port, username: s.username, password: '', interface: s.interface };
-}
-
-/** ipmitool's str2int/str2uint: strtol base 0 over the whole argument. */
-function decimal(v: string): number | undefined {
-  const m = /^\s*([+-]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(v);
-  if (!m) return undefined;
-  const d = m[2]!;
-  const n = /^0[xX]/.test(d)
-    ? parseInt(d, 16)
-    : d.length > 1 && d.startsWith('0')
-      ? parseInt(d, 8)
-      : parseInt(d, 10);
-  return m[1] === '-' ? -n : n;
 }
 
 function uchar(v: string, message: string): number {
