@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   'protocol',
   'closed',
   'unsupported',
+  'busy', // BMC "node busy" (0xC0) or another exclusive operation on the host: try again
+  'verify-failed', // the write was accepted, the read-back shows another value
+  'lockout', // the change would cut this app off the BMC; apply again with the user's confirmation
+  'stale-plan', // the BMC's state changed since the plan was made (or the plan expired): plan again
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -40,6 +44,12 @@ export const errorData = z.strictObject({
   host: z.string().optional(),
   command: z.string().optional(),
   completionCode: z.number().int().optional(),
+  /** with completionCode: the request that was refused, so a UI can pick a command-specific text */
+  netFn: z.number().int().optional(),
+  cmd: z.number().int().optional(),
+  rmcpStatus: z.number().int().optional(),
+  /** lockout / stale-plan / verify-failed: machine-readable reasons (see shared/domain/plan.ts) */
+  reasons: z.array(z.string().max(64)).max(20).optional(),
   /** first invalid field, dotted path ("host.address") */
   field: z.string().optional(),
   /** CSV import: 1-based line of the first bad row */

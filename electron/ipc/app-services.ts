@@ -6,6 +6,7 @@ import { openCredentialStore, type CredentialStore } from '../services/credentia
 import { SessionPool } from '../services/session-pool';
 import { EventBus } from './events';
 import { OperationRegistry } from './operations';
+import { PlanStore } from '../services/plan-store';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './table';
 import type { AppServices } from './handlers/context';
@@ -42,7 +43,15 @@ export async function createApp(o: AppOptions): Promise<App> {
     ...(o.idleMs !== undefined ? { idleMs: o.idleMs } : {}),
     ...(o.connectDefaults ? { connectDefaults: o.connectDefaults } : {}),
   });
-  const services: AppServices = { version: o.version, inventory, credentials, pool, events, operations };
+  const services: AppServices = {
+    version: o.version,
+    inventory,
+    credentials,
+    pool,
+    events,
+    operations,
+    plans: new PlanStore(),
+  };
   const shutdownCtl = new AbortController();
   const dispatch = createDispatch(createHandlers(services), {
     operations,

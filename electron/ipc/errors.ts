@@ -7,6 +7,7 @@ import { HostNotFoundError } from '../services/host-inventory';
 import { NoPasswordError } from '../services/session-pool';
 import { CsvImportError } from '../services/hosts-csv';
 import { OperationConflictError } from './operations';
+import { StalePlanError } from '../services/plan-store';
 
 export function validationError(issues: readonly z.core.$ZodIssue[]): ErrorData {
   const list = issues.map((i) => {
@@ -36,12 +37,22 @@ export function toErrorData(e: unknown, onInternal?: (e: unknown) => void): Erro
       host: e.host,
       command: e.command,
       completionCode: e.completionCode,
+      netFn: e.netFn,
+      cmd: e.cmd,
+      rmcpStatus: e.rmcpStatus,
+      reasons: e.reasons,
     });
   }
   if (e instanceof HostNotFoundError) return { code: 'not-found', message: e.message };
   if (e instanceof NoPasswordError) return { code: 'no-password', message: e.message, host: e.host };
   if (e instanceof CsvImportError)
     return strip({ code: 'csv-invalid', message: e.message, line: e.line, field: e.field });
+  if (e instanceof StalePlanError)
+    return strip({
+      code: 'stale-plan',
+      message: e.message,
+      reasons: e.reasons.length ? e.reasons : undefined,
+    });
   if (e instanceof OperationConflictError) return { code: 'conflict', message: e.message };
   if (isZodError(e)) return validationError(e.issues);
   onInternal?.(e);

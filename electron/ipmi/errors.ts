@@ -17,7 +17,10 @@ export type IpmiErrorKind =
   | 'protocol' // the BMC answered with something malformed
   | 'closed' // the client was closed
   | 'cancelled' // the caller aborted
-  | 'unsupported'; // the BMC lacks the feature (e.g. an OEM extension)
+  | 'unsupported' // the BMC lacks the feature (e.g. an OEM extension)
+  | 'busy' // the BMC answered "node busy" (0xC0), or the host is busy with another exclusive operation
+  | 'verify-failed' // a write was accepted but reading it back shows another value
+  | 'lockout'; // refused: the change would cut this app off the BMC and the caller did not confirm it
 
 export interface IpmiErrorInit {
   host?: string;
@@ -27,6 +30,8 @@ export interface IpmiErrorInit {
   tries?: number;
   netFn?: number;
   cmd?: number;
+  /** lockout / verify-failed: stable reason codes a UI translates */
+  reasons?: string[];
   cause?: unknown;
 }
 
@@ -39,6 +44,7 @@ export class IpmiError extends Error {
   readonly tries: number | undefined;
   readonly netFn: number | undefined;
   readonly cmd: number | undefined;
+  readonly reasons: string[] | undefined;
 
   constructor(kind: IpmiErrorKind, message: string, init: IpmiErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -51,6 +57,7 @@ export class IpmiError extends Error {
     this.tries = init.tries;
     this.netFn = init.netFn;
     this.cmd = init.cmd;
+    this.reasons = init.reasons;
   }
 
   /** Plain data for IPC and logs; never contains secrets. */
@@ -63,6 +70,8 @@ export class IpmiError extends Error {
       completionCode: this.completionCode,
       rmcpStatus: this.rmcpStatus,
       tries: this.tries,
+      netFn: this.netFn,
+      cmd: this.cmd,
     };
   }
 }
@@ -75,7 +84,8 @@ export function completionCodeError(
   code: number,
 ): IpmiError {
   const text = completionCodeText(code, netFn, cmd);
-  const kind: IpmiErrorKind = code === 0xd4 ? 'privilege' : 'completion-code';
+  // a UI explains these two differently from a generic refusal: "not allowed" and "try again"
+  const kind: IpmiErrorKind = code === 0xd4 ? 'privilege' : code === 0xc0 ? 'busy' : 'completion-code';
   return new IpmiError(
     kind,
     `${host}: ${command} failed: ${text} (completion code 0x${code.toString(16).padStart(2, '0')})`,

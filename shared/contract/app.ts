@@ -11,6 +11,7 @@ export const keychainStatus = z.strictObject({
 export const appCalls = {
   'app.status': call({
     summary: 'Keychain backend, inventory recovery notice, version',
+    privilege: 'none',
     input: noArgs,
     output: z.strictObject({
       version: z.string(),
@@ -21,6 +22,7 @@ export const appCalls = {
   }),
   'operations.cancel': call({
     summary: 'Cancel a running long operation by its id',
+    privilege: 'none',
     input: z.strictObject({ operationId }),
     output: z.strictObject({ cancelled: z.boolean() }),
     example: { operationId: 'op-example-0001' },

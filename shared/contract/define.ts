@@ -5,11 +5,19 @@
 // progress and cancel before the result arrives.
 import { z } from 'zod';
 
+/**
+ * The least IPMI privilege the call needs on the BMC ('none': it never talks to a BMC). The UI greys out
+ * what the host's configured privilege cannot do; main opens the session at the host's level.
+ */
+export const PRIVILEGES = ['none', 'user', 'operator', 'administrator'] as const;
+export type CallPrivilege = (typeof PRIVILEGES)[number];
+
 export interface CallDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   readonly input: I;
   readonly output: O;
   readonly example: z.input<I>;
   readonly summary: string;
+  readonly privilege: CallPrivilege;
   /** present on long operations: the shape of each `operation.progress` item */
   readonly progress?: z.ZodType;
 }

@@ -15,6 +15,7 @@ export const fleetPowerItem = z.strictObject({
 export const fleetCalls = {
   'fleet.powerStatus': call({
     summary: 'Power state of many hosts, streamed per host, cancellable',
+    privilege: 'user',
     input: z.strictObject({
       operationId,
       hostIds: z.array(hostId).min(1).max(4096),

@@ -20,6 +20,7 @@ export type DeviceInfo = z.infer<typeof deviceInfo>;
 export const mcCalls = {
   'mc.info': call({
     summary: 'Get Device ID of the BMC',
+    privilege: 'user',
     input: z.strictObject({ hostId }),
     output: deviceInfo,
     example: { hostId: 'h0example01' },

@@ -25,12 +25,14 @@ export type ChassisStatus = z.infer<typeof chassisStatus>;
 export const powerCalls = {
   'power.status': call({
     summary: 'Chassis power on or off',
+    privilege: 'user',
     input: z.strictObject({ hostId }),
     output: z.strictObject({ power: powerState }),
     example: { hostId: 'h0example01' },
   }),
   'chassis.status': call({
     summary: 'Full Get Chassis Status',
+    privilege: 'user',
     input: z.strictObject({ hostId }),
     output: chassisStatus,
     example: { hostId: 'h0example01' },

@@ -14,12 +14,14 @@ export const sessionInfo = z.strictObject({
 export const sessionCalls = {
   'session.connect': call({
     summary: 'Open (or reuse) the pooled session to a host',
+    privilege: 'user',
     input: z.strictObject({ hostId }),
     output: z.strictObject({ connected: z.literal(true), info: sessionInfo.optional() }),
     example: { hostId: 'h0example01' },
   }),
   'session.disconnect': call({
     summary: 'Close the pooled session to a host, if open',
+    privilege: 'none',
     input: z.strictObject({ hostId }),
     output: z.strictObject({ closed: z.boolean() }),
     example: { hostId: 'h0example01' },

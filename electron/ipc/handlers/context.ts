@@ -4,6 +4,7 @@ import type { CredentialStore } from '../../services/credentials';
 import type { SessionPool } from '../../services/session-pool';
 import type { EventBus } from '../events';
 import type { OperationRegistry } from '../operations';
+import type { PlanStore } from '../../services/plan-store';
 import type { HostSummary } from '../../../shared/contract/hosts';
 import type { Host } from '../../../shared/domain/host';
 
@@ -14,6 +15,8 @@ export interface AppServices {
   readonly pool: SessionPool;
   readonly events: EventBus;
   readonly operations: OperationRegistry;
+  /** lan/firewall/users plans awaiting apply (shared/domain/plan.ts) */
+  readonly plans: PlanStore;
 }
 
 export function keychainStatus(s: AppServices): { backend: 'os' | 'memory'; detail?: string } {
