@@ -6,12 +6,13 @@ export type DropReason = 'malformed' | 'foreignSession' | 'badIntegrity' | 'repl
 
 export interface Exchanger {
   /** Sends the datagram built by `build` (rebuilt on every try) until `match` accepts a reply.
-   *  `idempotent: false`: repeated only on the fixed schedule (a step that creates BMC state). */
+   *  `idempotent: false`: never repeated early on the adaptive timer (a step that creates BMC state);
+   *  `steady`: then on the steady schedule (RetransmitPolicy.steady) instead of the fixed one. */
   exchange<T>(
     name: string,
     build: () => Buffer,
     match: (datagram: Buffer) => T | undefined,
-    opts?: { idempotent?: boolean },
+    opts?: { idempotent?: boolean; steady?: boolean },
   ): Promise<T>;
   /** Sends an in-session request during login (e.g. Set Session Privilege Level). */
   request(

@@ -5,6 +5,7 @@ import { connect } from './connect';
 import { UdpEndpoint } from '../transport/udp-endpoint';
 import { LAB_USERS, ipmitool, startLabBmc } from '../../../e2e/lab/bmc-lab';
 import { startImpairmentProxy } from '../../../e2e/lab/impairment-proxy';
+import { steadyTries } from './retransmit';
 
 const hex = (b: Buffer) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
@@ -160,7 +161,9 @@ describe('resilience', async () => {
     const t0 = Date.now();
     const e = await connect({ ...base, port: 9, timeoutMs: 200, retries: 1 }).catch((x) => x);
     const took = Date.now() - t0;
-    expect(e).toMatchObject({ kind: 'timeout', host: '127.0.0.1', tries: 2 });
+    // Open Session goes on the steady schedule: after 200 ms, then every 100 ms until 200 + 300 ms
+    expect(steadyTries({ timeoutMs: 200, retries: 1 })).toBe(4);
+    expect(e).toMatchObject({ kind: 'timeout', host: '127.0.0.1', tries: 4 });
     expect(took).toBeGreaterThanOrEqual(450);
     expect(took).toBeLessThan(1500);
   });

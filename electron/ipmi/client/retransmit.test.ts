@@ -1,7 +1,15 @@
 // The retransmission loop, driven by a fake clock and a scripted network: which tries go out when,
 // how the give-up time bounds them, Karn's rule, and jitter from an injected random source.
 import { describe, expect, it } from 'vitest';
-import { fixedWait, giveUpMs, jitter, retransmit, scheduledWait, type RetransmitPolicy } from './retransmit';
+import {
+  fixedWait,
+  giveUpMs,
+  jitter,
+  retransmit,
+  scheduledWait,
+  steadyTries,
+  type RetransmitPolicy,
+} from './retransmit';
 import { RttEstimator, INITIAL_RTO_MS } from './rtt-estimator';
 
 /** A network on a fake clock: `answerAt[i]` = ms after try i is sent when its answer arrives, or absent. */
@@ -98,6 +106,33 @@ describe('retransmit', () => {
     const o = await retransmit(fixed, n.loop, { now: n.now, random: () => 0.5, rtt, command: 2 });
     expect(o).toMatchObject({ kind: 'answer', tries: 3 });
     expect(n.sends).toEqual([0, 1100, 1100 + 1650]);
+  });
+
+  it('steady (Open Session): the first wait is T, then a copy every T/2 until the give-up time', async () => {
+    const rtt = new RttEstimator(20);
+    for (let i = 0; i < 10; i++) rtt.sample(2, 'open');
+    const steady: RetransmitPolicy = { timeoutMs: 1000, retries: 3, adaptive: false, steady: true };
+    const silent = scripted([]);
+    const o = await retransmit(steady, silent.loop, { now: silent.now, random: zero, rtt, command: 'open' });
+    // never earlier than T for the first copy, whatever the RTO; 1 + 12 tries in the same 7 s as before
+    expect(silent.sends).toEqual([0, 1000, 1500, 2000, 2500, 3000, 3500, 4000, 4500, 5000, 5500, 6000, 6500]);
+    expect(o).toEqual({ kind: 'timeout', tries: 13, elapsedMs: 7000 });
+    const late = scripted([undefined, undefined, undefined, 4]);
+    expect(await retransmit(steady, late.loop, { now: late.now, random: zero })).toMatchObject({
+      kind: 'answer',
+      tries: 4,
+      elapsedMs: 2004,
+    });
+    // jitter only delays (up to T/10), anchored to the start: the count and the give-up time stay
+    const j = scripted([]);
+    const oj = await retransmit(steady, j.loop, { now: j.now, random: () => 0.999999 });
+    expect(j.sends.slice(0, 3)).toEqual([0, 1100, 1600]);
+    expect(oj).toEqual({ kind: 'timeout', tries: 13, elapsedMs: 7000 });
+    expect(steadyTries({ timeoutMs: 200, retries: 1 })).toBe(4);
+    // -R 1 still means one datagram
+    const one = scripted([]);
+    const r1 = await retransmit({ ...steady, retries: 0 }, one.loop, { now: one.now, random: zero });
+    expect(r1).toEqual({ kind: 'timeout', tries: 1, elapsedMs: 1000 });
   });
 
   it('before any sample the first wait is INITIAL_RTO_MS, then it doubles', async () => {

@@ -19,6 +19,14 @@ export interface RetransmitPolicy {
   retries: number;
   /** false: the fixed schedule only (the command must not be repeated early) */
   adaptive: boolean;
+  /**
+   * The steady schedule, for a login step that creates state at the BMC when it arrives (Open Session):
+   * the first wait is T, as on the fixed schedule, then a copy every T/2 until the give-up time. Not
+   * early (an answer from a BMC on any network arrives within T, so a copy goes out only when a datagram
+   * was lost: each costs the BMC one half-open session slot), but not four tries either: at 10 % loss
+   * each way four tries fail one login in 800; eleven fail one in 10^8.
+   */
+  steady?: boolean;
 }
 
 export interface RetransmitDeps {
@@ -37,6 +45,20 @@ export interface RetransmitDeps {
 
 /** The fixed schedule's wait for try `attempt` (0 = the first transmission). */
 export const fixedWait = (timeoutMs: number, attempt: number) => Math.round(timeoutMs * (1 + attempt / 2));
+
+/** How many tries the steady schedule makes: the first after T, then one per T/2 of the give-up time. */
+export const steadyTries = (p: Pick<RetransmitPolicy, 'timeoutMs' | 'retries'>) =>
+  1 + Math.floor((giveUpMs(p) - p.timeoutMs) / (p.timeoutMs / 2));
+
+/**
+ * When the steady schedule's try after `attempt` goes out, in ms since the first: T + k·T/2, each
+ * delayed by up to 10 % of T at random and anchored to the start (jitter does not accumulate, so the
+ * count of tries and the give-up time stay as computed); after the last try, the give-up time.
+ */
+export function steadyNext(p: RetransmitPolicy, attempt: number, random: () => number): number {
+  if (attempt + 1 >= steadyTries(p)) return giveUpMs(p);
+  return Math.round(p.timeoutMs + (attempt * p.timeoutMs) / 2 + 0.1 * p.timeoutMs * random());
+}
 
 /** The fixed schedule's total: how long a request may take before it gives up. */
 export function giveUpMs(p: Pick<RetransmitPolicy, 'timeoutMs' | 'retries'>): number {
@@ -85,14 +107,21 @@ export async function retransmit<T>(
     const measured = deps.rtt ? (deps.rtt.rto(deps.command, deps.ahead) ?? INITIAL_RTO_MS) : undefined;
     const rto = measured === undefined ? undefined : Math.max(measured, deps.floorMs ?? 0);
     // One try asked for (ipmitool -R 1, a Close Session) means one datagram, waiting the whole timeout.
-    const adaptive = policy.adaptive && policy.retries > 0 && rto !== undefined;
+    const steady = policy.steady === true;
+    const adaptive = !steady && policy.adaptive && policy.retries > 0 && rto !== undefined;
     let remaining = budget - (now() - start);
-    // Beyond the fixed schedule's tries, only while the give-up time leaves room for an answer.
-    if (attempt > policy.retries && (!adaptive || remaining < rto)) break;
+    if (steady) {
+      if (attempt >= steadyTries(policy)) break;
+    } else if (attempt > policy.retries && (!adaptive || remaining < rto)) {
+      break; // beyond the fixed schedule's tries, only while the give-up time leaves room for an answer
+    }
     await loop.send(attempt);
     const sentAt = now();
     tries++;
-    let ms = jitter(scheduledWait({ ...policy, adaptive }, attempt, rto), adaptive, random);
+    let ms = steady
+      ? steadyNext(policy, attempt, random) - (now() - start)
+      : jitter(scheduledWait({ ...policy, adaptive }, attempt, rto), adaptive, random);
+    if (steady) ms = Math.max(1, Math.min(ms, remaining));
     if (adaptive && attempt >= policy.retries) ms = Math.max(Math.min(ms, remaining), 1);
     const r = await loop.wait(ms);
     if (r !== 'timeout') {

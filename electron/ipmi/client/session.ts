@@ -298,7 +298,7 @@ export class Session implements IpmiSession {
         name: string,
         build: () => Buffer,
         match: (d: Buffer) => T | undefined,
-        opts?: { idempotent?: boolean },
+        opts?: { idempotent?: boolean; steady?: boolean },
       ): Promise<T> => {
         let found: { v: T } | undefined;
         let wake: (() => void) | undefined;
@@ -316,7 +316,12 @@ export class Session implements IpmiSession {
           // RAKP 1/3 repeats are answered from the session's state; an Open Session is not repeated early
           // (see RmcpPlusProtocol).
           outcome = await retransmit<T>(
-            { timeoutMs: this.timeoutMs, retries: this.retries, adaptive: opts?.idempotent !== false },
+            {
+              timeoutMs: this.timeoutMs,
+              retries: this.retries,
+              adaptive: opts?.idempotent !== false,
+              ...(opts?.steady && { steady: true }),
+            },
             {
               send: (attempt) => {
                 if (this.state === 'closed')

@@ -153,8 +153,9 @@ export class RmcpPlusProtocol implements Protocol {
         },
         // Each Open Session that reaches the BMC opens a session: OpenIPMI keeps the extra one until its
         // 30 s timeout, and pyghmi, which keys sessions by client address, loses track of the half-made
-        // one. So it is repeated only on the fixed -N/-R schedule, never early on the adaptive timer.
-        { idempotent: false },
+        // one. So it is never repeated early on the adaptive timer; after the first -N wait a copy goes
+        // every -N/2 until the give-up time (the steady schedule), so a lossy link does not fail a login.
+        { idempotent: false, steady: true },
       );
       if (rs.status === 0) {
         suite = this.agreedSuite(candidate, rs);
