@@ -8,6 +8,8 @@ import {
   retransmit,
   scheduledWait,
   steadyTries,
+  exchangesInFlight,
+  PER_EXCHANGE_IN_FLIGHT_MS,
   type RetransmitPolicy,
 } from './retransmit';
 import { RttEstimator, INITIAL_RTO_MS } from './rtt-estimator';
@@ -133,6 +135,35 @@ describe('retransmit', () => {
     const one = scripted([]);
     const r1 = await retransmit({ ...steady, retries: 0 }, one.loop, { now: one.now, random: zero });
     expect(r1).toEqual({ kind: 'timeout', tries: 1, elapsedMs: 1000 });
+  });
+
+  it('each exchange in flight elsewhere in the process adds PER_EXCHANGE_IN_FLIGHT_MS to the timeout', async () => {
+    const rtt = new RttEstimator(20);
+    for (let i = 0; i < 10; i++) rtt.sample(10, 5);
+    const base = rtt.rto(5)!;
+    // three exchanges of other sessions wait for answers that come only when we release them
+    const release: (() => void)[] = [];
+    const others = [0, 1, 2].map(() =>
+      retransmit(
+        adaptive,
+        {
+          send: () => undefined,
+          wait: () => new Promise<string>((res) => release.push(() => res('late answer'))),
+        },
+        { rtt, command: 5 },
+      ),
+    );
+    expect(exchangesInFlight()).toBe(3);
+    const n = scripted([undefined, 1]);
+    await retransmit(adaptive, n.loop, { now: n.now, random: mid, rtt, command: 5 });
+    expect(n.waits[0]).toBe(base + 3 * PER_EXCHANGE_IN_FLIGHT_MS);
+    // requests ahead on the same session count once, at one SRTT each, not twice
+    const m = scripted([undefined, 1]);
+    await retransmit(adaptive, m.loop, { now: m.now, random: mid, rtt, command: 5, ahead: 2 });
+    expect(m.waits[0]).toBe(rtt.rto(5, 2)! + 1 * PER_EXCHANGE_IN_FLIGHT_MS);
+    release.forEach((r) => r());
+    await Promise.all(others);
+    expect(exchangesInFlight()).toBe(0);
   });
 
   it('before any sample the first wait is INITIAL_RTO_MS, then it doubles', async () => {
