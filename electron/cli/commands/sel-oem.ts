@@ -16,7 +16,7 @@ import {
 } from '../../ipmi/decode/supermicro-sel';
 import { refusalCode } from './cc-failure';
 import { ipmitoolCcText } from '../format/completion-code';
-import { selEventText, type SelOemText } from '../format/sel';
+import { selEventText, type SelVendorText } from '../../views/sel-event';
 
 export class SelOem {
   private manufacturer: Promise<number | undefined> | undefined;
@@ -68,7 +68,7 @@ export class SelOem {
   }
 
   /** The vendor's text for this record, or undefined where the standard text applies. */
-  async text(rec: SelRecord): Promise<SelOemText | undefined> {
+  async text(rec: SelRecord): Promise<SelVendorText | undefined> {
     if (rec.kind !== 'system' || rec.eventType !== 0x6f) return undefined;
     const m = await this.manufacturerId();
     if (m === undefined || !isSupermicro(m)) return undefined;

@@ -7,20 +7,19 @@ import { decodeSdrRecord, type SensorRecord } from '../../ipmi/decode/sdr/sdr-re
 import { decodeSensorReading } from '../../ipmi/commands/sensor/sensor-reading';
 import type { SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
 import { convertReading } from '../../ipmi/decode/reading-conversion';
-import { decodeSelRecord } from '../../ipmi/decode/sel-record';
 import { entityIdName } from '../../ipmi/decode/entity-ids';
 import { sdrCsvOtherLine, sdrCsvSensorLine } from './sdr';
 import { sensorCsvLine } from './sensor';
 import { formatSelLine } from './sel';
 import {
   eventOnlyVerbose,
-  findSdrByNumType,
   isEmptySelRecord,
   selEntryExtendedVerbose,
   selEntryVerbose,
   standardView,
 } from './sel-get';
 import { parseSelId } from '../commands/sel-get';
+import { matchSelSdr, selEventView } from '../../views/sel-event';
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s.replace(/\s+/g, ''), 'hex'));
 function snap(recordHex: string, readingHex: string | undefined): SensorSnapshot {
@@ -70,12 +69,12 @@ describe('-c sdr / sensor lines', () => {
 
 describe('-c sel list lines', () => {
   it('kernel panic records: two empty date/time fields', () => {
-    const r = decodeSelRecord(hex('2000 f0 0000 6f6f707320626164 00 0000 00'));
+    const r = selEventView(hex('2000 f0 0000 6f6f707320626164 00 0000 00'));
     expect(formatSelLine(r, { csv: true })).toBe('20,,,Linux kernel panic: oops bad\n');
   });
 
   it('memory ECC from sensor 0 carries CPU and DIMM in its own field', () => {
-    const r = decodeSelRecord(hex('2100 02 00105e5f 2000 04 0c 00 6f 20ff31'));
+    const r = selEventView(hex('2100 02 00105e5f 2000 04 0c 00 6f 20ff31'));
     expect(formatSelLine(r, { tz: 'UTC', csv: true })).toBe(
       '21,09/13/20,12:26:40 UTC,Memory,Correctable ECC,Asserted,CPU 1 DIMM 3\n',
     );
@@ -89,7 +88,7 @@ describe('-c sel list lines', () => {
         (body, id) => {
           const b = new Uint8Array([id & 0xff, id >> 8, 0x02, ...body]);
           b[6] = 0x5f; // a real date, not pre-init
-          const r = decodeSelRecord(b);
+          const r = selEventView(b);
           const table = formatSelLine(r, { tz: 'UTC' });
           const csv = formatSelLine(r, { tz: 'UTC', csv: true });
           expect(csv).toBe(table.replace(/^ */, '').split(' | ').join(','));
@@ -176,10 +175,10 @@ describe('sel get blocks', () => {
   });
 
   it('finds SDRs by number, owner (generator low byte) and type', () => {
-    expect(findSdrByNumType(SDR, 0x0020, 0x10, 0x01)).toBe(SDR[0]);
-    expect(findSdrByNumType(SDR, 0x0120, 0x10, 0x01)).toBe(SDR[0]);
-    expect(findSdrByNumType(SDR, 0x0041, 0x10, 0x01)).toBeUndefined();
-    expect(findSdrByNumType(SDR, 0x0020, 0x10, 0x02)).toBeUndefined();
+    expect(matchSelSdr(SDR, 0x0020, 0x10, 0x01)).toBe(SDR[0]);
+    expect(matchSelSdr(SDR, 0x0120, 0x10, 0x01)).toBe(SDR[0]);
+    expect(matchSelSdr(SDR, 0x0041, 0x10, 0x01)).toBeUndefined();
+    expect(matchSelSdr(SDR, 0x0020, 0x10, 0x02)).toBeUndefined();
   });
 
   it('empty records and IDs as strtol reads them', () => {

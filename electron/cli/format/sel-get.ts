@@ -14,7 +14,7 @@ import { unitString } from '../../ipmi/decode/units';
 import { entityIdName } from '../../ipmi/decode/entity-ids';
 import { fixed, hex2 } from './c-number';
 import { timestampDate, type TimeOptions } from './ipmi-time';
-import { selEventText, type SelOemText } from './sel';
+import { selEventText, selEventTypeName, type SelVendorText as SelOemText } from '../../views/sel-event';
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 const hexBytes = (b: Uint8Array) => Array.from(b, hex2).join('');
@@ -47,32 +47,6 @@ export function isEmptySelRecord(bytes: Uint8Array): boolean {
   return bytes[2] === 0 && bytes[10] === 0 && bytes[11] === 0;
 }
 
-/** ipmi_sdr_find_sdr_bynumtype: full, compact or event-only record with that sensor number, owner ID
- *  equal to the generator ID's low byte, and sensor type; the first in SDR order. */
-export function findSdrByNumType(
-  records: readonly SdrRecord[],
-  generatorId: number,
-  sensorNumber: number,
-  sensorType: number,
-): SdrRecord | undefined {
-  return records.find(
-    (r) =>
-      (r.kind === 'full' || r.kind === 'compact' || r.kind === 'event-only') &&
-      r.number === sensorNumber &&
-      r.ownerId === (generatorId & 0xff) &&
-      r.sensorType === sensorType,
-  );
-}
-
-function eventTypeName(code: number): string {
-  if (code === 0) return 'Unspecified';
-  if (code === 1) return 'Threshold';
-  if (code >= 0x02 && code <= 0x0b) return 'Generic Discrete';
-  if (code === 0x6f) return 'Sensor-specific Discrete';
-  if (code >= 0x70 && code <= 0x7f) return 'OEM';
-  return 'Reserved';
-}
-
 function timestampLine(stamp: number, time: TimeOptions): string {
   const d = timestampDate(stamp, time);
   return ` Timestamp             : ${d} ${d}\n`;
@@ -92,7 +66,7 @@ function eventLines(v: SystemEventRecord): string {
     ` EvM Revision          : ${hex2(v.evmRevision)}\n` +
     ` Sensor Type           : ${sensorTypeLabel(v.sensorType)}\n` +
     ` Sensor Number         : ${hex2(v.sensorNumber)}\n` +
-    ` Event Type            : ${eventTypeName(v.eventType)}\n` +
+    ` Event Type            : ${selEventTypeName(v.eventType)}\n` +
     ` Event Direction       : ${v.deassertion ? 'Deassertion Event' : 'Assertion Event'}\n`
   );
 }
