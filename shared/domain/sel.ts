@@ -111,3 +111,12 @@ export const selInfoView = z.strictObject({
   }),
 });
 export type SelInfoView = z.infer<typeof selInfoView>;
+
+/** One page of the SEL: the walk follows next-record IDs, so a page is continued from its `next`. */
+export const selPage = z.strictObject({
+  info: selInfoView,
+  events: z.array(selEvent),
+  /** the record ID the next page starts at; absent when this page reached the end of the SEL */
+  next: selRecordId.optional(),
+});
+export type SelPage = z.infer<typeof selPage>;

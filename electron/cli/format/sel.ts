@@ -69,7 +69,8 @@ export function formatSelLine(ev: SelEvent, opts: TimeOptions & { csv?: boolean 
     const m = ev.manufacturerId ?? 0;
     return `${s}OEM record ${hex2(ev.recordType)}${sep}${hex2((m >> 16) & 0xff)}${hex2((m >> 8) & 0xff)}${hex2(m & 0xff)}${sep}${ev.oemData ?? ''}\n`;
   }
-  if (ev.kind === 'oem' || !ev.sensor) return `${s}OEM record ${hex2(ev.recordType)}${sep}${ev.oemData ?? ''}\n`;
+  if (ev.kind === 'oem' || !ev.sensor)
+    return `${s}OEM record ${hex2(ev.recordType)}${sep}${ev.oemData ?? ''}\n`;
 
   const sensor = ev.sensor;
   s += sensor.typeName;
