@@ -35,7 +35,7 @@ describe('clearSelView', () => {
     expect(out.exported?.map((e) => e.description)).toEqual(['IERR']);
     // 0x01: Get Device ID, once, for the vendor texts of sensor-specific events
     expect(r.sent.map((s) => s.cmd)).toEqual([0x42, 0x40, 0x43, 0x01, 0x40, 0x47, 0x40]);
-    expect(r.sent[5]?.data).toBe('1234434c52aa');
+    expect(r.sent[5]?.data).toBe('3412434c52aa'); // reservation 0x1234, 'CLR', initiate
   });
 });
 
