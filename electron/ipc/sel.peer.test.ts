@@ -116,6 +116,19 @@ describe('sel.list against ipmi_sim, compared with ipmitool', () => {
   });
 });
 
+describe('sel.list cancel', () => {
+  it('operations.cancel stops a running sel.list: it ends cancelled, with no event after the cancel', async () => {
+    const operationId = 'op-sel-peer-cancel';
+    const running = app.dispatch('sel.list', { hostId, operationId });
+    const cancelled = await app.dispatch('operations.cancel', { operationId });
+    expect(cancelled).toMatchObject({ ok: true });
+    const r = (await running) as Envelope<SelPage>;
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.code).toBe('cancelled');
+    expect(progress.filter((p) => p.operationId === operationId)).toEqual([]);
+  });
+});
+
 describe('sel.time against ipmi_sim, read back by ipmitool', () => {
   const toolTime = async () =>
     Math.floor(Date.parse((await tool(['sel', 'time', 'get'])).trim() + ' UTC') / 1000);

@@ -107,7 +107,7 @@ describe('sel get blocks', () => {
   });
 
   it('kernel panic record', () => {
-    expect(selEntryVerbose(hex('2000 f0 0000 6f6f707320626164 00 0000 00'))).toBe(
+    expect(selEntryVerbose(selEventView(hex('2000 f0 0000 6f6f707320626164 00 0000 00')))).toBe(
       'SEL Record ID          : 0020\n' +
         ' Record Type           : Linux kernel panic (OEM record f0)\n' +
         ' Panic string          : oops bad\n\n',
@@ -115,7 +115,9 @@ describe('sel get blocks', () => {
   });
 
   it('no SDR, a reserved event type: the event data line', () => {
-    expect(selEntryVerbose(hex('0b00 02 00105e5f 2000 04 05 40 50 010203'), { tz: 'UTC' })).toBe(
+    expect(
+      selEntryVerbose(selEventView(hex('0b00 02 00105e5f 2000 04 05 40 50 010203')), { tz: 'UTC' }),
+    ).toBe(
       'SEL Record ID          : 000b\n' +
         ' Record Type           : 02\n' +
         ' Timestamp             : 09/13/20 09/13/20\n' +
@@ -131,35 +133,55 @@ describe('sel get blocks', () => {
   });
 
   it('threshold event data: OEM and extension codes in bytes 2 and 3', () => {
-    const text = selEntryExtendedVerbose(hex('0c00 02 00105e5f 2000 04 01 10 01 b95c5a'), SDR[0]!, {
-      tz: 'UTC',
-    });
+    const text = selEntryExtendedVerbose(
+      selEventView(hex('0c00 02 00105e5f 2000 04 01 10 01 b95c5a')),
+      SDR[0]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(text).toContain(
       ' Event Data (RAW)      : b95c5a\n OEM Data              : 5c\n Sensor Extension Code : 5a\n',
     );
   });
 
   it('sensor-specific events: memory ECC breakdown, version change without "Missing"', () => {
-    const mem = selEntryExtendedVerbose(hex('0d00 02 00105e5f 2000 04 0c 21 6f 20ff31'), SDR[3]!, {
-      tz: 'UTC',
-    });
+    const mem = selEntryExtendedVerbose(
+      selEventView(hex('0d00 02 00105e5f 2000 04 0c 21 6f 20ff31')),
+      SDR[3]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(mem).toContain(' Event Data (RAW)      : 20ff31\n Event Interpretation  : Missing\n');
-    const ecc0 = selEntryExtendedVerbose(hex('0d00 02 00105e5f 2000 04 0c 00 6f 20ff31'), SDR[3]!, {
-      tz: 'UTC',
-    });
+    const ecc0 = selEntryExtendedVerbose(
+      selEventView(hex('0d00 02 00105e5f 2000 04 0c 00 6f 20ff31')),
+      SDR[3]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(ecc0).toContain(
       ' Event Data (RAW)      : 20ff31\n Event Data            : CPU 1 DIMM 3\n Description',
     );
-    const ver = selEntryExtendedVerbose(hex('0e00 02 00105e5f 2000 04 2b 21 6f c1ffff'), SDR[3]!, {
-      tz: 'UTC',
-    });
+    const ver = selEntryExtendedVerbose(
+      selEventView(hex('0e00 02 00105e5f 2000 04 2b 21 6f c1ffff')),
+      SDR[3]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(ver).toContain(' Event Data (RAW)      : c1ffff\n Description');
   });
 
   it('threshold event on a compact sensor is not broken down', () => {
-    const text = selEntryExtendedVerbose(hex('0f00 02 00105e5f 2000 04 08 20 01 595c5a'), SDR[2]!, {
-      tz: 'UTC',
-    });
+    const text = selEntryExtendedVerbose(
+      selEventView(hex('0f00 02 00105e5f 2000 04 08 20 01 595c5a')),
+      SDR[2]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(text).toContain(' Event Data (RAW)      : 595c5a\n Event Data            : 595c5a\n');
   });
 
