@@ -18,6 +18,12 @@ export const CALL_NAMES = [
   'chassis.status',
   'mc.info',
   'fleet.powerStatus',
+  'sel.list',
+  'sel.clear',
+  'sel.delete',
+  'sel.time.get',
+  'sel.time.set',
+  'sel.time.sync',
 ] as const;
 export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
 

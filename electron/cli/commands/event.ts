@@ -18,8 +18,9 @@ import {
   encodeGetChannelInfo,
   GET_CHANNEL_INFO,
 } from '../../ipmi/commands/app/get-channel-info';
-import { formatSelLine, type SelSensorLookup } from '../format/sel';
-import { selSensorLookup } from '../format/sel-sensor-lookup';
+import { formatSelLine } from '../format/sel';
+import { selEventView, selSdrMatcher, type SelSdrMatcher } from '../../views/sel-event';
+import { encodeSystemEventRecord } from '../../ipmi/decode/sel-record';
 import { ipmitoolCcText } from '../format/completion-code';
 import { cliSdrRecords } from './sdr-source';
 import { sensorRequest } from '../../ipmi/commands/sensor/sensor-reading';
@@ -71,7 +72,7 @@ async function sdrOrNone(ctx: CliContext, r: Requester): Promise<SdrRecord[]> {
 }
 
 class EventSender {
-  private lookup: SelSensorLookup | undefined;
+  private lookup: SelSdrMatcher | undefined;
   private readonly oem: SelOem;
   constructor(
     private readonly ctx: CliContext,
@@ -110,15 +111,13 @@ class EventSender {
       return false;
     }
     const system = ch.medium === MEDIUM_SYSTEM_INTERFACE || ch.channel === CHANNEL_SYSTEM;
-    this.lookup ??= selSensorLookup(await sdrOrNone(this.ctx, this.r));
+    this.lookup ??= selSdrMatcher(await sdrOrNone(this.ctx, this.r));
     const rec = eventAsSelRecord(ev);
     this.ctx.out(
-      formatSelLine(rec, {
-        tz: this.ctx.env?.TZ,
-        lookup: this.lookup,
-        csv: this.ctx.csv === true,
-        oem: await this.oem.text(rec),
-      }),
+      formatSelLine(
+        selEventView(encodeSystemEventRecord(rec), { sdr: this.lookup, vendor: await this.oem.text(rec) }),
+        { tz: this.ctx.env?.TZ, csv: this.ctx.csv === true },
+      ),
     );
     try {
       await sendPlatformEvent(this.r, ev, system ? SMS_GENERATOR_ID : undefined);

@@ -11,7 +11,6 @@ import { readSensor } from '../../ipmi/commands/sensor/sensor-snapshot';
 import { getSensorEventEnable, getSensorEventStatus } from '../../ipmi/commands/sensor/sensor-thresholds';
 import {
   eventOnlyVerbose,
-  findSdrByNumType,
   isEmptySelRecord,
   selEntryExtendedVerbose,
   selEntryVerbose,
@@ -21,6 +20,7 @@ import {
 import { sensorCsvLine, sensorGetBlock } from '../format/sensor';
 import type { TimeOptions } from '../format/ipmi-time';
 import { SelOem } from './sel-oem';
+import { matchSelSdr, selEventView } from '../../views/sel-event';
 import { fruDeviceText } from './fru';
 import { failureText } from './sel';
 import { cliSdrRecords } from './sdr-source';
@@ -118,10 +118,11 @@ export async function selGet(ctx: CliContext, ids: string[], time: TimeOptions):
     }
     const v = standardView(bytes);
     const all = await records();
-    const rec = findSdrByNumType(all, v.generatorId, v.sensorNumber, v.sensorType);
+    const rec = matchSelSdr(all, v.generatorId, v.sensorNumber, v.sensorType);
     // vendor texts (Supermicro) apply to the standard records, whose description is printed
     const vendor = bytes[2]! < 0xc0 ? await oem.text(v) : undefined;
-    ctx.out(rec ? selEntryExtendedVerbose(bytes, rec, time, vendor) : selEntryVerbose(bytes, time, vendor));
+    const ev = selEventView(bytes, { vendor });
+    ctx.out(rec ? selEntryExtendedVerbose(ev, rec, time) : selEntryVerbose(ev, time));
     if (!rec || (rec.kind !== 'full' && rec.kind !== 'compact' && rec.kind !== 'event-only')) continue;
     ctx.out(await sensorText(ctx, r, rec));
     for (const fru of all) {

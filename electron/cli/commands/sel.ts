@@ -2,26 +2,26 @@
 // last N], delete, clear, time get/set. Exit status and message texts follow ipmitool.
 import type { CliCommand, CliContext } from '../context';
 import type { Requester } from '../../ipmi/client/requester';
-import { IpmiError } from '../../ipmi/errors';
+import { IpmiError, isIpmiError } from '../../ipmi/errors';
 import { completionCodeText } from '../../ipmi/message/completion-codes';
 import {
   clearSel,
   deleteSelEntry,
   getSelAllocationInfo,
-  getSelEntry,
   getSelInfo,
   getSelTime,
+  readSel,
   reserveSel,
   setSelTime,
 } from '../../ipmi/commands/storage/sel';
+import { formatSelInfo, formatSelLine } from '../format/sel';
 import {
-  formatSelInfo,
-  formatSelLine,
   selEventText,
-  type SelOemText,
-  type SelSensorLookup,
-} from '../format/sel';
-import { selSensorLookup } from '../format/sel-sensor-lookup';
+  selEventView,
+  selSdrMatcher,
+  type SelSdrMatcher,
+  type SelVendorText,
+} from '../../views/sel-event';
 import { parseSelTime, timestampNumeric, type TimeOptions } from '../format/ipmi-time';
 import { selGet } from './sel-get';
 import { SelOem } from './sel-oem';
@@ -48,7 +48,7 @@ export interface SelListOptions extends TimeOptions {
   /** -c: ipmitool's CSV lines */
   csv?: boolean;
   /** `sel save`: called once the SEL is known to have entries; the sink gets every record */
-  save?: () => Promise<((bytes: Uint8Array, oem: SelOemText | undefined) => void) | undefined>;
+  save?: () => Promise<((bytes: Uint8Array, oem: SelVendorText | undefined) => void) | undefined>;
 }
 
 export interface SelListResult {
@@ -70,7 +70,7 @@ export async function selListText(
     return { stdout: '', stderr: failureText('Get SEL Info command failed', e) + '\n', status: 1 };
   }
   if (info.entries === 0) return { stdout: '', stderr: 'SEL has no entries\n', status: 0 };
-  let lookup: SelSensorLookup | undefined;
+  let matcher: SelSdrMatcher | undefined;
   if (opts.extended) {
     // a BMC that refuses its SDR costs only the sensor names, as in ipmitool
     let records: SdrRecord[] = [];
@@ -79,45 +79,33 @@ export async function selListText(
     } catch (e) {
       if (refusalCode(e) === undefined) throw e;
     }
-    lookup = selSensorLookup(records);
+    matcher = selSdrMatcher(records);
   }
-  let count = opts.count ?? 0;
-  let id = 0;
+  const count = opts.count ?? 0;
   let stdout = '';
   let stderr = '';
-  const fetch = async (at: number) => {
-    try {
-      return await getSelEntry(r, at);
-    } catch (e) {
-      stderr += failureText(`Get SEL Entry ${at.toString(16)} command failed`, e) + '\n';
-      return undefined;
-    }
-  };
-  if (count < 0) {
-    // Skip to the last N: the SEL can only be walked forwards.
-    const skip = Math.max(0, info.entries + count);
-    for (let i = 0; i < skip && id !== 0xffff; i++) {
-      const e = await fetch(id);
-      if (!e) return { stdout, stderr, status: 0 };
-      id = e.nextId;
-    }
-    count = 0;
-  }
-  let n = 0;
   const oem = new SelOem(r, (t) => (stderr += t));
+  // ipmitool opens the file only once the SEL is known to have entries
   const save = opts.save ? await opts.save() : undefined;
-  const seen = new Set<number>();
-  while (id !== 0xffff && !seen.has(id)) {
-    seen.add(id);
-    const e = await fetch(id);
-    if (!e) break;
-    const vendor = await oem.text(e.record);
-    stdout += formatSelLine(e.record, { tz: opts.tz, lookup, csv: opts.csv, oem: vendor });
-    // the file sees every record through the standard view, OEM types included; ipmitool describes it
-    // a second time (so a failing Get Board ID is reported twice)
-    if (save) save(e.bytes, await oem.text(standardView(e.bytes)));
-    id = e.nextId;
-    if (++n === count) break;
+  let at = 0;
+  try {
+    await readSel(r, {
+      ...(count > 0 ? { first: count } : count < 0 ? { last: -count, entries: info.entries } : {}),
+      onFetch: (id) => (at = id),
+      onRecord: async (e) => {
+        const vendor = await oem.text(e.record);
+        stdout += formatSelLine(selEventView(e.bytes, { sdr: matcher, vendor }), {
+          tz: opts.tz,
+          csv: opts.csv,
+        });
+        // the file sees every record through the standard view, OEM types included; ipmitool describes
+        // it a second time (so a failing Get Board ID is reported twice)
+        if (save) save(e.bytes, await oem.text(standardView(e.bytes)));
+      },
+    });
+  } catch (e) {
+    if (!isIpmiError(e) || e.kind === 'argument') throw e;
+    stderr += failureText(`Get SEL Entry ${at.toString(16)} command failed`, e) + '\n';
   }
   return { stdout, stderr, status: 0 };
 }

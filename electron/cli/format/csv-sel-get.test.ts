@@ -7,20 +7,19 @@ import { decodeSdrRecord, type SensorRecord } from '../../ipmi/decode/sdr/sdr-re
 import { decodeSensorReading } from '../../ipmi/commands/sensor/sensor-reading';
 import type { SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
 import { convertReading } from '../../ipmi/decode/reading-conversion';
-import { decodeSelRecord } from '../../ipmi/decode/sel-record';
 import { entityIdName } from '../../ipmi/decode/entity-ids';
 import { sdrCsvOtherLine, sdrCsvSensorLine } from './sdr';
 import { sensorCsvLine } from './sensor';
 import { formatSelLine } from './sel';
 import {
   eventOnlyVerbose,
-  findSdrByNumType,
   isEmptySelRecord,
   selEntryExtendedVerbose,
   selEntryVerbose,
   standardView,
 } from './sel-get';
 import { parseSelId } from '../commands/sel-get';
+import { matchSelSdr, selEventView } from '../../views/sel-event';
 
 const hex = (s: string) => new Uint8Array(Buffer.from(s.replace(/\s+/g, ''), 'hex'));
 function snap(recordHex: string, readingHex: string | undefined): SensorSnapshot {
@@ -70,12 +69,12 @@ describe('-c sdr / sensor lines', () => {
 
 describe('-c sel list lines', () => {
   it('kernel panic records: two empty date/time fields', () => {
-    const r = decodeSelRecord(hex('2000 f0 0000 6f6f707320626164 00 0000 00'));
+    const r = selEventView(hex('2000 f0 0000 6f6f707320626164 00 0000 00'));
     expect(formatSelLine(r, { csv: true })).toBe('20,,,Linux kernel panic: oops bad\n');
   });
 
   it('memory ECC from sensor 0 carries CPU and DIMM in its own field', () => {
-    const r = decodeSelRecord(hex('2100 02 00105e5f 2000 04 0c 00 6f 20ff31'));
+    const r = selEventView(hex('2100 02 00105e5f 2000 04 0c 00 6f 20ff31'));
     expect(formatSelLine(r, { tz: 'UTC', csv: true })).toBe(
       '21,09/13/20,12:26:40 UTC,Memory,Correctable ECC,Asserted,CPU 1 DIMM 3\n',
     );
@@ -89,7 +88,7 @@ describe('-c sel list lines', () => {
         (body, id) => {
           const b = new Uint8Array([id & 0xff, id >> 8, 0x02, ...body]);
           b[6] = 0x5f; // a real date, not pre-init
-          const r = decodeSelRecord(b);
+          const r = selEventView(b);
           const table = formatSelLine(r, { tz: 'UTC' });
           const csv = formatSelLine(r, { tz: 'UTC', csv: true });
           expect(csv).toBe(table.replace(/^ */, '').split(' | ').join(','));
@@ -108,7 +107,7 @@ describe('sel get blocks', () => {
   });
 
   it('kernel panic record', () => {
-    expect(selEntryVerbose(hex('2000 f0 0000 6f6f707320626164 00 0000 00'))).toBe(
+    expect(selEntryVerbose(selEventView(hex('2000 f0 0000 6f6f707320626164 00 0000 00')))).toBe(
       'SEL Record ID          : 0020\n' +
         ' Record Type           : Linux kernel panic (OEM record f0)\n' +
         ' Panic string          : oops bad\n\n',
@@ -116,7 +115,9 @@ describe('sel get blocks', () => {
   });
 
   it('no SDR, a reserved event type: the event data line', () => {
-    expect(selEntryVerbose(hex('0b00 02 00105e5f 2000 04 05 40 50 010203'), { tz: 'UTC' })).toBe(
+    expect(
+      selEntryVerbose(selEventView(hex('0b00 02 00105e5f 2000 04 05 40 50 010203')), { tz: 'UTC' }),
+    ).toBe(
       'SEL Record ID          : 000b\n' +
         ' Record Type           : 02\n' +
         ' Timestamp             : 09/13/20 09/13/20\n' +
@@ -132,35 +133,55 @@ describe('sel get blocks', () => {
   });
 
   it('threshold event data: OEM and extension codes in bytes 2 and 3', () => {
-    const text = selEntryExtendedVerbose(hex('0c00 02 00105e5f 2000 04 01 10 01 b95c5a'), SDR[0]!, {
-      tz: 'UTC',
-    });
+    const text = selEntryExtendedVerbose(
+      selEventView(hex('0c00 02 00105e5f 2000 04 01 10 01 b95c5a')),
+      SDR[0]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(text).toContain(
       ' Event Data (RAW)      : b95c5a\n OEM Data              : 5c\n Sensor Extension Code : 5a\n',
     );
   });
 
   it('sensor-specific events: memory ECC breakdown, version change without "Missing"', () => {
-    const mem = selEntryExtendedVerbose(hex('0d00 02 00105e5f 2000 04 0c 21 6f 20ff31'), SDR[3]!, {
-      tz: 'UTC',
-    });
+    const mem = selEntryExtendedVerbose(
+      selEventView(hex('0d00 02 00105e5f 2000 04 0c 21 6f 20ff31')),
+      SDR[3]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(mem).toContain(' Event Data (RAW)      : 20ff31\n Event Interpretation  : Missing\n');
-    const ecc0 = selEntryExtendedVerbose(hex('0d00 02 00105e5f 2000 04 0c 00 6f 20ff31'), SDR[3]!, {
-      tz: 'UTC',
-    });
+    const ecc0 = selEntryExtendedVerbose(
+      selEventView(hex('0d00 02 00105e5f 2000 04 0c 00 6f 20ff31')),
+      SDR[3]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(ecc0).toContain(
       ' Event Data (RAW)      : 20ff31\n Event Data            : CPU 1 DIMM 3\n Description',
     );
-    const ver = selEntryExtendedVerbose(hex('0e00 02 00105e5f 2000 04 2b 21 6f c1ffff'), SDR[3]!, {
-      tz: 'UTC',
-    });
+    const ver = selEntryExtendedVerbose(
+      selEventView(hex('0e00 02 00105e5f 2000 04 2b 21 6f c1ffff')),
+      SDR[3]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(ver).toContain(' Event Data (RAW)      : c1ffff\n Description');
   });
 
   it('threshold event on a compact sensor is not broken down', () => {
-    const text = selEntryExtendedVerbose(hex('0f00 02 00105e5f 2000 04 08 20 01 595c5a'), SDR[2]!, {
-      tz: 'UTC',
-    });
+    const text = selEntryExtendedVerbose(
+      selEventView(hex('0f00 02 00105e5f 2000 04 08 20 01 595c5a')),
+      SDR[2]!,
+      {
+        tz: 'UTC',
+      },
+    );
     expect(text).toContain(' Event Data (RAW)      : 595c5a\n Event Data            : 595c5a\n');
   });
 
@@ -176,10 +197,10 @@ describe('sel get blocks', () => {
   });
 
   it('finds SDRs by number, owner (generator low byte) and type', () => {
-    expect(findSdrByNumType(SDR, 0x0020, 0x10, 0x01)).toBe(SDR[0]);
-    expect(findSdrByNumType(SDR, 0x0120, 0x10, 0x01)).toBe(SDR[0]);
-    expect(findSdrByNumType(SDR, 0x0041, 0x10, 0x01)).toBeUndefined();
-    expect(findSdrByNumType(SDR, 0x0020, 0x10, 0x02)).toBeUndefined();
+    expect(matchSelSdr(SDR, 0x0020, 0x10, 0x01)).toBe(SDR[0]);
+    expect(matchSelSdr(SDR, 0x0120, 0x10, 0x01)).toBe(SDR[0]);
+    expect(matchSelSdr(SDR, 0x0041, 0x10, 0x01)).toBeUndefined();
+    expect(matchSelSdr(SDR, 0x0020, 0x10, 0x02)).toBeUndefined();
   });
 
   it('empty records and IDs as strtol reads them', () => {

@@ -1,6 +1,7 @@
 // `sel get <id>` text as ipmitool 1.8.19 prints it (lib/ipmi_sel.c ipmi_sel_show_entry,
 // ipmi_sel_print_extended_entry_verbose, ipmi_sel_print_std_entry_verbose; the event-only block of
-// lib/ipmi_sdr.c ipmi_sdr_print_sensor_eventonly). Pure: the record bytes and the SDR in, text out.
+// lib/ipmi_sdr.c ipmi_sdr_print_sensor_eventonly). Pure: the event's view (its raw bytes for the fields
+// ipmitool reads through its standard-record union) and the SDR in, text out.
 //
 // Two ipmitool quirks are kept because scripts see them: the "Timestamp" line prints the date twice
 // (ipmitool's date and time helpers share one buffer), and an OEM record is also looked up in the SDR
@@ -14,7 +15,8 @@ import { unitString } from '../../ipmi/decode/units';
 import { entityIdName } from '../../ipmi/decode/entity-ids';
 import { fixed, hex2 } from './c-number';
 import { timestampDate, type TimeOptions } from './ipmi-time';
-import { selEventText, type SelOemText } from './sel';
+import { selEventText, selEventTypeName } from '../../views/sel-event';
+import type { SelEvent } from '../../../shared/domain/sel';
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
 const hexBytes = (b: Uint8Array) => Array.from(b, hex2).join('');
@@ -47,32 +49,6 @@ export function isEmptySelRecord(bytes: Uint8Array): boolean {
   return bytes[2] === 0 && bytes[10] === 0 && bytes[11] === 0;
 }
 
-/** ipmi_sdr_find_sdr_bynumtype: full, compact or event-only record with that sensor number, owner ID
- *  equal to the generator ID's low byte, and sensor type; the first in SDR order. */
-export function findSdrByNumType(
-  records: readonly SdrRecord[],
-  generatorId: number,
-  sensorNumber: number,
-  sensorType: number,
-): SdrRecord | undefined {
-  return records.find(
-    (r) =>
-      (r.kind === 'full' || r.kind === 'compact' || r.kind === 'event-only') &&
-      r.number === sensorNumber &&
-      r.ownerId === (generatorId & 0xff) &&
-      r.sensorType === sensorType,
-  );
-}
-
-function eventTypeName(code: number): string {
-  if (code === 0) return 'Unspecified';
-  if (code === 1) return 'Threshold';
-  if (code >= 0x02 && code <= 0x0b) return 'Generic Discrete';
-  if (code === 0x6f) return 'Sensor-specific Discrete';
-  if (code >= 0x70 && code <= 0x7f) return 'OEM';
-  return 'Reserved';
-}
-
 function timestampLine(stamp: number, time: TimeOptions): string {
   const d = timestampDate(stamp, time);
   return ` Timestamp             : ${d} ${d}\n`;
@@ -92,15 +68,21 @@ function eventLines(v: SystemEventRecord): string {
     ` EvM Revision          : ${hex2(v.evmRevision)}\n` +
     ` Sensor Type           : ${sensorTypeLabel(v.sensorType)}\n` +
     ` Sensor Number         : ${hex2(v.sensorNumber)}\n` +
-    ` Event Type            : ${eventTypeName(v.eventType)}\n` +
+    ` Event Type            : ${selEventTypeName(v.eventType)}\n` +
     ` Event Direction       : ${v.deassertion ? 'Deassertion Event' : 'Assertion Event'}\n`
   );
 }
 
 const eventData = (v: SystemEventRecord) => v.eventData.map(hex2).join('');
 
+/** A system event's description is the view's (vendor texts included); ipmitool describes an OEM record
+ *  too, through the standard-record positions. */
+const description = (ev: SelEvent, v: SystemEventRecord) =>
+  ev.kind === 'system' ? ev.description : selEventText(v);
+
 /** ipmi_sel_print_std_entry_verbose: the record when no SDR describes its sensor. */
-export function selEntryVerbose(bytes: Uint8Array, time: TimeOptions = {}, oem?: SelOemText): string {
+export function selEntryVerbose(ev: SelEvent, time: TimeOptions = {}): string {
+  const bytes = Buffer.from(ev.raw, 'hex');
   const type = bytes[2]!;
   const v = standardView(bytes);
   let out = `SEL Record ID          : ${hex4(v.recordId)}\n`;
@@ -124,7 +106,7 @@ export function selEntryVerbose(bytes: Uint8Array, time: TimeOptions = {}, oem?:
     out +
     eventLines(v) +
     ` Event Data            : ${eventData(v)}\n` +
-    ` Description           : ${oem ? (oem.description ?? '') : selEventText(v)}\n\n`
+    ` Description           : ${description(ev, v)}\n\n`
   );
 }
 
@@ -135,12 +117,8 @@ function unitsOf(rec: SdrRecord): string {
 }
 
 /** ipmi_sel_print_extended_entry_verbose: the record with its event data broken down using `sdr`. */
-export function selEntryExtendedVerbose(
-  bytes: Uint8Array,
-  sdr: SdrRecord,
-  time: TimeOptions = {},
-  oem?: SelOemText,
-): string {
+export function selEntryExtendedVerbose(ev: SelEvent, sdr: SdrRecord, time: TimeOptions = {}): string {
+  const bytes = Buffer.from(ev.raw, 'hex');
   const type = bytes[2]!;
   const v = standardView(bytes);
   let out = `SEL Record ID          : ${hex4(v.recordId)}\n`;
@@ -168,7 +146,7 @@ export function selEntryExtendedVerbose(
   } else if (!(v.eventType >= 0x70 && v.eventType <= 0x7f)) {
     out += ` Event Data            : ${eventData(v)}\n`;
   }
-  return out + ` Description           : ${oem ? (oem.description ?? '') : selEventText(v)}\n\n`;
+  return out + ` Description           : ${description(ev, v)}\n\n`;
 }
 
 /** ipmi_sdr_print_sensor_eventonly in verbose mode, as `sel get` shows an event-only sensor. */

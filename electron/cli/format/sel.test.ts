@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatSelInfo, formatSelLine } from './sel';
-import { selSensorLookup } from './sel-sensor-lookup';
+import { selEventView, selSdrMatcher, type SelSdrMatcher } from '../../views/sel-event';
 import { decodeGetSelEntry, decodeSelInfo } from '../../ipmi/commands/storage/sel';
 import { decodeSdrRecord } from '../../ipmi/decode/sdr/sdr-record';
-import { decodeSelRecord } from '../../ipmi/decode/sel-record';
 import { fromHex } from '../../ipmi/wire/hex';
+import type { TimeOptions } from './ipmi-time';
+
+/** The line printed from the record's view, built with (elist) or without (list) the SDR. */
+const line = (bytes: Uint8Array, o: TimeOptions & { lookup?: SelSdrMatcher }) =>
+  formatSelLine(selEventView(bytes, { sdr: o.lookup }), { tz: o.tz });
 
 // SDR records of the sensors the SEL vectors name: research notes specs/ipmi-lan.md §11.8 (LAB).
 const SDR = [
@@ -75,57 +79,57 @@ const VECTORS: { raw: string; list: string; elist: string }[] = [
 ];
 
 describe('sel list / elist lines', () => {
-  const lookup = selSensorLookup(SDR);
+  const lookup = selSdrMatcher(SDR);
   it.each(VECTORS)('$list', ({ raw, list, elist }) => {
-    const { record } = decodeGetSelEntry(fromHex(raw));
-    expect(formatSelLine(record, { tz: 'UTC' })).toBe(list + '\n');
-    expect(formatSelLine(record, { tz: 'UTC', lookup })).toBe(elist + '\n');
+    const { bytes } = decodeGetSelEntry(fromHex(raw));
+    expect(line(bytes, { tz: 'UTC' })).toBe(list + '\n');
+    expect(line(bytes, { tz: 'UTC', lookup })).toBe(elist + '\n');
   });
 
   it('prints pre-init timestamps as seconds since BMC start', () => {
     // LAB: record 1 of the lab SEL, timestamp 0x000014fd = 5373 s
-    const r = decodeSelRecord(fromHex('0100 02 fd140000 2000 04 08 20 6f 00ffff'));
-    expect(formatSelLine(r, { tz: 'UTC' })).toBe(
+    const r = fromHex('0100 02 fd140000 2000 04 08 20 6f 00ffff');
+    expect(line(r, { tz: 'UTC' })).toBe(
       '   1 |  Pre-Init  |0000005373| Power Supply #0x20 | Presence detected | Asserted\n',
     );
-    expect(formatSelLine(r, { tz: 'UTC', lookup })).toBe(
+    expect(line(r, { tz: 'UTC', lookup })).toBe(
       '   1 |  Pre-Init  |0000005373| Power Supply PSU1 Status | Presence detected | Asserted\n',
     );
   });
 
   it('prints local time of the TZ zone with its abbreviation', () => {
-    const r = decodeSelRecord(fromHex('1300 02 00105e5f 2000 04 07 30 6f 00ffff'));
-    expect(formatSelLine(r, { tz: 'America/New_York' })).toBe(
+    const r = fromHex('1300 02 00105e5f 2000 04 07 30 6f 00ffff');
+    expect(line(r, { tz: 'America/New_York' })).toBe(
       '  13 | 09/13/20 | 08:26:40 EDT | Processor #0x30 | IERR | Asserted\n',
     );
   });
 
   it('omits the sensor number 0 and leaves unknown events blank', () => {
     // sensor type 0xC5 (OEM) with event/reading type 0x70 (OEM): "Unknown", empty description
-    const r = decodeSelRecord(fromHex('0200 02 00105e5f 2000 04 c5 00 70 000000'));
-    expect(formatSelLine(r, { tz: 'UTC' })).toBe('   2 | 09/13/20 | 12:26:40 UTC | Unknown |  | Asserted\n');
+    const r = fromHex('0200 02 00105e5f 2000 04 c5 00 70 000000');
+    expect(line(r, { tz: 'UTC' })).toBe('   2 | 09/13/20 | 12:26:40 UTC | Unknown |  | Asserted\n');
   });
 
   it('reverses the inequality for a deasserted threshold event', () => {
     // CPU Temp upper critical going high, deasserted (0x81): reading 0x58 = 88 < threshold 90
-    const r = decodeSelRecord(fromHex('0300 02 00105e5f 2000 04 01 10 81 59585a'));
-    expect(formatSelLine(r, { tz: 'UTC', lookup })).toBe(
+    const r = fromHex('0300 02 00105e5f 2000 04 01 10 81 59585a');
+    expect(line(r, { tz: 'UTC', lookup })).toBe(
       '   3 | 09/13/20 | 12:26:40 UTC | Temperature CPU Temp | Upper Critical going high | Deasserted | Reading 88 < Threshold 90 degrees C\n',
     );
   });
 
   it('breaks down memory ECC events from sensor 0 into CPU and DIMM', () => {
-    const r = decodeSelRecord(fromHex('0400 02 00105e5f 2000 04 0c 00 6f a0ff21'));
-    expect(formatSelLine(r, { tz: 'UTC' })).toMatch(/ \| Asserted \| CPU 1 DIMM 2\n$/);
+    const r = fromHex('0400 02 00105e5f 2000 04 0c 00 6f a0ff21');
+    expect(line(r, { tz: 'UTC' })).toMatch(/ \| Asserted \| CPU 1 DIMM 2\n$/);
   });
 
   it('formats any 16 bytes as one line without throwing', () => {
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 16, maxLength: 16 }), (a) => {
-        const line = formatSelLine(decodeSelRecord(a), { tz: 'UTC', lookup });
+        const text = line(a, { tz: 'UTC', lookup });
         // a kernel-panic record (type 0xF0) prints its bytes as text, which may hold a newline itself
-        expect(line.endsWith('\n')).toBe(true);
-        expect(line.slice(0, 7)).toBe(`${(a[0]! | (a[1]! << 8)).toString(16).padStart(4, ' ')} | `);
+        expect(text.endsWith('\n')).toBe(true);
+        expect(text.slice(0, 7)).toBe(`${(a[0]! | (a[1]! << 8)).toString(16).padStart(4, ' ')} | `);
       }),
     );
   });

@@ -1,35 +1,9 @@
 // `sel info`, `sel list` and `sel elist` text exactly as ipmitool 1.8.19 prints it (lib/ipmi_sel.c
-// ipmi_sel_get_info, ipmi_sel_print_std_entry). Pure: the SDR lookup for `elist` is passed in.
+// ipmi_sel_get_info, ipmi_sel_print_std_entry). A printer only: what each record means is in the SEL
+// event view (electron/views/sel-event.ts), built with the SDR for `elist` and without it for `list`.
 import type { SelAllocationInfo, SelInfo } from '../../ipmi/commands/storage/sel';
-import {
-  eventOffset,
-  hasTriggerReading,
-  hasTriggerThreshold,
-  SEL_TIME_INIT_DONE,
-  type SelRecord,
-  type SystemEventRecord,
-} from '../../ipmi/decode/sel-record';
-import { eventText } from '../../ipmi/decode/event-reading-types';
-import { sensorTypeLabel } from '../../ipmi/decode/sensor-types';
+import type { SelEvent } from '../../../shared/domain/sel';
 import { timestampDate, timestampNumeric, timestampTime, type TimeOptions } from './ipmi-time';
-
-/** What `elist` needs from the SDR record of an event's sensor. */
-export interface SelSensor {
-  /** the SDR ID string */
-  name: string;
-  /** converts a raw reading or threshold with the SDR factors; undefined when the SDR has none */
-  convert?: (raw: number) => number;
-  /** ipmitool's unit string, e.g. "degrees C" */
-  unit?: string;
-}
-
-/** Finds the SDR of an event's sensor, matching ipmitool: sensor number, owner ID = generator ID low
- *  byte, and sensor type. */
-export type SelSensorLookup = (
-  generatorId: number,
-  sensorNumber: number,
-  sensorType: number,
-) => SelSensor | undefined;
 
 export function formatSelInfo(
   info: SelInfo,
@@ -71,24 +45,6 @@ export function formatSelInfo(
 }
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
-const hexBytes = (b: Uint8Array) => Array.from(b, hex2).join('');
-
-/** What ipmitool prints instead of the standard text on some vendors' BMCs (Supermicro: an OEM suffix
- *  in parentheses, and no "CPU n DIMM m" tail for memory ECC events). */
-export interface SelOemText {
-  /** undefined: no description at all (ipmitool's NULL; `sel save` writes "Unknown") */
-  description: string | undefined;
-  hideEccLocation: boolean;
-}
-
-/** The event description ipmitool prints: the sensor-specific (0x6F) or generic table entry for the
- *  offset, matching event data 2 only when event data 1 says byte 2 is specified. '' when none. */
-export function selEventText(r: SystemEventRecord): string {
-  const data2Specified = (r.eventData[0] & 0xc0) !== 0;
-  return (
-    eventText(r.sensorType, r.eventType, eventOffset(r), data2Specified ? r.eventData[1] : undefined) ?? ''
-  );
-}
 
 // printf("%.*f", v == (int)v ? 0 : 2, v) on a C float
 function cNumber(v: number): string {
@@ -96,62 +52,36 @@ function cNumber(v: number): string {
   return f === Math.trunc(f) ? f.toFixed(0) : f.toFixed(2);
 }
 
-/** One `sel list` (lookup undefined) or `sel elist` line, newline included; `csv` selects ipmitool's
+/** One `sel list` / `sel elist` line of the event's view, newline included; `csv` selects ipmitool's
  *  `-c` form (commas for the " | " separators, and empty fields where a column has no value). */
-export function formatSelLine(
-  rec: SelRecord,
-  opts: TimeOptions & {
-    lookup?: SelSensorLookup | undefined;
-    csv?: boolean | undefined;
-    /** a vendor's description in place of the standard one (see SelOemText) */
-    oem?: SelOemText | undefined;
-  } = {},
-): string {
+export function formatSelLine(ev: SelEvent, opts: TimeOptions & { csv?: boolean | undefined } = {}): string {
   const csv = opts.csv === true;
   const sep = csv ? ',' : ' | ';
-  let s = csv ? `${rec.recordId.toString(16)},` : `${rec.recordId.toString(16).padStart(4, ' ')} | `;
-  const bytes = rec.kind === 'oem' ? rec.oemData : undefined;
-  if (rec.recordType === 0xf0 && bytes) {
-    // ipmitool prints record bytes 5.. (OEM data from its third byte) as a string, up to 11 characters.
-    const text = Buffer.from(bytes.subarray(2, 13)).toString('latin1');
-    return `${s}${csv ? ',,' : ''}Linux kernel panic: ${text.split('\0')[0]}\n`;
-  }
-  if (rec.kind !== 'oem') {
-    if (rec.timestamp < SEL_TIME_INIT_DONE)
-      s += ` Pre-Init ${csv ? ',' : ' |'}${String(rec.timestamp).padStart(10, '0')}${csv ? ',' : '| '}`;
-    else s += `${timestampDate(rec.timestamp, opts)}${sep}${timestampTime(rec.timestamp, opts)}${sep}`;
+  let s = csv ? `${ev.id.toString(16)},` : `${ev.id.toString(16).padStart(4, ' ')} | `;
+  if (ev.panic !== undefined) return `${s}${csv ? ',,' : ''}Linux kernel panic: ${ev.panic}\n`;
+  if (ev.time) {
+    const t = ev.time.seconds;
+    if (ev.time.preInit)
+      s += ` Pre-Init ${csv ? ',' : ' |'}${String(t).padStart(10, '0')}${csv ? ',' : '| '}`;
+    else s += `${timestampDate(t, opts)}${sep}${timestampTime(t, opts)}${sep}`;
   } else if (csv) s += ',,';
-  if (rec.kind === 'oem-timestamped') {
-    const m = rec.manufacturerId;
-    return `${s}OEM record ${hex2(rec.recordType)}${sep}${hex2((m >> 16) & 0xff)}${hex2((m >> 8) & 0xff)}${hex2(m & 0xff)}${sep}${hexBytes(rec.oemData)}\n`;
+  if (ev.kind === 'oem-timestamped') {
+    const m = ev.manufacturerId ?? 0;
+    return `${s}OEM record ${hex2(ev.recordType)}${sep}${hex2((m >> 16) & 0xff)}${hex2((m >> 8) & 0xff)}${hex2(m & 0xff)}${sep}${ev.oemData ?? ''}\n`;
   }
-  if (rec.kind === 'oem') return `${s}OEM record ${hex2(rec.recordType)}${sep}${hexBytes(rec.oemData)}\n`;
+  if (ev.kind === 'oem' || !ev.sensor)
+    return `${s}OEM record ${hex2(ev.recordType)}${sep}${ev.oemData ?? ''}\n`;
 
-  const sensor = opts.lookup?.(rec.generatorId, rec.sensorNumber, rec.sensorType);
-  if (sensor) s += `${sensorTypeLabel(rec.sensorType)} ${sensor.name}`;
-  else {
-    s += sensorTypeLabel(rec.sensorType);
-    if (rec.sensorNumber !== 0) s += ` #0x${hex2(rec.sensorNumber)}`;
-  }
-  s += `${sep}${opts.oem ? (opts.oem.description ?? '') : selEventText(rec)}${sep}${rec.deassertion ? 'Deasserted' : 'Asserted'}`;
-  if (sensor && rec.eventType === 0x01) {
-    const convert = sensor.convert ?? ((raw: number) => raw);
-    const reading = hasTriggerReading(rec) ? convert(rec.eventData[1]) : 0;
-    s += `${sep}Reading ${cNumber(reading)}`;
-    if (hasTriggerThreshold(rec)) {
-      // Even threshold offsets are "going low", odd "going high"; a deassertion reverses the inequality.
-      const goingHigh = (eventOffset(rec) % 2 === 1) !== rec.deassertion;
-      s += ` ${goingHigh ? '>' : '<'} Threshold ${cNumber(convert(rec.eventData[2]))} ${sensor.unit ?? ''}`;
-    }
-  } else if (
-    !opts.oem?.hideEccLocation &&
-    rec.eventType === 0x6f &&
-    rec.sensorType === 0x0c &&
-    rec.sensorNumber === 0 &&
-    (rec.eventData[0] & 0x30) === 0x20
-  ) {
-    // Memory ECC events from sensor 0 carry the CPU and DIMM in event data 3.
-    s += `${sep}CPU ${rec.eventData[2] & 0x0f} DIMM ${rec.eventData[2] >> 4}`;
-  }
+  const sensor = ev.sensor;
+  s += sensor.typeName;
+  if (sensor.sdr) s += ` ${sensor.sdr.name}`;
+  else if (sensor.number !== 0) s += ` #0x${hex2(sensor.number)}`;
+  s += `${sep}${ev.description}${sep}${ev.direction === 'deassertion' ? 'Deasserted' : 'Asserted'}`;
+  if (sensor.sdr && ev.eventType?.code === 0x01) {
+    // ipmitool prints a reading of 0 when the event carries none
+    s += `${sep}Reading ${cNumber(ev.reading?.value ?? 0)}`;
+    const th = ev.threshold;
+    if (th) s += ` ${th.crossed === 'above' ? '>' : '<'} Threshold ${cNumber(th.value)} ${th.unit}`;
+  } else if (ev.memory) s += `${sep}CPU ${ev.memory.cpu} DIMM ${ev.memory.dimm}`;
   return s + '\n';
 }

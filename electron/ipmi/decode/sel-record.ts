@@ -80,3 +80,18 @@ export function decodeSelRecord(bytes: Uint8Array): SelRecord {
 export const hasTriggerReading = (r: SystemEventRecord): boolean => ((r.eventData[0] >> 6) & 3) === 1;
 export const hasTriggerThreshold = (r: SystemEventRecord): boolean => ((r.eventData[0] >> 4) & 3) === 1;
 export const eventOffset = (r: SystemEventRecord): number => r.eventData[0] & 0x0f;
+
+/** The 16 bytes of a system event record (the inverse of decodeSelRecord for kind 'system'). */
+export function encodeSystemEventRecord(r: SystemEventRecord): Uint8Array {
+  const b = Buffer.alloc(SEL_RECORD_SIZE);
+  b.writeUInt16LE(r.recordId & 0xffff, 0);
+  b[2] = r.recordType;
+  b.writeUInt32LE(r.timestamp >>> 0, 3);
+  b.writeUInt16LE(r.generatorId & 0xffff, 7);
+  b[9] = r.evmRevision;
+  b[10] = r.sensorType;
+  b[11] = r.sensorNumber;
+  b[12] = (r.eventType & 0x7f) | (r.deassertion ? 0x80 : 0);
+  b.set(r.eventData, 13);
+  return new Uint8Array(b);
+}

@@ -93,3 +93,73 @@ describe('readSel on an empty SEL', () => {
     });
   });
 });
+
+describe('readSel first / last / startId (the one walk)', () => {
+  // five records 1..5 linked in order, the last pointing at 0xFFFF
+  const link = (id: number) => (id === 5 ? 0xffff : id + 1);
+  const le = (n: number) => Buffer.from([n & 0xff, n >> 8]).toString('hex');
+  const sel = () =>
+    new FakeRequester({
+      0x40: () => ok('51 0500 e03d ffffffff ffffffff 0a'),
+      0x43: (d) => {
+        const asked = d.readUInt16LE(2);
+        const id = asked === 0 ? 1 : asked;
+        return ok(le(link(id)) + le(id) + RECORD);
+      },
+    });
+  const ids = (es: { record: { recordId: number } }[]) => es.map((e) => e.record.recordId);
+  const asked = (r: FakeRequester) => r.sent.filter((s) => s.cmd === 0x43).map((s) => s.data.slice(4, 8));
+
+  it('first N stops after the Nth record: no request beyond it', async () => {
+    const r = sel();
+    expect(ids(await readSel(r, { first: 2 }))).toEqual([1, 2]);
+    expect(asked(r)).toEqual(['0000', '0200']);
+  });
+
+  it('last N reads the SEL count, skips the records before the last N and keeps those', async () => {
+    const r = sel();
+    const kept: number[] = [];
+    const fetched: number[] = [];
+    const out = await readSel(r, {
+      last: 2,
+      onFetch: (id) => fetched.push(id),
+      onRecord: (e) => void kept.push(e.record.recordId),
+    });
+    expect(ids(out)).toEqual([4, 5]);
+    expect(kept).toEqual([4, 5]);
+    expect(fetched).toEqual([0, 2, 3, 4, 5]);
+    expect(r.sent[0]?.cmd).toBe(0x40);
+    // more than there are: all of them; a known count sends no Get SEL Info
+    const r2 = sel();
+    expect(ids(await readSel(r2, { last: 9, entries: 5 }))).toEqual([1, 2, 3, 4, 5]);
+    expect(r2.sent.some((s) => s.cmd === 0x40)).toBe(false);
+  });
+
+  it('startId continues a page from its next-record ID; 0xFFFF reads nothing', async () => {
+    const r = sel();
+    const page1 = await readSel(r, { first: 2 });
+    const page2 = await readSel(r, { startId: page1.at(-1)!.nextId, first: 2 });
+    expect(ids(page2)).toEqual([3, 4]);
+    expect(await readSel(sel(), { startId: 0xffff })).toEqual([]);
+  });
+
+  it('awaits onRecord before the next request', async () => {
+    const r = sel();
+    const seenBefore: number[] = [];
+    await readSel(r, {
+      first: 3,
+      onRecord: async () => {
+        await new Promise((done) => setTimeout(done, 1));
+        seenBefore.push(r.sent.length);
+      },
+    });
+    expect(seenBefore).toEqual([1, 2, 3]);
+  });
+
+  it('refuses counts that are not whole numbers above 0, and first with last, before sending', async () => {
+    const r = sel();
+    for (const o of [{ first: 0 }, { last: -1 }, { first: 1.5 }, { first: 1, last: 1 }, { startId: 0x10000 }])
+      await expect(readSel(r, o)).rejects.toMatchObject({ kind: 'argument' });
+    expect(r.sent).toEqual([]);
+  });
+});

@@ -138,33 +138,84 @@ export async function getSelEntry(r: Requester, id: number, reservation = 0): Pr
   return decodeGetSelEntry(rsp.data, r.host);
 }
 
-/** Every record, oldest first, following next-record IDs until 0xFFFF. */
-export async function readSel(
-  r: Requester,
-  opts: { onRecord?: (e: SelEntry) => void } = {},
-): Promise<SelEntry[]> {
+export interface ReadSelOptions {
+  /** the first N records only (> 0); the walk stops after the Nth */
+  first?: number;
+  /** the last N records only (> 0): the SEL links forwards only, so the records before them are read
+   *  and skipped (onRecord is not called for those) */
+  last?: number;
+  /** the SEL's entry count for `last`, when the caller already has it from Get SEL Info */
+  entries?: number;
+  /** start the walk at this record ID instead of the first record (a page cursor: a previous walk's
+   *  `nextId`); 0xFFFF reads nothing */
+  startId?: number;
+  /** called before each Get SEL Entry with the record ID asked for (also for skipped records) */
+  onFetch?: (id: number) => void;
+  /** called with each kept record in order; a returned promise is awaited before the next request */
+  onRecord?: (e: SelEntry, index: number) => void | Promise<void>;
+  signal?: AbortSignal;
+}
+
+/** With a signal: every request of the walk carries it, so cancelling stops the request in flight. */
+function withSignal(r: Requester, signal: AbortSignal | undefined): Requester {
+  if (!signal) return r;
+  return {
+    host: r.host,
+    request: (req, o) => r.request(req, { signal, ...o }),
+    raw: (req, o) => r.raw(req, { signal, ...o }),
+  };
+}
+
+function checkCount(n: number | undefined, what: string): void {
+  if (n !== undefined && (!Number.isInteger(n) || n < 1))
+    throw argumentError(`SEL ${what} must be a whole number of records above 0, got ${n}`);
+}
+
+/** The one SEL walk: records oldest first, following next-record IDs until 0xFFFF, all of them or the
+ *  first/last N (ipmitool's `sel list first|last N`). The walk is sequential by nature: each reply
+ *  names the next record. */
+export async function readSel(rq: Requester, opts: ReadSelOptions = {}): Promise<SelEntry[]> {
+  checkCount(opts.first, 'first');
+  checkCount(opts.last, 'last');
+  if (opts.first !== undefined && opts.last !== undefined)
+    throw argumentError('SEL read takes first or last, not both');
+  if (opts.startId !== undefined) checkId(opts.startId, 'SEL start record ID');
+  const r = withSignal(rq, opts.signal);
+  let skip = 0;
+  if (opts.last !== undefined) {
+    const entries = opts.entries ?? (await getSelInfo(r)).entries;
+    skip = Math.max(0, entries - opts.last);
+  }
   const out: SelEntry[] = [];
   const seen = new Set<number>();
-  let id = 0;
+  let id = opts.startId ?? 0;
   while (id !== 0xffff) {
     // A BMC that links a record to itself (or to an earlier one) would loop forever.
     if (seen.has(id))
       throw new IpmiError('protocol', `SEL next-record chain loops at 0x${id.toString(16)}`, {
         host: r.host,
         command: 'Get SEL Entry',
+        netFn: NETFN_STORAGE,
+        cmd: SEL_CMD.getEntry,
       });
     seen.add(id);
+    opts.onFetch?.(id);
     let entry: SelEntry;
     try {
       entry = await getSelEntry(r, id);
     } catch (e) {
       // An empty SEL answers the first Get SEL Entry with "record not present" (0xCB).
-      if (id === 0 && e instanceof IpmiError && e.completionCode === 0xcb) return out;
+      if (id === 0 && seen.size === 1 && e instanceof IpmiError && e.completionCode === 0xcb) return out;
       throw e;
     }
-    out.push(entry);
-    opts.onRecord?.(entry);
     id = entry.nextId;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    out.push(entry);
+    await opts.onRecord?.(entry, out.length - 1);
+    if (out.length === opts.first) break;
   }
   return out;
 }
