@@ -22,7 +22,7 @@ import { sensorCsvLine, sensorGetBlock } from '../format/sensor';
 import type { TimeOptions } from '../format/ipmi-time';
 import { SelOem } from './sel-oem';
 import { fruDeviceText } from './fru';
-import { failureText } from './sel';
+import { failureText } from './sel-failure';
 import { cliSdrRecords } from './sdr-source';
 
 const BMC_ADDRESS = 0x20;

@@ -9,8 +9,15 @@ import { Ipmi15Protocol } from '../session15/session15';
 import { encodeSession15 } from '../session15/packet';
 import { RmcpPlusProtocol } from '../rmcpplus/session20';
 import { sharedEndpoint, type UdpEndpoint } from '../transport/udp-endpoint';
-import type { BridgeTarget, CloseOptions, ConnectOptions, IpmiSession, SessionInfo } from './connect';
-import type { Exchanger, Protocol } from './protocol';
+import type {
+  BridgeTarget,
+  CloseOptions,
+  ConnectOptions,
+  Exchanger,
+  IpmiSession,
+  Protocol,
+  SessionInfo,
+} from './session-types';
 import {
   dataOrThrow,
   type IpmiRequest,
