@@ -78,7 +78,8 @@ export interface FleetOptions<T> {
   /** default the process-wide shared endpoint (or the connect function's own) */
   endpoint?: UdpEndpoint;
   /** replaces the built-in session (tests, or a caller with its own connect defaults); gets the signal-free
-   *  options, and cancellation then only stops waiting for it. Its sessions are closed with { wait: false }. */
+   *  options, and cancellation then only stops waiting for it (a login it abandons is closed once it
+   *  completes, uncounted). Its sessions are closed with { wait: false }. */
   connect?: (options: ConnectOptions) => Promise<IpmiSession>;
 }
 
@@ -106,7 +107,6 @@ export async function runFleet<T>(
   const total = targets.length;
   const results: FleetResult<T>[] = [];
   const datagrams = { sent: 0, received: 0, retransmits: 0 };
-  const abandoned: Promise<void>[] = [];
   const concurrency = Math.max(1, Math.min(opts.concurrency ?? 256, total || 1));
   // One abort listener per host in flight on the same signal is expected here: follow the caller's signal
   // with our own, whose listener limit fits the concurrency (no MaxListenersExceededWarning at 256).
@@ -228,13 +228,13 @@ export async function runFleet<T>(
         if (suite !== undefined) fleetSuiteHint = suite;
       }
       if (first === 'aborted') {
-        // a login still running is abandoned: closing it makes its next retransmission stop
+        // A login still running is abandoned. Our own session is closed below, which stops its next
+        // retransmission; one from the caller's connect cannot be stopped from here, so it is closed when
+        // it completes, in the background: the run does not wait for its retries.
         if (!session)
-          abandoned.push(
-            opened.then(
-              (s) => s.close({ wait: false }).then(() => count(s)),
-              () => undefined,
-            ),
+          void opened.then(
+            (s) => s.close({ wait: false }),
+            () => undefined,
           );
         return;
       }
@@ -270,7 +270,6 @@ export async function runFleet<T>(
   };
   try {
     if (total > 0) await Promise.all(Array.from({ length: concurrency }, worker));
-    if (abandoned.length) await Promise.allSettled(abandoned);
   } finally {
     unlink?.();
   }
