@@ -5,11 +5,15 @@
 // line, may contain either password, in clear, hex or base64. A call is new here the moment it is
 // declared; those that cannot be run blindly (they reset, lock out or change credentials) get safe
 // arguments from CAREFUL below, with the reason, and a risky-sounding call missing from it fails.
+// The same run checks each call's declared privilege against the command registry: no call sends a
+// command that needs more privilege than the call says it needs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type ConnectOptions } from '../ipmi/client/connect';
 import { LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
 import { contract, type CallName } from '../../shared/contract/index';
 import type { Host } from '../../shared/domain/host';
+import { commandEntry, type CommandPrivilege } from '../ipmi/message/command-registry';
+import type { IpmiRequest } from '../ipmi/client/requester';
 import { EXAMPLE_HOST, testApp } from './test-app';
 
 /** a lab account (administrator) whose 20-byte password appears nowhere else in the code */
@@ -68,6 +72,33 @@ function argsFor(call: CallName, hostId: string, n: number): Example {
   const example = point(contract[call].example) as Example;
   if ('operationId' in example) example['operationId'] = `op-noleak-${n}`;
   return CAREFUL[call]?.args(example) ?? example;
+}
+
+const RANK: Record<CommandPrivilege, number> = {
+  none: 0,
+  callback: 1,
+  user: 2,
+  operator: 3,
+  administrator: 4,
+};
+const hex = (n: number) => '0x' + n.toString(16).padStart(2, '0');
+
+/** `connect` whose sessions report every request they carry (login steps are not requests). */
+function recordingConnect(onRequest: (req: IpmiRequest) => void) {
+  return async (o: ConnectOptions) => {
+    const session = await connect(o);
+    return new Proxy(session, {
+      get(target, prop) {
+        const v = Reflect.get(target, prop, target) as unknown;
+        if (prop === 'raw' || prop === 'request')
+          return (req: IpmiRequest, opts?: unknown) => {
+            onRequest(req);
+            return (v as (r: IpmiRequest, o?: unknown) => unknown).call(target, req, opts);
+          };
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+  };
 }
 
 let bmc: LabBmc;
