@@ -43,6 +43,9 @@ const CAREFUL: Partial<Record<CallName, Careful>> = {
   },
 };
 
+/** Calls that only log in (the login's own steps are not requests, so nothing is recorded for them). */
+const LOGIN_ONLY = new Set<string>(['session.connect']);
+
 /** Calls whose names say they reset, lock out, erase or change credentials: they must be in CAREFUL. */
 const RISKY =
   /(reset|password|disable|enable|privilege|apply|clear|delete|remove|raw|set|control|power\b|firewall)/i;
@@ -143,10 +146,14 @@ describe('no call leaks the password', () => {
         username: ACCOUNT.name,
       };
       const logs: string[] = [];
+      let current: CallName | undefined;
+      const sent = new Map<CallName, IpmiRequest[]>();
       const app = await testApp({
         hosts: [host],
         passwords: { [host.id]: stored },
-        connect: (o: ConnectOptions) => connect(o),
+        connect: recordingConnect((req) => {
+          if (current) sent.set(current, [...(sent.get(current) ?? []), req]);
+        }),
         log: (line) => logs.push(line),
       });
       const captured: string[] = [];
@@ -154,6 +161,9 @@ describe('no call leaks the password', () => {
       const outcomes: Record<string, string> = {};
       try {
         for (const [n, call] of bmcCalls.entries()) {
+          current = call;
+          // a fresh session per call, so each call's own requests are the ones recorded
+          await app.services.pool.close(host.id);
           const r = await app.dispatch(call, argsFor(call, host.id, n));
           captured.push(JSON.stringify(r));
           outcomes[call] = r.ok ? 'ok' : r.error.code;
@@ -166,6 +176,20 @@ describe('no call leaks the password', () => {
       if (stored === ACCOUNT.password) {
         // the right password logs in: every call succeeds, so the success paths were all exercised
         expect(Object.entries(outcomes).filter(([, o]) => o !== 'ok')).toEqual([]);
+        // every command a call sent is in the registry, at a privilege the call's declaration covers
+        const beyond: string[] = [];
+        for (const call of bmcCalls) {
+          const reqs = sent.get(call) ?? [];
+          if (!LOGIN_ONLY.has(call)) expect(reqs.length, `${call} sent no request`).toBeGreaterThan(0);
+          for (const req of reqs) {
+            const entry = commandEntry(req.netFn, req.cmd);
+            if (!entry)
+              beyond.push(`${call}: ${hex(req.netFn)}/${hex(req.cmd)} is not in the command registry`);
+            else if (RANK[entry.privilege] > RANK[contract[call].privilege])
+              beyond.push(`${call} (${contract[call].privilege}) sends ${entry.name} (${entry.privilege})`);
+          }
+        }
+        expect(beyond).toEqual([]);
       } else {
         // the wrong one is refused: every call failed (as a typed error or a failed host inside a result)
         expect(outcomes['power.status']).toBe('wrong-password');
