@@ -9,7 +9,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fleetPowerStatus, type FleetTarget } from '../../electron/ipmi/client/fleet';
+import type { FleetTarget } from '../../electron/services/fleet';
+import { fleetPowerStatus } from '../../electron/services/fleet-actions';
 import { UdpEndpoint } from '../../electron/ipmi/transport/udp-endpoint';
 import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../lab/bmc-lab';
 
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
         console.log(`  run ${r + 1}: ${failed.length} failed, e.g. ${failed.slice(0, 3).join('; ')}`);
       oursPower = bmcs.map((_, i) => {
         const x = rep.results[i];
-        return x?.ok ? x.powerOn : undefined;
+        return x?.ok ? x.value.powerOn : undefined;
       });
       await new Promise((res) => setTimeout(res, 100));
     }

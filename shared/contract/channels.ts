@@ -24,6 +24,9 @@ export const CALL_NAMES = [
   'sel.time.get',
   'sel.time.set',
   'sel.time.sync',
+  'fleet.power',
+  'fleet.identify',
+  'fleet.bootDevice',
 ] as const;
 export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
 

@@ -22,7 +22,7 @@ import type { TimeOptions } from '../format/ipmi-time';
 import { SelOem } from './sel-oem';
 import { matchSelSdr, selEventView } from '../../views/sel-event';
 import { fruDeviceText } from './fru';
-import { failureText } from './sel';
+import { failureText } from './sel-failure';
 import { cliSdrRecords } from './sdr-source';
 
 const BMC_ADDRESS = 0x20;

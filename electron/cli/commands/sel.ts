@@ -2,8 +2,7 @@
 // last N], delete, clear, time get/set. Exit status and message texts follow ipmitool.
 import type { CliCommand, CliContext } from '../context';
 import type { Requester } from '../../ipmi/client/requester';
-import { IpmiError, isIpmiError } from '../../ipmi/errors';
-import { completionCodeText } from '../../ipmi/message/completion-codes';
+import { isIpmiError } from '../../ipmi/errors';
 import {
   clearSel,
   deleteSelEntry,
@@ -32,13 +31,8 @@ import { selEventFileLine, strerror } from '../format/sel-save';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import { cliSdrRecords } from './sdr-source';
 
-/** "<what> failed: <completion code text>" the way ipmitool words a refusal; other errors verbatim. */
-export function failureText(what: string, e: unknown): string {
-  if (e instanceof IpmiError && e.completionCode !== undefined)
-    return `${what}: ${completionCodeText(e.completionCode)}`;
-  if (e instanceof IpmiError && e.kind === 'timeout') return what;
-  return `${what}: ${e instanceof Error ? e.message : String(e)}`;
-}
+import { failureText } from './sel-failure';
+export { failureText };
 
 export interface SelListOptions extends TimeOptions {
   /** elist: sensor names and converted threshold readings from the SDR */

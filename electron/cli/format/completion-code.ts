@@ -1,16 +1,16 @@
 // Completion-code text exactly as ipmitool 1.8.19 prints it (lib/ipmi_strings.c completion_code_vals,
-// lib/helper.c val2str): our own table, except ipmitool's spelling of 0xD1, and "Unknown (0xNN)" for
-// codes outside the generic table, where we would print the command-specific meaning.
-import { completionCodeText } from '../../ipmi/message/completion-codes';
+// lib/helper.c val2str): our generic table (ipmitool has the same codes), except ipmitool's spelling of
+// 0xD1, and "Unknown (0xNN)" for codes outside it, where we would print the command-specific meaning.
+import { GENERIC_COMPLETION_CODES } from '../../ipmi/message/completion-codes';
 
 const IPMITOOL_SPELLING: Record<number, string> = { 0xd1: 'Device firmeware in update mode' };
-const IN_GENERIC_TABLE = (code: number) => code === 0 || (code >= 0xc0 && code <= 0xd6) || code === 0xff;
 
 /** ipmitool's `val2str(code, completion_code_vals)`. */
 export function ipmitoolCcText(code: number): string {
   const special = IPMITOOL_SPELLING[code];
   if (special) return special;
-  if (IN_GENERIC_TABLE(code)) return completionCodeText(code);
+  const generic = GENERIC_COMPLETION_CODES[code];
+  if (generic !== undefined) return generic;
   return unknownValue(code);
 }
 

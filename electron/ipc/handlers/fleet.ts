@@ -1,87 +1,70 @@
-// Fleet power status through fleetPowerStatus: `concurrency` hosts at a time (default the fleet's), one
-// progress item per host. A host with a session already open in the pool is asked through it; every other
-// host gets a one-shot User-privilege session (password from the credential store) that is closed right
-// after, so a fleet run neither logs in twice nor fills the pool. Cancel stops starting new hosts and
-// aborts requests in flight; the result lists the hosts finished.
+// Fleet calls over services/fleet.ts (fleetOnHosts: pooled session or one-shot login per host, bounded
+// concurrency, cancel) with one action of services/fleet-actions.ts each. Every host's outcome goes out
+// as one progress item the moment it is known, and again in the final result.
 import type { AppServices } from './context';
-import type { Handlers } from '../dispatch';
+import type { CallContext, Handlers } from '../dispatch';
 import { toErrorData } from '../errors';
-import type { z } from 'zod';
-import type { fleetPowerItem } from '../../../shared/contract/fleet';
-import { fleetPowerStatus, type FleetTarget } from '../../ipmi/client/fleet';
-import { IpmiError } from '../../ipmi/errors';
+import type { ErrorData } from '../../../shared/errors';
+import { fleetOnHosts, type FleetAction, type HostOutcome } from '../../services/fleet';
+import { bootDevice, identify, POWER_STATUS, powerControl } from '../../services/fleet-actions';
 
-type Item = z.infer<typeof fleetPowerItem>;
+type FleetCalls = 'fleet.powerStatus' | 'fleet.power' | 'fleet.identify' | 'fleet.bootDevice';
+type Selection = { hostIds: string[]; concurrency?: number | undefined };
 
-export function fleetHandlers(s: AppServices): Pick<Handlers, 'fleet.powerStatus'> {
-  return {
-    'fleet.powerStatus': async ({ hostIds, concurrency }, ctx) => {
-      const signal = ctx.signal;
-      const total = hostIds.length;
-      const results: Item[] = [];
-      const report = (item: Item) => {
-        results.push(item);
-        ctx.operation?.progress(results.length, total, item);
-      };
-
-      // Hosts that cannot be asked (unknown id, no password) are answered at once.
-      const prepared = await Promise.all(
-        hostIds.map(
-          async (
-            hostId,
-          ): Promise<{ hostId: string; target: FleetTarget } | { hostId: string; error: unknown }> => {
-            try {
-              const host = s.inventory.require(hostId);
-              const session = s.pool.openRequester(hostId);
-              if (session) return { hostId, target: { host: host.address, port: host.port, session } };
-              const password = await s.pool.password(host);
-              const target: FleetTarget = {
-                host: host.address,
-                port: host.port,
-                username: host.username,
-                password,
-                interface: host.interface,
-                cipherSuite: host.cipherSuite,
-              };
-              return { hostId, target };
-            } catch (error) {
-              return { hostId, error };
-            }
-          },
-        ),
-      );
-      const ids: string[] = [];
-      const targets: FleetTarget[] = [];
-      for (const p of prepared) {
-        if ('target' in p) {
-          ids.push(p.hostId);
-          targets.push(p.target);
-        } else if (!signal.aborted) {
-          report({ hostId: p.hostId, error: toErrorData(p.error) });
-        }
-      }
-
-      if (targets.length > 0 && !signal.aborted) {
-        await fleetPowerStatus(targets, {
-          signal,
-          // fleetPowerStatus quotes a non-IPMI error's text in its per-host error; like the pooled calls
-          // (toErrorData's 'internal'), none of that text may reach the renderer: it may hold anything
-          connect: (o) =>
-            s.pool.connectUnpooled(o).catch((e: unknown) => {
-              throw e instanceof IpmiError
-                ? e
-                : new IpmiError('protocol', `${o.host}: internal error while logging in`, { host: o.host });
-            }),
-          ...(concurrency !== undefined ? { concurrency } : {}),
-          onProgress: (r) =>
-            report(
-              r.ok
-                ? { hostId: ids[r.index]!, power: r.powerOn ? 'on' : 'off' }
-                : { hostId: ids[r.index]!, error: toErrorData(r.error) },
-            ),
-        });
-      }
-      return { results, cancelled: signal.aborted };
+/** Runs `action` on the selection; `item` makes a host's outcome its progress/result item. */
+async function streamed<T, I extends { hostId: string }>(
+  s: AppServices,
+  sel: Selection,
+  ctx: CallContext,
+  action: FleetAction<T>,
+  item: (outcome: HostOutcome<T>, error: (e: unknown) => ErrorData) => I,
+): Promise<{ results: I[]; cancelled: boolean }> {
+  const results: I[] = [];
+  const { cancelled } = await fleetOnHosts(s, sel.hostIds, action, {
+    signal: ctx.signal,
+    concurrency: sel.concurrency,
+    onHost: (outcome) => {
+      const it = item(outcome, (e) => toErrorData(e));
+      results.push(it);
+      ctx.operation?.progress(results.length, sel.hostIds.length, it);
     },
+  });
+  return { results, cancelled };
+}
+
+const done = (o: HostOutcome<void>, error: (e: unknown) => ErrorData) =>
+  o.ok ? { hostId: o.hostId, ok: true } : { hostId: o.hostId, ok: false, error: error(o.error) };
+
+export function fleetHandlers(s: AppServices): Pick<Handlers, FleetCalls> {
+  return {
+    'fleet.powerStatus': (a, ctx) =>
+      streamed(s, a, ctx, POWER_STATUS, (o, error) =>
+        o.ok
+          ? { hostId: o.hostId, power: o.value.powerOn ? ('on' as const) : ('off' as const) }
+          : { hostId: o.hostId, error: error(o.error) },
+      ),
+    'fleet.power': (a, ctx) => streamed(s, a, ctx, powerControl(a.action), done),
+    'fleet.identify': (a, ctx) =>
+      streamed(
+        s,
+        a,
+        ctx,
+        identify(
+          a.interval === undefined
+            ? { kind: 'default' }
+            : a.interval === 'force'
+              ? { kind: 'force-on' }
+              : { kind: 'interval', seconds: a.interval },
+        ),
+        done,
+      ),
+    'fleet.bootDevice': (a, ctx) =>
+      streamed(
+        s,
+        a,
+        ctx,
+        bootDevice({ device: a.device, persistent: a.persistent ?? false, efi: a.efi ?? false }),
+        done,
+      ),
   };
 }

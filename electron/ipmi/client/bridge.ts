@@ -9,7 +9,7 @@
 // passes the target's sequence number through still matches.
 import { IpmiError } from '../errors';
 import { BMC_SLAVE_ADDRESS, decodeResponse, encodeRequest } from '../message/ipmi-message';
-import type { BridgeTarget } from './connect';
+import type { BridgeTarget } from './session-types';
 import {
   dataOrThrow,
   type IpmiRequest,

@@ -1,7 +1,8 @@
 // Which requests may be repeated early: the spec's declaration wins, the backstop table and OEM NetFns
 // default to "not".
 import { describe, expect, it } from 'vitest';
-import { isIdempotent } from './retransmit-safety';
+import { isIdempotent, isRead, WRITE_MIN_RTO_MS } from './retransmit-safety';
+import { INITIAL_RTO_MS } from './rtt-estimator';
 import { call } from '../commands/command-spec';
 import { CHASSIS_CONTROL } from '../commands/chassis/chassis-control';
 import { COLD_RESET } from '../commands/app/cold-reset';
@@ -43,4 +44,19 @@ describe('CommandSpec.idempotent reaches the requester', () => {
     await call(r, GET_CHASSIS_STATUS);
     expect(r.sent[0]!.opts).toBeUndefined();
   });
+});
+
+describe('writes wait WRITE_MIN_RTO_MS before an early copy', () => {
+  it.each([
+    [0x00, 0x01, true], // Get Chassis Status
+    [0x0a, 0x23, true], // Get SDR
+    [0x0a, 0x11, true], // Read FRU Data
+    [0x00, 0x04, false], // Chassis Identify: ipmi_sim runs a repeat again
+    [0x04, 0x26, false], // Set Sensor Thresholds
+    [0x0a, 0x42, false], // Reserve SEL: a repeat cancels the reservation we were answered with
+    [0x2e, 0x99, false], // not in the registry: treated as a write
+  ])('netFn %i cmd %i read: %s', (netFn, cmd, read) => {
+    expect(isRead({ netFn, cmd })).toBe(read);
+  });
+  it('is the first-contact timeout', () => expect(WRITE_MIN_RTO_MS).toBe(INITIAL_RTO_MS));
 });

@@ -3,6 +3,8 @@
 // non-idempotent commands that some modules send without a spec, so that no caller can have them run
 // twice by forgetting the option. A module may still say `idempotent: true` for an OEM read.
 import type { IpmiRequest, RequestOptions } from './requester';
+import { commandEntry } from '../message/command-registry';
+import { INITIAL_RTO_MS } from './rtt-estimator';
 
 const key = (netFn: number, cmd: number) => (netFn << 8) | cmd;
 
@@ -24,4 +26,20 @@ const isOem = (netFn: number) => netFn >= 0x2c;
 
 export function isIdempotent(req: IpmiRequest, opts: RequestOptions): boolean {
   return opts.idempotent ?? !(NON_IDEMPOTENT.has(key(req.netFn, req.cmd)) || isOem(req.netFn));
+}
+
+/**
+ * No early copy of a write before this. Many BMCs do not recognise a repeated request by its sequence
+ * number (OpenIPMI's ipmi_sim runs a repeated Chassis Identify, Set Sensor Thresholds or Reserve SEL
+ * again), and a write often does slow work (a CPLD, a flash page, a hook): on a loaded machine its
+ * answer took longer than the 100 ms an untimed read may wait, and the identify ran twice. Writes are few
+ * and interactive, so waiting as long as for a first contact costs nothing one notices; reads, which a
+ * pipelined SDR or SEL walk sends by the hundred, keep the adaptive floor.
+ */
+export const WRITE_MIN_RTO_MS = INITIAL_RTO_MS;
+
+/** A Get/Read command by the registry's title; anything else (and an unknown command) is a write. */
+export function isRead(req: Pick<IpmiRequest, 'netFn' | 'cmd'>): boolean {
+  const name = commandEntry(req.netFn, req.cmd)?.name;
+  return name !== undefined && /^(Get|Read) /.test(name);
 }

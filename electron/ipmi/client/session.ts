@@ -9,8 +9,15 @@ import { Ipmi15Protocol } from '../session15/session15';
 import { encodeSession15 } from '../session15/packet';
 import { RmcpPlusProtocol } from '../rmcpplus/session20';
 import { sharedEndpoint, type UdpEndpoint } from '../transport/udp-endpoint';
-import type { BridgeTarget, CloseOptions, ConnectOptions, IpmiSession, SessionInfo } from './connect';
-import type { Exchanger, Protocol } from './protocol';
+import type {
+  BridgeTarget,
+  CloseOptions,
+  ConnectOptions,
+  Exchanger,
+  IpmiSession,
+  Protocol,
+  SessionInfo,
+} from './session-types';
 import {
   dataOrThrow,
   type IpmiRequest,
@@ -23,7 +30,7 @@ import { commandName } from './command-names';
 import { bridgedRequester, type BridgeCarrier, type BridgedReply, type BridgedSend } from './bridge';
 import { describeTries, fixedWait, retransmit, type Outcome } from './retransmit';
 import { LOGIN_MIN_RTO_MS, RttEstimator, rttEstimatorFor } from './rtt-estimator';
-import { isIdempotent } from './retransmit-safety';
+import { isIdempotent, isRead, WRITE_MIN_RTO_MS } from './retransmit-safety';
 
 type State = 'new' | 'opening' | 'open' | 'lost' | 'closed';
 
@@ -220,7 +227,12 @@ export class Session implements IpmiSession {
             return 'go-on';
           },
         },
-        { rtt: this.rtt, command: (req.netFn << 8) | req.cmd, ahead: this.waiters.size - 1 },
+        {
+          rtt: this.rtt,
+          command: (req.netFn << 8) | req.cmd,
+          ahead: this.waiters.size - 1,
+          ...(!isRead(req) && { floorMs: WRITE_MIN_RTO_MS }),
+        },
       );
       if (outcome.kind === 'answer') {
         if (outcome.tries > 1) this.rememberRetransmitted(rqSeq, req, outcome.elapsedMs);

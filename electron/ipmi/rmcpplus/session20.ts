@@ -2,9 +2,14 @@
 // packets authenticated and encrypted with the negotiated cipher suite.
 import { secureRandom } from './random';
 import { IpmiError } from '../errors';
-import type { ConnectOptions, SessionInfo } from '../client/connect';
-import { PRIVILEGE_LEVEL } from '../client/connect';
-import type { DropReason, Exchanger, Protocol } from '../client/protocol';
+import {
+  PRIVILEGE_LEVEL,
+  type ConnectOptions,
+  type DropReason,
+  type Exchanger,
+  type Protocol,
+  type SessionInfo,
+} from '../client/session-types';
 import { SequenceWindow } from '../client/sequence-window';
 import {
   AUTO_PREFERENCE,

@@ -2,9 +2,15 @@
 // Challenge, Activate Session, then per-message authentication with the negotiated auth type.
 import { randomBytes } from 'node:crypto';
 import { IpmiError } from '../errors';
-import type { AuthTypeName, ConnectOptions, SessionInfo } from '../client/connect';
-import { PRIVILEGE_LEVEL } from '../client/connect';
-import type { DropReason, Exchanger, Protocol } from '../client/protocol';
+import {
+  PRIVILEGE_LEVEL,
+  type AuthTypeName,
+  type ConnectOptions,
+  type DropReason,
+  type Exchanger,
+  type Protocol,
+  type SessionInfo,
+} from '../client/session-types';
 import { SequenceWindow } from '../client/sequence-window';
 import { decodeResponse, encodeRequest } from '../message/ipmi-message';
 import { completionCodeText } from '../message/completion-codes';

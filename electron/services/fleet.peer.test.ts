@@ -1,17 +1,13 @@
-// fleetPowerStatus against 16 real lab BMCs (ipmi_sim on 127.0.0.1, one port each): every answer is
+// fleetPowerStatus (runFleet with POWER_STATUS) against 16 real lab BMCs (ipmi_sim on 127.0.0.1, one port each): every answer is
 // checked against `ipmitool chassis power status` for the same BMC; a wrong password and a silent port
 // fail as typed errors for their host only; cancellation stops the run. One shared UDP socket serves all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../../e2e/lab/bmc-lab';
-import { freeUdpPort } from '../../../e2e/lab/free-port';
-import { UdpEndpoint } from '../transport/udp-endpoint';
-import {
-  fleetPowerStatus,
-  resetFleetSuiteHint,
-  type FleetLoginTarget,
-  type FleetPowerResult,
-  type FleetTarget,
-} from './fleet';
+import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { freeUdpPort } from '../../e2e/lab/free-port';
+import { UdpEndpoint } from '../ipmi/transport/udp-endpoint';
+import { resetFleetSuiteHint, type FleetLoginTarget, type FleetResult, type FleetTarget } from './fleet';
+import { fleetPowerStatus } from './fleet-actions';
+import type { ChassisStatus } from '../ipmi/commands/chassis/get-chassis-status';
 
 const N = 16;
 const admin = LAB_USERS.admin;
@@ -50,7 +46,7 @@ async function ipmitoolPower(b: LabBmc): Promise<boolean> {
 describe('fleetPowerStatus against 16 lab BMCs', () => {
   it('agrees with ipmitool on every BMC, one progress event per host, five datagrams out and four in per host', async () => {
     resetFleetSuiteHint();
-    const progress: { result: FleetPowerResult; done: number; total: number }[] = [];
+    const progress: { result: FleetResult<ChassisStatus>; done: number; total: number }[] = [];
     const report = await fleetPowerStatus(targets(), {
       endpoint,
       onProgress: (result, done, total) => progress.push({ result, done, total }),
@@ -65,23 +61,28 @@ describe('fleetPowerStatus against 16 lab BMCs', () => {
       expect(r.index).toBe(i);
       expect(r.port).toBe(bmcs[i]!.port);
       if (!r.ok) throw r.error;
-      expect(r.powerOn, `BMC ${i} on port ${r.port}`).toBe(expected[i]);
-      expect(r.status.powerOn).toBe(r.powerOn);
+      expect(r.value.powerOn, `BMC ${i} on port ${r.port}`).toBe(expected[i]);
     }
     // Open Session, RAKP 1, RAKP 3, Get Chassis Status, Close Session per host; only the first host may
     // pay for one refused cipher suite proposal (the others get the fleet's hint).
-    expect(report.datagrams.retransmits).toBe(0);
-    expect(report.datagrams.sent).toBeGreaterThanOrEqual(5 * N);
-    expect(report.datagrams.sent).toBeLessThanOrEqual(5 * N + 1);
-    // every datagram answered and read, except the Close Session answers (not waited for)
-    expect(report.datagrams.received).toBe(report.datagrams.sent - N);
+    // A retransmission is the machine's load (the test tiers share two cores), not the protocol: the
+    // count of distinct datagrams is what this checks, so copies are taken out of both counts.
+    const first = report.datagrams.sent - report.datagrams.retransmits;
+    expect(first).toBeGreaterThanOrEqual(5 * N);
+    expect(first).toBeLessThanOrEqual(5 * N + 1);
+    expect(report.datagrams.retransmits).toBeLessThanOrEqual(N); // and the load did not cause a storm
+    // every datagram answered and read, except the Close Session answers (not waited for); a copy may
+    // be answered twice
+    expect(report.datagrams.received).toBeGreaterThanOrEqual(first - N);
+    expect(report.datagrams.received).toBeLessThanOrEqual(report.datagrams.sent - N);
 
     // A second run: the suite is cached per host; still five datagrams each.
     const again = await fleetPowerStatus(targets(), { endpoint });
-    expect(again.results.map((r) => r.ok && r.powerOn)).toEqual(expected);
-    expect(again.datagrams.sent).toBe(5 * N);
-    expect(again.datagrams.received).toBe(4 * N);
-    expect(again.datagrams.retransmits).toBe(0);
+    expect(again.results.map((r) => r.ok && r.value.powerOn)).toEqual(expected);
+    expect(again.datagrams.sent - again.datagrams.retransmits).toBe(5 * N);
+    expect(again.datagrams.received).toBeGreaterThanOrEqual(4 * N);
+    expect(again.datagrams.received).toBeLessThanOrEqual(again.datagrams.sent - N);
+    expect(again.datagrams.retransmits).toBeLessThanOrEqual(N);
   });
 
   it('a wrong password and a silent port fail with typed errors for their host only', async () => {
@@ -104,7 +105,7 @@ describe('fleetPowerStatus against 16 lab BMCs', () => {
     for (const [i, r] of report.results.slice(0, N).entries()) {
       if (i === 5) continue;
       if (!r.ok) throw r.error;
-      expect(r.powerOn).toBe(expected[i]);
+      expect(r.value.powerOn).toBe(expected[i]);
     }
   });
 
