@@ -5,7 +5,8 @@ import type { CliCommand, CliContext } from '../context';
 import type { Requester } from '../../ipmi/client/requester';
 import { IpmiError } from '../../ipmi/errors';
 import { completionCodeText } from '../../ipmi/message/completion-codes';
-import { readFruInventory, FruReader } from '../../ipmi/commands/storage/fru-inventory';
+import { FruReader } from '../../ipmi/commands/storage/fru-inventory';
+import { readFruView } from '../../views/fru';
 import { formatFruInventory, type FruFormatOptions } from '../format/fru';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import { bmcSdrRecords } from './sdr-source';
@@ -26,7 +27,7 @@ export async function fruDeviceText(
   reader = new FruReader(r),
 ): Promise<FruPrintResult> {
   try {
-    const fru = await readFruInventory(r, id, reader);
+    const fru = await readFruView(r, id, reader);
     const stderr = fru.problems.map((p) => `Warning: FRU ${id} ${p.area}: ${p.message}\n`).join('');
     return { stdout: formatFruInventory(fru, opts), stderr, status: 0 };
   } catch (e) {
