@@ -9,6 +9,8 @@ import { sessionHandlers } from './handlers/session';
 import { powerHandlers } from './handlers/power';
 import { mcHandlers } from './handlers/mc';
 import { fleetHandlers } from './handlers/fleet';
+import { sensorsHandlers } from './handlers/sensors';
+import { fruHandlers } from './handlers/fru';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -19,5 +21,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...powerHandlers(s),
     ...mcHandlers(s),
     ...fleetHandlers(s),
+    ...sensorsHandlers(s),
+    ...fruHandlers(s),
   };
 }

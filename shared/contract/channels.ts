@@ -18,6 +18,9 @@ export const CALL_NAMES = [
   'chassis.status',
   'mc.info',
   'fleet.powerStatus',
+  'sensors.list',
+  'sensors.setThreshold',
+  'fru.read',
 ] as const;
 export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
 

@@ -9,6 +9,8 @@ import { sessionCalls } from './session';
 import { powerCalls } from './power';
 import { mcCalls } from './mc';
 import { fleetCalls } from './fleet';
+import { sensorsCalls } from './sensors';
+import { fruCalls } from './fru';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -20,6 +22,8 @@ export const contract = {
   ...powerCalls,
   ...mcCalls,
   ...fleetCalls,
+  ...sensorsCalls,
+  ...fruCalls,
 };
 
 export type Contract = typeof contract;
