@@ -40,6 +40,8 @@ export interface LoadSdrOptions extends ReadSdrOptions {
   cacheDir?: string | undefined;
   /** the key's host part as the user named the BMC, port included when not 623 */
   hostKey?: string;
+  /** read the repository from the BMC whatever the cache holds (the entry is still rewritten) */
+  refresh?: boolean | undefined;
 }
 
 export interface LoadedSdr {
@@ -128,7 +130,7 @@ export async function loadSdr(r: Requester, opts: LoadSdrOptions = {}): Promise<
   const path = dir === undefined ? undefined : join(dir, cacheFileName(hostKey));
   const [info, cached] = await Promise.all([
     getSdrRepositoryInfo(r, reqOpts),
-    path === undefined ? Promise.resolve(undefined) : readCache(path, hostKey),
+    path === undefined || opts.refresh ? Promise.resolve(undefined) : readCache(path, hostKey),
   ]);
   if (cached && sameInfo(cached.info, info)) {
     try {
@@ -159,6 +161,8 @@ export interface SdrCacheLoadOptions {
   signal?: AbortSignal | undefined;
   /** records read so far of the repository's count (cold reads only) */
   onProgress?: ((done: number, total: number) => void) | undefined;
+  /** read the repository from the BMC even if the cached copy is current */
+  refresh?: boolean | undefined;
 }
 
 /**
@@ -179,7 +183,7 @@ export class SdrCache {
 
   async load(r: Requester, key: string, opts: SdrCacheLoadOptions = {}): Promise<LoadedSdr> {
     const reqOpts: RequestOptions = { ...(opts.signal && { signal: opts.signal }) };
-    const held = this.#memory.get(key);
+    const held = opts.refresh ? undefined : this.#memory.get(key);
     if (held) {
       const info = await getSdrRepositoryInfo(r, reqOpts);
       if (sameRepository(held.info, info)) return { ...held, info, source: 'cache' };
@@ -190,6 +194,7 @@ export class SdrCache {
       ...(opts.onProgress && { onProgress: opts.onProgress }),
       hostKey: key,
       cacheDir: this.dir,
+      refresh: opts.refresh,
     });
     this.#memory.set(key, loaded);
     return loaded;

@@ -23,11 +23,20 @@ export type SensorSeverity = z.infer<typeof sensorSeverity>;
 export const thresholdAccess = z.enum(['none', 'readable', 'settable', 'fixed']);
 export const eventMessageControl = z.enum(['per-threshold', 'entire-sensor', 'global-disable', 'none']);
 
+/**
+ * A value in the sensor's units. A non-linear sensor can convert to ±Infinity or NaN (1/x at raw 0,
+ * which ipmitool prints as "inf"); JSON has no such numbers, so on the way out of main (the contract's
+ * result parse) they become the text 'Infinity', '-Infinity' or 'NaN'. In main, views hold numbers.
+ */
+export const unitValue = z
+  .custom<number>((x) => typeof x === 'number', 'not a number')
+  .transform((x) => (Number.isFinite(x) ? x : (String(x) as 'Infinity' | '-Infinity' | 'NaN')));
+
 /** A value the SDR stores (nominal, normal range, initial thresholds, sensor range). */
 export const sdrValue = z.strictObject({
   raw: byte,
   /** in the sensor's units; absent for sensors without an analog format */
-  value: z.number().optional(),
+  value: unitValue.optional(),
 });
 
 /** An end of the sensor's range: `specified` false when the SDR leaves it open (ipmitool "Unspecified"). */
@@ -42,11 +51,12 @@ export const sensorThreshold = z.strictObject({
   /** live raw byte, when readable */
   raw: byte.optional(),
   /** live value in the sensor's units (full records with an analog format) */
-  value: z.number().optional(),
+  value: unitValue.optional(),
   /** the value the SDR stores for this threshold (full records, SDR-readable thresholds) */
   initial: sdrValue.optional(),
 });
-export type SensorThreshold = z.infer<typeof sensorThreshold>;
+/** In main (numbers); the renderer receives z.output (non-finite values as text). */
+export type SensorThreshold = z.input<typeof sensorThreshold>;
 
 /** Get Sensor Reading reply bytes 1-4 (IPMI v2.0 §35.14). */
 export const sensorReadingBytes = z.strictObject({
@@ -61,7 +71,7 @@ export const sensorReadingBytes = z.strictObject({
 export const sensorHysteresis = z.strictObject({
   raw: byte,
   /** in units (full records with an analog format); 0x00/0xFF mean unspecified */
-  value: z.number().optional(),
+  value: unitValue.optional(),
 });
 
 export const sensorView = z.strictObject({
@@ -86,7 +96,7 @@ export const sensorView = z.strictObject({
   /** the reading may be used: scanning on and not unavailable */
   available: z.boolean(),
   /** the reading in units */
-  value: z.number().optional(),
+  value: unitValue.optional(),
   /** ± tolerance (full records): the raw factor, and in units where the record has an analog format */
   tolerance: sdrValue.optional(),
   status: sensorStatus,
@@ -118,4 +128,7 @@ export const sensorView = z.strictObject({
   /** the record's OEM byte */
   oem: byte,
 });
-export type SensorView = z.infer<typeof sensorView>;
+/** A sensor as main builds and the CLI prints it (plain numbers, possibly non-finite). */
+export type SensorView = z.input<typeof sensorView>;
+/** A sensor as the renderer receives it. */
+export type SensorViewData = z.output<typeof sensorView>;

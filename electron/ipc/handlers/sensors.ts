@@ -8,11 +8,11 @@ import { setThresholdsView } from '../../views/sensor-threshold';
 export function sensorsHandlers(s: AppServices): Pick<Handlers, 'sensors.list' | 'sensors.setThreshold'> {
   const key = (hostId: string) => SdrCache.key(s.inventory.require(hostId));
   return {
-    'sensors.list': async ({ hostId, thresholds, refresh }, ctx) => {
-      if (refresh) s.sdr.forget(key(hostId));
-      return s.pool.use(hostId, async (session) => {
+    'sensors.list': async ({ hostId, thresholds, refresh }, ctx) =>
+      s.pool.use(hostId, async (session) => {
         const sdr = await s.sdr.load(session, key(hostId), {
           signal: ctx.signal,
+          refresh,
           onProgress: (done, total) => ctx.operation?.progress(done, total, { phase: 'sdr' }),
         });
         const sensors = await readSensorViews(session, sdr.records, {
@@ -21,8 +21,7 @@ export function sensorsHandlers(s: AppServices): Pick<Handlers, 'sensors.list' |
           onSensor: (done, total) => ctx.operation?.progress(done, total, { phase: 'readings' }),
         });
         return { sensors, sdrSource: sdr.source, sdrRecords: sdr.records.length };
-      });
-    },
+      }),
     'sensors.setThreshold': async ({ hostId, recordId, values }, ctx) =>
       s.pool.use(hostId, async (session) =>
         setThresholdsView(
