@@ -9,6 +9,7 @@ import type {
   ThresholdKey,
 } from '../../shared/domain/sensor';
 import { THRESHOLD_ORDER } from '../../shared/domain/sensor';
+import { setMaxListeners } from 'node:events';
 import type { Requester } from '../ipmi/client/requester';
 import { sensorHealth, sensorHealthDetailed } from '../ipmi/commands/sensor/sensor-reading';
 import {
@@ -191,6 +192,8 @@ export async function readSensorViews(
   const sensors = records.filter(isSensorRecord);
   let done = 0;
   const { onSensor, ...snapOpts } = opts;
+  // every request in flight listens on the caller's signal: a listing has more than Node's default 10
+  if (opts.signal) setMaxListeners(0, opts.signal);
   return Promise.all(
     sensors.map(async (rec) => {
       const v = sensorView(await readSensor(r, rec, snapOpts));
