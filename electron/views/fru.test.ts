@@ -99,9 +99,10 @@ describe('readFruDevices', () => {
         locator(4, 'Not FRU', 0x10, 0x02),
       ]),
     ).toEqual([
-      { deviceId: 0, name: 'Builtin FRU Device', readable: true },
-      { deviceId: 2, name: 'PSU FRU', readable: true },
-      { deviceId: 3, name: 'Bridged', readable: false },
+      { deviceId: 0, name: 'Builtin FRU Device', kind: 'read' },
+      { deviceId: 2, name: 'PSU FRU', kind: 'read' },
+      { deviceId: 3, name: 'Bridged', kind: 'unsupported' },
+      { deviceId: 4, name: 'Not FRU', kind: 'not-inventory' },
     ]);
   });
 

@@ -137,26 +137,34 @@ export interface FruDeviceRead {
   unsupported?: boolean;
 }
 
-/** The FRU devices `fru print` lists: the built-in one, then every logical FRU inventory device locator
- *  of the SDR that sits on the BMC (others are marked unsupported, as bridged reads are not done). */
+/** How `fru print` treats an entry: read it, name it as unsupported (bridged controllers, DIMM SPD:
+ *  not read), or skip it (a locator that is not an IPMI FRU inventory device). */
+export type FruDeviceKind = 'read' | 'unsupported' | 'not-inventory';
+
+/** The FRU devices `fru print` walks, in its order: the built-in one, then every logical FRU device
+ *  locator of the SDR (the built-in one again, at the BMC's address with ID 0, is left out). */
 export function fruDevicesOf(
   records: readonly SdrRecord[],
-): { deviceId: number; name: string; readable: boolean }[] {
-  const out = [{ deviceId: 0, name: 'Builtin FRU Device', readable: true }];
+): { deviceId: number; name: string; kind: FruDeviceKind }[] {
+  const out: { deviceId: number; name: string; kind: FruDeviceKind }[] = [
+    { deviceId: 0, name: 'Builtin FRU Device', kind: 'read' },
+  ];
   for (const rec of records) {
     if (rec.kind !== 'fru-locator' || !rec.logical) continue;
     // ipmitool prints IPMI FRU inventory devices only (logical FRU type 0x10, or an EEPROM marked as one)
     if (
       rec.deviceType !== 0x10 &&
       (rec.deviceTypeModifier !== 0x02 || rec.deviceType < 0x08 || rec.deviceType > 0x0f)
-    )
+    ) {
+      out.push({ deviceId: rec.fruDeviceId, name: rec.id, kind: 'not-inventory' });
       continue;
+    }
     // the locator holds the 7-bit address; ipmitool compares the stored byte with the BMC's 0x20
     const slaveAddress = rec.accessAddress << 1;
     if (slaveAddress === BMC_ADDRESS && rec.fruDeviceId === 0) continue;
-    const readable =
+    const onBmc =
       (rec.deviceTypeModifier === 0x00 || rec.deviceTypeModifier === 0x02) && slaveAddress === BMC_ADDRESS;
-    out.push({ deviceId: rec.fruDeviceId, name: rec.id, readable });
+    out.push({ deviceId: rec.fruDeviceId, name: rec.id, kind: onBmc ? 'read' : 'unsupported' });
   }
   return out;
 }
@@ -174,23 +182,23 @@ export async function readFruDevices(
   records: () => Promise<readonly SdrRecord[]>,
   opts: ReadFruDevicesOptions = {},
 ): Promise<FruDeviceRead[]> {
-  const devices =
+  const devices: { deviceId: number; name: string; kind: FruDeviceKind }[] =
     opts.deviceId !== undefined
       ? [
           {
             deviceId: opts.deviceId,
             name: opts.deviceId === 0 ? 'Builtin FRU Device' : `FRU ${opts.deviceId}`,
-            readable: true,
+            kind: 'read',
           },
         ]
-      : fruDevicesOf(await records());
+      : fruDevicesOf(await records()).filter((d) => d.kind !== 'not-inventory');
   const reader = new FruReader(r);
   const out: FruDeviceRead[] = [];
   for (const d of devices) {
     if (opts.signal?.aborted)
       throw new IpmiError('cancelled', `${r.host}: FRU read cancelled`, { host: r.host });
     let item: FruDeviceRead;
-    if (!d.readable) item = { deviceId: d.deviceId, name: d.name, unsupported: true };
+    if (d.kind !== 'read') item = { deviceId: d.deviceId, name: d.name, unsupported: true };
     else
       try {
         item = { deviceId: d.deviceId, name: d.name, fru: await readFruView(r, d.deviceId, reader) };
