@@ -258,7 +258,22 @@ describe('sensors.setThreshold against ipmi_sim, read back by ipmitool', () => {
     });
     expect(e.code).toBe('argument');
     expect(e.message).toMatch(/^values\.0\.value: /);
+    // out of order: ucr below the unc of 76 set above; lnc above unc within one call
+    for (const values of [
+      [{ threshold: 'ucr', value: 70 }],
+      [
+        { threshold: 'lnc', value: 50 },
+        { threshold: 'unc', value: 40 },
+      ],
+    ]) {
+      const o = await fail('sensors.setThreshold', { hostId: HOST_ID, recordId: cpu.recordId, values });
+      expect(o.code).toBe('argument');
+      expect(o.message).toMatch(/^values\.[01]\.value: .* must lie (above|below)/);
+    }
     expect(sent.filter((x) => x === '4/38')).toEqual([]); // no Set Sensor Thresholds went out
+    expect((await ipmitool(bmc, ['sensor', 'get', 'CPU Temp'])).stdout).toContain(
+      ' Upper Non-Critical    : 76.000\n Upper Critical        : 91.000\n',
+    );
     expect(
       (
         await fail('sensors.setThreshold', {

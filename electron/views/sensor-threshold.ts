@@ -1,13 +1,20 @@
 // Writing a sensor's thresholds from values in its units: checked against what the SDR allows, sent
 // as one Set Sensor Thresholds (IPMI v2.0 §35.8: the mask names every threshold written), then read
-// back with Get Sensor Thresholds; a threshold that reads back as another raw byte fails with
+// back with Get Sensor Thresholds (values that would leave the thresholds out of order are refused
+// first, naming the field); a threshold that reads back as another raw byte fails with
 // `verify-failed` naming it. Returns the sensor's view as read after the write.
 import type { SensorView, ThresholdKey } from '../../shared/domain/sensor';
 import type { Requester, RequestOptions } from '../ipmi/client/requester';
 import { argumentError, IpmiError } from '../ipmi/errors';
 import { readSensor } from '../ipmi/commands/sensor/sensor-snapshot';
-import { getSensorThresholds, setSensorThresholds } from '../ipmi/commands/sensor/sensor-thresholds';
-import { valueToRaw } from '../ipmi/decode/reading-conversion';
+import {
+  getSensorThresholds,
+  setSensorThresholds,
+  type SensorThresholds,
+} from '../ipmi/commands/sensor/sensor-thresholds';
+import { convertReading, valueToRaw } from '../ipmi/decode/reading-conversion';
+import type { FullSensorRecord } from '../ipmi/decode/sdr/full-sensor-record';
+import { THRESHOLD_ORDER } from '../../shared/domain/sensor';
 import { isThresholdSensor, type SdrRecord } from '../ipmi/decode/sdr/sdr-record';
 import { THRESHOLD_BITS } from '../ipmi/decode/sdr/sensor-record-common';
 import { sensorView } from './sensor';
@@ -15,6 +22,43 @@ import { sensorView } from './sensor';
 export interface ThresholdValue {
   threshold: ThresholdKey;
   value: number;
+}
+
+/**
+ * The thresholds must stay in order after the write (lnr < lcr < lnc < unc < ucr < unr, in units):
+ * each one set is compared with its nearest neighbours that the BMC reports, as ipmitool's `sensor
+ * thresh` checks a single value. Thresholds not being set are not compared with each other, so a BMC
+ * that ships two equal ones still takes a write to a third.
+ */
+function checkOrder(
+  rec: FullSensorRecord,
+  values: readonly ThresholdValue[],
+  current: SensorThresholds,
+  host: string,
+): void {
+  const given = new Map(values.map((v, i) => [v.threshold, { value: v.value, i }]));
+  const valueOf = (n: ThresholdKey): number | undefined => {
+    const g = given.get(n);
+    if (g) return g.value;
+    if (!(current.readable & THRESHOLD_BITS[n])) return undefined;
+    return convertReading(rec, current.raw[n]);
+  };
+  THRESHOLD_ORDER.forEach((name, k) => {
+    const g = given.get(name);
+    if (!g) return;
+    const below = THRESHOLD_ORDER.slice(0, k)
+      .reverse()
+      .find((n) => valueOf(n) !== undefined);
+    const above = THRESHOLD_ORDER.slice(k + 1).find((n) => valueOf(n) !== undefined);
+    if ((below && !(valueOf(below)! < g.value)) || (above && !(g.value < valueOf(above)!)))
+      throw argumentError(
+        `values.${g.i}.value: ${name} ${g.value} of sensor "${rec.id}" must lie ` +
+          [below && `above ${below} (${valueOf(below)})`, above && `below ${above} (${valueOf(above)})`]
+            .filter(Boolean)
+            .join(' and '),
+        { host },
+      );
+  });
 }
 
 export async function setThresholdsView(
@@ -47,6 +91,7 @@ export async function setThresholdsView(
     }
   });
   const addr = { number: rec.number, ownerLun: rec.ownerLun };
+  checkOrder(rec, values, await getSensorThresholds(r, addr, opts), r.host);
   await setSensorThresholds(r, addr, raw, opts);
   const back = await getSensorThresholds(r, addr, opts);
   const wrong = (Object.keys(raw) as ThresholdKey[]).filter(
