@@ -13,6 +13,7 @@ import { LAB_USERS, startLabBmc } from '../lab/bmc-lab';
 import { startImpairmentProxy, type ImpairmentProxy } from '../lab/impairment-proxy';
 import { lossTable } from './loss-table';
 import { appSelBench } from './app-sel';
+import { benchAppSensors } from './app-sensors';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BMCDESK = join(ROOT, 'bin/bmcdesk');
@@ -83,6 +84,7 @@ function fmt(samples: Sample[]): { rt: string; ms: number; ok: boolean } {
 async function main(): Promise<void> {
   if (SECTIONS.includes('main')) await mainTable();
   if (SECTIONS.includes('sel') || process.env.BENCH_SECTIONS === undefined) await appSelBench({ runs: RUNS });
+  if (SECTIONS.includes('sensors') || !process.env.BENCH_SECTIONS) await benchAppSensors(RUNS);
   if (SECTIONS.includes('loss')) {
     const lab = await startLabBmc();
     try {

@@ -7,6 +7,8 @@ import { SessionPool } from '../services/session-pool';
 import { EventBus } from './events';
 import { OperationRegistry } from './operations';
 import { PlanStore } from '../services/plan-store';
+import { SdrCache } from '../services/sdr-cache';
+import { join } from 'node:path';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './table';
 import type { AppServices } from './handlers/context';
@@ -51,6 +53,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     events,
     operations,
     plans: new PlanStore(),
+    sdr: new SdrCache(join(o.userDataDir, 'sdr-cache')),
   };
   const shutdownCtl = new AbortController();
   const dispatch = createDispatch(createHandlers(services), {

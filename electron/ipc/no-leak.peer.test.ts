@@ -53,6 +53,11 @@ const CAREFUL: Partial<Record<CallName, Careful>> = {
     args: (ex) => ({ ...ex, ids: [0xfffe] }),
     outcome: 'completion-code',
   },
+  'sensors.setThreshold': {
+    reason: 'writes sensor thresholds: a record id the lab SDR does not have, refused before any Set',
+    args: (ex) => ({ ...ex, recordId: 0xfffe }),
+    outcome: 'argument',
+  },
   'sel.time.set': {
     reason: "sets the BMC clock: to this computer's time, as sel.time.sync would",
     args: (ex) => ({ ...ex, seconds: Math.floor(Date.now() / 1000) }),

@@ -10,6 +10,8 @@ import { powerHandlers } from './handlers/power';
 import { mcHandlers } from './handlers/mc';
 import { fleetHandlers } from './handlers/fleet';
 import { selHandlers } from './handlers/sel';
+import { sensorsHandlers } from './handlers/sensors';
+import { fruHandlers } from './handlers/fru';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -21,5 +23,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...mcHandlers(s),
     ...fleetHandlers(s),
     ...selHandlers(s),
+    ...sensorsHandlers(s),
+    ...fruHandlers(s),
   };
 }

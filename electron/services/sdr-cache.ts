@@ -40,6 +40,8 @@ export interface LoadSdrOptions extends ReadSdrOptions {
   cacheDir?: string | undefined;
   /** the key's host part as the user named the BMC, port included when not 623 */
   hostKey?: string;
+  /** read the repository from the BMC whatever the cache holds (the entry is still rewritten) */
+  refresh?: boolean | undefined;
 }
 
 export interface LoadedSdr {
@@ -128,7 +130,7 @@ export async function loadSdr(r: Requester, opts: LoadSdrOptions = {}): Promise<
   const path = dir === undefined ? undefined : join(dir, cacheFileName(hostKey));
   const [info, cached] = await Promise.all([
     getSdrRepositoryInfo(r, reqOpts),
-    path === undefined ? Promise.resolve(undefined) : readCache(path, hostKey),
+    path === undefined || opts.refresh ? Promise.resolve(undefined) : readCache(path, hostKey),
   ]);
   if (cached && sameInfo(cached.info, info)) {
     try {
@@ -153,4 +155,53 @@ export async function loadSdr(r: Requester, opts: LoadSdrOptions = {}): Promise<
     });
   }
   return { ...contents, source: 'bmc' };
+}
+
+export interface SdrCacheLoadOptions {
+  signal?: AbortSignal | undefined;
+  /** records read so far of the repository's count (cold reads only) */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+  /** read the repository from the BMC even if the cached copy is current */
+  refresh?: boolean | undefined;
+}
+
+/**
+ * The app's SDR cache (one per app instance, in AppServices): the on-disk entries of `loadSdr` in the
+ * app's own directory, plus the decoded records of each host in memory so a warm load neither reads
+ * nor decodes the file. Every load still asks the BMC for its repository info (one request) and reads
+ * the repository again when it changed. Keyed by host id and address, so editing a host's address does
+ * not reuse another BMC's records. Used by sensors.list and (read-only) by the SEL views.
+ */
+export class SdrCache {
+  readonly #memory = new Map<string, LoadedSdr>();
+
+  constructor(private readonly dir: string | undefined) {}
+
+  static key(host: { id: string; address: string; port: number }): string {
+    return `app:${host.id}@${host.address}:${host.port}`;
+  }
+
+  async load(r: Requester, key: string, opts: SdrCacheLoadOptions = {}): Promise<LoadedSdr> {
+    const reqOpts: RequestOptions = { ...(opts.signal && { signal: opts.signal }) };
+    const held = opts.refresh ? undefined : this.#memory.get(key);
+    if (held) {
+      const info = await getSdrRepositoryInfo(r, reqOpts);
+      if (sameRepository(held.info, info)) return { ...held, info, source: 'cache' };
+      this.#memory.delete(key);
+    }
+    const loaded = await loadSdr(r, {
+      ...reqOpts,
+      ...(opts.onProgress && { onProgress: opts.onProgress }),
+      hostKey: key,
+      cacheDir: this.dir,
+      refresh: opts.refresh,
+    });
+    this.#memory.set(key, loaded);
+    return loaded;
+  }
+
+  /** Forgets a host (removed or edited); its file is rebuilt on the next cold read. */
+  forget(key: string): void {
+    this.#memory.delete(key);
+  }
 }

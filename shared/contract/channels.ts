@@ -27,6 +27,9 @@ export const CALL_NAMES = [
   'fleet.power',
   'fleet.identify',
   'fleet.bootDevice',
+  'sensors.list',
+  'sensors.setThreshold',
+  'fru.read',
 ] as const;
 export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
 

@@ -10,6 +10,8 @@ import { powerCalls } from './power';
 import { mcCalls } from './mc';
 import { fleetCalls } from './fleet';
 import { selCalls } from './sel';
+import { sensorsCalls } from './sensors';
+import { fruCalls } from './fru';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -22,6 +24,8 @@ export const contract = {
   ...mcCalls,
   ...fleetCalls,
   ...selCalls,
+  ...sensorsCalls,
+  ...fruCalls,
 };
 
 export type Contract = typeof contract;

@@ -5,7 +5,8 @@ import type { CliCommand, CliContext } from '../context';
 import type { Requester } from '../../ipmi/client/requester';
 import { IpmiError } from '../../ipmi/errors';
 import { completionCodeText } from '../../ipmi/message/completion-codes';
-import { readFruInventory, FruReader } from '../../ipmi/commands/storage/fru-inventory';
+import { FruReader } from '../../ipmi/commands/storage/fru-inventory';
+import { fruDevicesOf, readFruView } from '../../views/fru';
 import { formatFruInventory, type FruFormatOptions } from '../format/fru';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
 import { bmcSdrRecords } from './sdr-source';
@@ -16,8 +17,6 @@ export interface FruPrintResult {
   status: number;
 }
 
-const BMC_ADDRESS = 0x20;
-
 /** ipmitool's __ipmi_fru_print for one device: the areas, or " Device not present (...)". */
 export async function fruDeviceText(
   r: Requester,
@@ -26,7 +25,7 @@ export async function fruDeviceText(
   reader = new FruReader(r),
 ): Promise<FruPrintResult> {
   try {
-    const fru = await readFruInventory(r, id, reader);
+    const fru = await readFruView(r, id, reader);
     const stderr = fru.problems.map((p) => `Warning: FRU ${id} ${p.area}: ${p.message}\n`).join('');
     return { stdout: formatFruInventory(fru, opts), stderr, status: 0 };
   } catch (e) {
@@ -58,25 +57,14 @@ export async function fruPrintAllText(
   stdout += builtin.stdout + '\n';
   stderr += builtin.stderr;
   let status = builtin.status;
-  for (const rec of await sdr()) {
-    if (rec.kind !== 'fru-locator' || !rec.logical) continue;
-    // ipmitool prints IPMI FRU inventory devices only (logical FRU type 0x10, or an EEPROM marked as one)
-    if (
-      rec.deviceType !== 0x10 &&
-      (rec.deviceTypeModifier !== 0x02 || rec.deviceType < 0x08 || rec.deviceType > 0x0f)
-    ) {
+  for (const d of fruDevicesOf(await sdr()).slice(1)) {
+    if (d.kind === 'not-inventory') {
       status = 1;
       continue;
     }
-    // the locator holds the 7-bit address; ipmitool compares the stored byte with the BMC's 0x20
-    const slaveAddress = rec.accessAddress << 1;
-    if (slaveAddress === BMC_ADDRESS && rec.fruDeviceId === 0) continue;
-    stdout += `FRU Device Description : ${rec.id} (ID ${rec.fruDeviceId})\n`;
-    if (
-      (rec.deviceTypeModifier === 0x00 || rec.deviceTypeModifier === 0x02) &&
-      slaveAddress === BMC_ADDRESS
-    ) {
-      const dev = await fruDeviceText(r, rec.fruDeviceId, opts, reader);
+    stdout += `FRU Device Description : ${d.name} (ID ${d.deviceId})\n`;
+    if (d.kind === 'read') {
+      const dev = await fruDeviceText(r, d.deviceId, opts, reader);
       stdout += dev.stdout;
       stderr += dev.stderr;
       status = dev.status;

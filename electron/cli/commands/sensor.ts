@@ -2,7 +2,8 @@
 // thresh <id> lower|upper <3 values> (ipmitool 1.8.19 syntax, output and exit codes; `-c` as ipmitool).
 import type { Requester } from '../../ipmi/client/requester';
 import type { CliCommand, CliContext } from '../context';
-import { readAllSensors, readSensor } from '../../ipmi/commands/sensor/sensor-snapshot';
+import { readSensor } from '../../ipmi/commands/sensor/sensor-snapshot';
+import { readSensorViews } from '../../views/sensor';
 import {
   getSensorEventEnable,
   getSensorEventStatus,
@@ -53,8 +54,8 @@ export async function sensorList(
   opts: LoadSdrOptions = {},
 ): Promise<{ text: string; source: 'cache' | 'bmc' }> {
   const sdr = await loadSdr(r, opts);
-  const snaps = await readAllSensors(r, sdr.records, { thresholds: true });
-  return { text: snaps.map(sensorListLine).join(''), source: sdr.source };
+  const views = await readSensorViews(r, sdr.records, { thresholds: true });
+  return { text: views.map((v) => sensorListLine(v)).join(''), source: sdr.source };
 }
 
 async function get(ctx: CliContext, noCache: boolean, ids: string[]): Promise<number> {
@@ -284,8 +285,8 @@ export const sensorCommand: CliCommand = {
       const r = await ctx.session();
       // ipmitool's sensor list walks the BMC's repository itself: -S does not apply
       const { records } = await cliSdr(ctx, r, noCache);
-      const snaps = await readAllSensors(r, records, { thresholds: true });
-      ctx.out(snaps.map((s) => (ctx.csv ? sensorCsvLine(s) : sensorListLine(s))).join(''));
+      const views = await readSensorViews(r, records, { thresholds: true });
+      ctx.out(views.map((v) => (ctx.csv ? sensorCsvLine(v) : sensorListLine(v))).join(''));
       return 0;
     }
     if (sub === 'help') {

@@ -2,13 +2,10 @@
 // exactly as ipmitool 1.8.19 prints them with verbose set (lib/ipmi_sdr.c: the verbose halves of
 // ipmi_sdr_print_sensor_fc, _eventonly, _mc_locator, _fru_locator, _generic_locator), and the `-c`
 // line `sdr get` prints for a threshold sensor (the list line plus entity, type, SDR thresholds, range).
-// Pure: records and readings in, text out.
+// Pure: sensor views (electron/views/sensor.ts) and records in, text out.
 import { entityIdName } from '../../ipmi/decode/entity-ids';
 import { stateEntries } from '../../ipmi/decode/event-reading-types';
-import { convertReading, convertTolerance } from '../../ipmi/decode/reading-conversion';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
-import { isThresholdSensor } from '../../ipmi/decode/sdr/sdr-record';
-import type { FullSensorRecord } from '../../ipmi/decode/sdr/full-sensor-record';
 import type { ThresholdName } from '../../ipmi/decode/sdr/sensor-record-common';
 import { THRESHOLD_BITS } from '../../ipmi/decode/sdr/sensor-record-common';
 import type {
@@ -18,12 +15,13 @@ import type {
 } from '../../ipmi/decode/sdr/locator-records';
 import type { EventOnlyRecord } from '../../ipmi/decode/sdr/event-only-record';
 import { sensorTypeLabel } from '../../ipmi/decode/sensor-types';
-import { sensorHealthVerbose } from '../../ipmi/commands/sensor/sensor-reading';
 import type { SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
 import type { SensorEventBits } from '../../ipmi/commands/sensor/sensor-thresholds';
 import { fixed, HEX2, hex2, left, wholeOr } from './c-number';
 import { analogText, csvDiscrete, sdrCsvSensorLine } from './sdr';
-import { analogEventLines, analogUnits, hysteresisLine } from './sensor';
+import { analogEventLines, analogUnits, hysteresisLine, verboseStatus } from './sensor';
+import type { SensorView } from '../../../shared/domain/sensor';
+import { asSensorView } from '../../views/sensor';
 
 /**
  * ipmitool's entity_device_type_vals. ipmitool looks the pair up as (type << 8 | modifier), so only the
@@ -133,13 +131,6 @@ function discreteEventLines(
   return out;
 }
 
-const EVENT_MESSAGE_CONTROL = [
-  'Per-threshold',
-  'Entire Sensor Only',
-  'Global Disable Only',
-  'No Events From Sensor',
-];
-
 /** lnr lcr lnc unc ucr unr, the order ipmitool lists threshold masks in. */
 const MASK_ORDER: readonly ThresholdName[] = ['lnr', 'lcr', 'lnc', 'unc', 'ucr', 'unr'];
 
@@ -149,93 +140,87 @@ function maskNames(mask: number): string {
     .join('');
 }
 
-function thresholdAccessLine(label: string, access: number, mask: number): string {
-  const text = access === 0 ? 'No Thresholds' : access === 3 ? 'Thresholds Fixed' : maskNames(mask);
-  return ` ${label} : ${text}\n`;
-}
-
-/** SDR-stored values (nominal, normal range, thresholds): %.3f converted, or 0x%02X for non-analog. */
-function sdrValue(rec: FullSensorRecord, raw: number): string {
-  if (rec.analogFormat === 'none') return `0x${HEX2(raw)}`;
-  return fixed(convertReading(rec, raw) ?? 0, 3);
-}
-
-/** The "no value" raw byte of each analog format, for the sensor range (ipmitool print_sensor_min_max). */
-function rangeLines(rec: FullSensorRecord): string {
-  const analog = rec.analogFormat !== 'none';
-  const unspecified = (raw: number, emptyRaw: Record<string, number>) =>
-    emptyRaw[rec.analogFormat] === raw || (analog && (convertReading(rec, raw) ?? 0) === 0);
-  const line = (label: string, raw: number, empty: Record<string, number>) =>
-    ` ${label}  : ${unspecified(raw, empty) ? 'Unspecified' : sdrValue(rec, raw)}\n`;
-  return (
-    line('Minimum sensor range', rec.sensorMin, {
-      unsigned: 0x00,
-      'ones-complement': 0xff,
-      'twos-complement': 0x80,
-    }) +
-    line('Maximum sensor range', rec.sensorMax, {
-      unsigned: 0xff,
-      'ones-complement': 0x00,
-      'twos-complement': 0x7f,
-    })
-  );
-}
-
 export interface SdrGetExtras {
   eventStatus?: SensorEventBits | undefined;
   eventEnable?: SensorEventBits | undefined;
 }
 
+type SensorArg = SensorView | SensorSnapshot;
+
 /** The reading bytes 3-4 as ipmitool keeps them: only from a reply with scanning enabled. */
-function states(s: SensorSnapshot): [number, number] {
-  const r = s.reading;
+function states(v: SensorView): [number, number] {
+  const r = v.reading;
   return r && r.scanningEnabled ? [r.state1, r.state2] : [0, 0];
 }
 
-function readingWord(s: SensorSnapshot): string {
-  return s.reading && !s.reading.scanningEnabled ? 'Disabled' : 'No Reading';
+function readingWord(v: SensorView): string {
+  return v.reading && !v.reading.scanningEnabled ? 'Disabled' : 'No Reading';
+}
+
+/** SDR-stored values (nominal, normal range, thresholds): %.3f converted, or 0x%02X for non-analog. */
+function sdrValueText(x: { raw: number; value?: number | undefined }): string {
+  return x.value === undefined ? `0x${HEX2(x.raw)}` : fixed(x.value, 3);
+}
+
+const EVENT_MESSAGE_CONTROL: Record<SensorView['eventMessageControl'], string> = {
+  'per-threshold': 'Per-threshold',
+  'entire-sensor': 'Entire Sensor Only',
+  'global-disable': 'Global Disable Only',
+  none: 'No Events From Sensor',
+};
+
+function thresholdAccessLine(label: string, access: SensorView['thresholdAccess'], mask: number): string {
+  const text =
+    access === 'none' ? 'No Thresholds' : access === 'fixed' ? 'Thresholds Fixed' : maskNames(mask);
+  return ` ${label} : ${text}\n`;
+}
+
+/** The sensor range lines (ipmitool print_sensor_min_max). */
+function rangeLines(v: SensorView): string {
+  const line = (label: string, end: SensorView['range']['min']) =>
+    end ? ` ${label}  : ${end.specified ? sdrValueText(end) : 'Unspecified'}\n` : '';
+  return line('Minimum sensor range', v.range.min) + line('Maximum sensor range', v.range.max);
 }
 
 /** `sdr get` block for a full or compact sensor record. */
-export function sdrGetSensorBlock(s: SensorSnapshot, x: SdrGetExtras = {}): string {
-  const rec = s.record;
-  const r = s.reading;
+export function sdrGetSensorBlock(x: SensorArg, extras: SdrGetExtras = {}): string {
+  const v = asSensorView(x);
+  const r = v.reading;
   let out =
-    `Sensor ID              : ${rec.id} (0x${rec.number.toString(16)})\n` +
-    ` Entity ID             : ${entityText(rec.entityId, rec.entityInstance)}\n`;
-  const emc = ` Event Message Control : ${EVENT_MESSAGE_CONTROL[rec.capabilities.eventMessageControl]!}\n`;
-  if (!isThresholdSensor(rec)) {
-    out += ` Sensor Type (Discrete): ${typeText(rec.sensorType)}\n Sensor Reading        : `;
-    if (r && r.valid) {
-      const a = analogText(s, 3);
-      out += a !== undefined ? `${a} ${analogUnits(s)}\n` : `${r.raw.toString(16)}h\n`;
-    } else out += `${readingWord(s)}\n`;
+    `Sensor ID              : ${v.name} (0x${v.number.toString(16)})\n` +
+    ` Entity ID             : ${entityText(v.entity.id, v.entity.instance)}\n`;
+  const emc = ` Event Message Control : ${EVENT_MESSAGE_CONTROL[v.eventMessageControl]}\n`;
+  if (!v.thresholdBased) {
+    out += ` Sensor Type (Discrete): ${typeText(v.type.code)}\n Sensor Reading        : `;
+    if (r && v.available) {
+      const a = analogText(v, 3);
+      out += a !== undefined ? `${a} ${analogUnits(v)}\n` : `${r.raw.toString(16)}h\n`;
+    } else out += `${readingWord(v)}\n`;
     out += emc;
-    out += discreteStateLines('States Asserted', rec.sensorType, rec.eventReadingType, ...states(s));
-    out += discreteEventLines(x.eventStatus, 'status', rec.sensorType, rec.eventReadingType);
-    out += discreteEventLines(x.eventEnable, 'enable', rec.sensorType, rec.eventReadingType);
-    return out + ` OEM                   : ${rec.oem.toString(16).toUpperCase()}\n\n`;
+    out += discreteStateLines('States Asserted', v.type.code, v.eventReadingType, ...states(v));
+    out += discreteEventLines(extras.eventStatus, 'status', v.type.code, v.eventReadingType);
+    out += discreteEventLines(extras.eventEnable, 'enable', v.type.code, v.eventReadingType);
+    return out + ` OEM                   : ${v.oem.toString(16).toUpperCase()}\n\n`;
   }
-  out += ` Sensor Type (Threshold)  : ${typeText(rec.sensorType)}\n Sensor Reading        : `;
-  if (r && r.valid) {
-    if (rec.kind === 'full') {
-      const tol = convertTolerance(rec);
-      if (rec.analogFormat === 'none' || s.value === undefined || tol === undefined)
-        out += `0x${HEX2(r.raw)} (+/- 0x${HEX2(rec.factors.tolerance)}) ${analogUnits(s)}\n`;
-      else out += `${wholeOr(s.value, 3)} (+/- ${wholeOr(tol, 3)}) ${analogUnits(s)}\n`;
-    } else out += `0x${HEX2(r.raw)} ${analogUnits(s)}\n`;
-  } else out += `${readingWord(s)}\n`;
-  out += ` Status                : ${sensorHealthVerbose(r, 'Not Available')}\n`;
-  if (rec.kind === 'full') {
-    const normal: [number, string, number][] = [
-      [0x01, 'Nominal Reading', rec.nominalReading],
-      [0x04, 'Normal Minimum', rec.normalMin],
-      [0x02, 'Normal Maximum', rec.normalMax],
+  out += ` Sensor Type (Threshold)  : ${typeText(v.type.code)}\n Sensor Reading        : `;
+  if (r && v.available) {
+    if (v.recordKind === 'full' && v.tolerance) {
+      const tol = v.tolerance.value;
+      if (v.value === undefined || tol === undefined)
+        out += `0x${HEX2(r.raw)} (+/- 0x${HEX2(v.tolerance.raw)}) ${analogUnits(v)}\n`;
+      else out += `${wholeOr(v.value, 3)} (+/- ${wholeOr(tol, 3)}) ${analogUnits(v)}\n`;
+    } else out += `0x${HEX2(r.raw)} ${analogUnits(v)}\n`;
+  } else out += `${readingWord(v)}\n`;
+  out += ` Status                : ${verboseStatus(v, 'Not Available')}\n`;
+  if (v.recordKind === 'full') {
+    const normal: [string, SensorView['range']['nominal']][] = [
+      ['Nominal Reading', v.range.nominal],
+      ['Normal Minimum', v.range.normalMin],
+      ['Normal Maximum', v.range.normalMax],
     ];
-    for (const [flag, label, raw] of normal)
-      if (rec.analogFlags & flag) out += ` ${left(label, 21)} : ${sdrValue(rec, raw)}\n`;
+    for (const [label, value] of normal) if (value) out += ` ${left(label, 21)} : ${sdrValueText(value)}\n`;
     // the thresholds stored in the SDR, printed when the record initialises them (not the live ones)
-    const thresholds: [ThresholdName, string][] = [
+    const labels: [ThresholdName, string][] = [
       ['unr', 'Upper non-recoverable'],
       ['ucr', 'Upper critical'],
       ['unc', 'Upper non-critical'],
@@ -243,30 +228,21 @@ export function sdrGetSensorBlock(s: SensorSnapshot, x: SdrGetExtras = {}): stri
       ['lcr', 'Lower critical'],
       ['lnc', 'Lower non-critical'],
     ];
-    if (rec.initialization & 0x10)
-      for (const [name, label] of thresholds)
-        if (rec.readableThresholds & THRESHOLD_BITS[name])
-          out += ` ${left(label, 21)} : ${sdrValue(rec, rec.thresholds[name])}\n`;
+    if (v.thresholdsInitialized)
+      for (const [name, label] of labels) {
+        const initial = v.thresholds.find((t) => t.name === name)?.initial;
+        if (initial) out += ` ${left(label, 21)} : ${sdrValueText(initial)}\n`;
+      }
   }
-  out += hysteresisLine(s, rec.positiveHysteresis, 'Positive Hysteresis');
-  out += hysteresisLine(s, rec.negativeHysteresis, 'Negative Hysteresis');
-  if (rec.kind === 'full') out += rangeLines(rec);
+  out += hysteresisLine(v.hysteresis.positive, 'Positive Hysteresis');
+  out += hysteresisLine(v.hysteresis.negative, 'Negative Hysteresis');
+  if (v.recordKind === 'full') out += rangeLines(v);
   out += emc;
-  out += thresholdAccessLine(
-    'Readable Thresholds  ',
-    rec.capabilities.thresholdAccess,
-    rec.readableThresholds,
-  );
-  out += thresholdAccessLine(
-    'Settable Thresholds  ',
-    rec.capabilities.thresholdAccess,
-    rec.settableThresholds,
-  );
-  // assertion mask bits 12-14: lnc lcr lnr; deassertion mask bits 12-14: unc ucr unr
-  const readMask = ((rec.assertionMask >> 12) & 0x07) | (((rec.deassertionMask >> 12) & 0x07) << 3);
-  if (readMask) out += ` Threshold Read Mask   : ${maskNames(readMask)}\n`;
-  out += analogEventLines(x.eventStatus, 'status');
-  out += analogEventLines(x.eventEnable, 'enable');
+  out += thresholdAccessLine('Readable Thresholds  ', v.thresholdAccess, v.masks.readable);
+  out += thresholdAccessLine('Settable Thresholds  ', v.thresholdAccess, v.masks.settable);
+  if (v.masks.read) out += ` Threshold Read Mask   : ${maskNames(v.masks.read)}\n`;
+  out += analogEventLines(extras.eventStatus, 'status');
+  out += analogEventLines(extras.eventEnable, 'enable');
   return out + '\n';
 }
 
@@ -274,34 +250,30 @@ export function sdrGetSensorBlock(s: SensorSnapshot, x: SdrGetExtras = {}): stri
  * `-c sdr get` line. Discrete sensors print their list line; threshold sensors the list fields with the
  * status in words (ipmitool has verbose set), then entity, type, the SDR's values and the sensor range.
  */
-export function sdrGetCsvLine(s: SensorSnapshot): string {
-  if (!isThresholdSensor(s.record)) return sdrCsvSensorLine(s);
-  const r = s.reading;
-  let line = `${s.record.id},`;
-  if (r && r.valid) {
-    const a = analogText(s, 3);
+export function sdrGetCsvLine(x: SensorArg): string {
+  const v = asSensorView(x);
+  if (!v.thresholdBased) return sdrCsvSensorLine(v);
+  let line = `${v.name},`;
+  if (v.available) {
+    const a = analogText(v, 3);
     line +=
-      a !== undefined && s.value !== undefined
-        ? `${wholeOr(s.value, 3)},${analogUnits(s)},${sensorHealthVerbose(r, 'ns')}`
-        : csvDiscrete(s);
+      a !== undefined && v.value !== undefined
+        ? `${wholeOr(v.value, 3)},${analogUnits(v)},${verboseStatus(v, 'ns')}`
+        : csvDiscrete(v);
   } else line += ',,ns';
-  return `${line}${csvThresholdTail(s)}\n`;
+  return `${line}${csvThresholdTail(v)}\n`;
 }
 
-function csvThresholdTail(s: SensorSnapshot): string {
-  const rec = s.record;
-  let out = `,${rec.entityId}.${rec.entityInstance},${entityIdName(rec.entityId)},${sensorTypeLabel(rec.sensorType)},`;
-  if (rec.kind !== 'full') return out + ',,,,,,,,,,';
-  const cell = (given: boolean, raw: number) => (given ? `${sdrValue(rec, raw)},` : ',');
-  out += cell((rec.analogFlags & 0x01) !== 0, rec.nominalReading);
-  out += cell((rec.analogFlags & 0x04) !== 0, rec.normalMin);
-  out += cell((rec.analogFlags & 0x02) !== 0, rec.normalMax);
+function csvThresholdTail(v: SensorView): string {
+  let out = `,${v.entity.id}.${v.entity.instance},${v.entity.name},${v.type.name},`;
+  if (v.recordKind !== 'full') return out + ',,,,,,,,,,';
+  const cell = (x: { raw: number; value?: number | undefined } | undefined) =>
+    x ? `${sdrValueText(x)},` : ',';
+  out += cell(v.range.nominal) + cell(v.range.normalMin) + cell(v.range.normalMax);
   for (const n of ['unr', 'ucr', 'unc', 'lnr', 'lcr', 'lnc'] as const)
-    out += cell((rec.readableThresholds & THRESHOLD_BITS[n]) !== 0, rec.thresholds[n]);
-  out +=
-    rec.analogFormat === 'none'
-      ? `0x${HEX2(rec.sensorMin)},0x${HEX2(rec.sensorMax)}`
-      : `${fixed(convertReading(rec, rec.sensorMin) ?? 0, 3)},${fixed(convertReading(rec, rec.sensorMax) ?? 0, 3)}`;
+    out += cell(v.thresholds.find((t) => t.name === n)?.initial);
+  const { min, max } = v.range;
+  out += `${sdrValueText(min!)},${sdrValueText(max!)}`;
   return out;
 }
 

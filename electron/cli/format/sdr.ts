@@ -1,15 +1,14 @@
 // `sdr list`, `sdr elist`, `sdr type` and `sdr info` lines exactly as ipmitool 1.8.19 prints them
 // (lib/ipmi_sdr.c: ipmi_sdr_print_sensor_fc, _eventonly, _fru_locator, _mc_locator,
-// _generic_locator, ipmi_sdr_print_info). Pure: records and readings in, text out.
-import { assertedStates } from '../../ipmi/decode/event-reading-types';
+// _generic_locator, ipmi_sdr_print_info). Pure: sensor views (electron/views/sensor.ts; a snapshot is
+// turned into one) and records in, text out; the meaning of a reading is the view's.
 import type { SdrRepositoryInfo } from '../../ipmi/commands/storage/sdr-repository';
 import type { SdrRecord } from '../../ipmi/decode/sdr/sdr-record';
-import { isThresholdSensor } from '../../ipmi/decode/sdr/sdr-record';
-import { unitString } from '../../ipmi/decode/units';
 import { SENSOR_TYPE_NAMES } from '../../ipmi/decode/sensor-types';
 import { entityIdName } from '../../ipmi/decode/entity-ids';
-import { sensorHealth, sensorHealthDetailed } from '../../ipmi/commands/sensor/sensor-reading';
-import { hasAnalogReading, type SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
+import type { SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
+import type { SensorView } from '../../../shared/domain/sensor';
+import { asSensorView } from '../../views/sensor';
 import { HEX2, hex2, left, right, wholeOr } from './c-number';
 import { timestampNumeric, type TimeOptions } from './ipmi-time';
 
@@ -40,15 +39,13 @@ export function recordMatches(r: SdrRecord, f: SdrFilter): boolean {
 /** snprintf into ipmitool's 16-byte buffer: at most 15 characters survive. */
 const clip15 = (s: string) => s.slice(0, 15);
 
-function unitsOf(s: SensorSnapshot): string {
-  const u = s.record.units;
-  return unitString(u.percentage, u.modifierRelation, u.baseUnit, u.modifierUnit);
-}
+type SensorArg = SensorView | SensorSnapshot;
 
 /** The analog reading string of `sdr list` (precision 2) or `sensor get` (precision 3). */
-export function analogText(s: SensorSnapshot, precision: number): string | undefined {
-  if (!hasAnalogReading(s.record) || !s.factors || s.value === undefined) return undefined;
-  return wholeOr(s.value, precision);
+export function analogText(x: SensorArg, precision: number): string | undefined {
+  const v = asSensorView(x);
+  if (!v.analog || !v.convertible || v.value === undefined) return undefined;
+  return wholeOr(v.value, precision);
 }
 
 /**
@@ -56,56 +53,54 @@ export function analogText(s: SensorSnapshot, precision: number): string | undef
  * state byte (Get Sensor Reading byte 3), not byte 1, for sensors without an analog value (seen on
  * the lab: CPU1 Status reads 07 80 00 and is listed as 0x80). Threshold sensors show byte 1.
  */
-export function discreteValue(s: SensorSnapshot): number {
-  const r = s.reading;
-  if (!r) return 0;
-  return isThresholdSensor(s.record) ? r.raw : r.state1;
+export function discreteValue(x: SensorArg): number {
+  const v = asSensorView(x);
+  if (!v.reading) return 0;
+  return v.thresholdBased ? v.reading.raw : v.reading.state1;
 }
 
 /** One `sdr list` line for a full or compact sensor. */
-export function sdrListSensorLine(s: SensorSnapshot): string {
-  const r = s.reading;
-  const full = s.record.kind === 'full';
+export function sdrListSensorLine(x: SensorArg): string {
+  const v = asSensorView(x);
+  const full = v.recordKind === 'full';
   let sval: string;
-  if (r && r.valid) {
-    const a = analogText(s, 2);
-    sval = a !== undefined ? clip15(`${a} ${unitsOf(s)}`) : `0x${hex2(discreteValue(s))}`;
-  } else if (r && !r.scanningEnabled) sval = full ? 'disabled' : 'Not Readable';
+  if (v.available) {
+    const a = analogText(v, 2);
+    sval = a !== undefined ? clip15(`${a} ${v.units}`) : `0x${hex2(discreteValue(v))}`;
+  } else if (v.reading && !v.reading.scanningEnabled) sval = full ? 'disabled' : 'Not Readable';
   else sval = full ? 'no reading' : 'Not Readable';
-  const status = isThresholdSensor(s.record) ? sensorHealth(r, true) : r?.valid ? 'ok' : 'ns';
-  return `${left(s.record.id, 16)} | ${sval}${' '.repeat(17 - sval.length)} | ${status}\n`;
+  return `${left(v.name, 16)} | ${sval}${' '.repeat(17 - sval.length)} | ${v.status}\n`;
 }
 
+/** ipmitool's sdr elist status: the threshold crossed by name, else ok, or ns without a reading. */
+const detailedStatus = (v: SensorView) => v.crossed ?? (v.available ? 'ok' : 'ns');
+
 /** One `sdr elist` line for a full or compact sensor. */
-export function sdrElistSensorLine(s: SensorSnapshot): string {
-  const rec = s.record;
-  const r = s.reading;
-  const status = isThresholdSensor(rec) ? sensorHealthDetailed(r) : r?.valid ? 'ok' : 'ns';
-  let line = `${left(rec.id, 16)} | ${HEX2(rec.number)}h | ${left(status, 3)} | ${right(String(rec.entityId), 2)}.${rec.entityInstance} | `;
-  if (r && r.valid) {
-    const a = analogText(s, 2);
-    if (isThresholdSensor(rec) && a !== undefined) {
-      line += clip15(`${a} ${unitsOf(s)}`);
+export function sdrElistSensorLine(x: SensorArg): string {
+  const v = asSensorView(x);
+  let line = `${left(v.name, 16)} | ${HEX2(v.number)}h | ${left(detailedStatus(v), 3)} | ${right(String(v.entity.id), 2)}.${v.entity.instance} | `;
+  if (v.available) {
+    const a = analogText(v, 2);
+    if (v.thresholdBased && a !== undefined) {
+      line += clip15(`${a} ${v.units}`);
     } else {
-      const states = assertedStates(rec.sensorType, rec.eventReadingType, r.state1, r.state2);
-      if (a !== undefined) line += `${a} ${unitsOf(s)}${states.length ? ', ' : ''}`;
-      line += states.join(', ');
+      if (a !== undefined) line += `${a} ${v.units}${v.states.length ? ', ' : ''}`;
+      line += v.states.join(', ');
     }
-  } else if (r && !r.scanningEnabled) line += 'Disabled';
+  } else if (v.reading && !v.reading.scanningEnabled) line += 'Disabled';
   else line += 'No Reading';
   return line + '\n';
 }
 
 /** ipmitool's print_csv_discrete: a non-threshold sensor (or a threshold one without an analog value)
  *  after "<id>,". */
-export function csvDiscrete(s: SensorSnapshot): string {
-  const rec = s.record;
-  const r = s.reading;
-  const entity = `${rec.entityId}.${rec.entityInstance}`;
-  if (!r || !r.valid) return `${HEX2(rec.number)}h,ns,${entity},No Reading`;
-  const a = analogText(s, 2);
-  const head = a !== undefined ? `${a},${unitsOf(s)},` : `${HEX2(rec.number)}h,`;
-  return `${head}ok,${entity},${assertedStates(rec.sensorType, rec.eventReadingType, r.state1, r.state2).join(', ')}`;
+export function csvDiscrete(x: SensorArg): string {
+  const v = asSensorView(x);
+  const entity = `${v.entity.id}.${v.entity.instance}`;
+  if (!v.available) return `${HEX2(v.number)}h,ns,${entity},No Reading`;
+  const a = analogText(v, 2);
+  const head = a !== undefined ? `${a},${v.units},` : `${HEX2(v.number)}h,`;
+  return `${head}ok,${entity},${v.states.join(', ')}`;
 }
 
 /**
@@ -113,15 +108,15 @@ export function csvDiscrete(s: SensorSnapshot): string {
  * crossed: ipmitool's status names the threshold under elist, type and entity (`ucr`), the class under
  * list (`cr`), as its ipmi_sdr_get_thresh_status follows sdr_extended.
  */
-export function sdrCsvSensorLine(s: SensorSnapshot, extended = false): string {
-  const r = s.reading;
-  let line = `${s.record.id},`;
-  if (!isThresholdSensor(s.record)) return `${line}${csvDiscrete(s)}\n`;
-  if (r && r.valid) {
+export function sdrCsvSensorLine(x: SensorArg, extended = false): string {
+  const v = asSensorView(x);
+  let line = `${v.name},`;
+  if (!v.thresholdBased) return `${line}${csvDiscrete(v)}\n`;
+  if (v.available) {
     line +=
-      hasAnalogReading(s.record) && s.factors && s.value !== undefined
-        ? `${wholeOr(s.value, 3)},${unitsOf(s)},${extended ? sensorHealthDetailed(r) : sensorHealth(r, true)}`
-        : csvDiscrete(s);
+      analogText(v, 3) !== undefined && v.value !== undefined
+        ? `${wholeOr(v.value, 3)},${v.units},${extended ? detailedStatus(v) : v.status}`
+        : csvDiscrete(v);
   } else line += ',,ns';
   return line + '\n';
 }
@@ -173,7 +168,7 @@ export function sdrOtherLine(rec: SdrRecord, extended: boolean): string | undefi
  */
 export function formatSdrList(
   records: readonly SdrRecord[],
-  snapshots: ReadonlyMap<number, SensorSnapshot>,
+  snapshots: ReadonlyMap<number, SensorView | SensorSnapshot>,
   filter: SdrFilter,
   extended: boolean,
   csv = false,

@@ -1,29 +1,16 @@
 // `sensor list`, `sensor get` and `sensor thresh` text exactly as ipmitool 1.8.19 prints it
-// (lib/ipmi_sensor.c, and the hysteresis/event-enable helpers of lib/ipmi_sdr.c). Pure.
-import { assertedStates } from '../../ipmi/decode/event-reading-types';
-import { isThresholdSensor } from '../../ipmi/decode/sdr/sdr-record';
-import { sensorTypeLabel } from '../../ipmi/decode/sensor-types';
-import {
-  convertHysteresis,
-  convertTolerance,
-  convertWithFactors,
-} from '../../ipmi/decode/reading-conversion';
-import { unitString } from '../../ipmi/decode/units';
-import { sensorHealth, sensorHealthVerbose } from '../../ipmi/commands/sensor/sensor-reading';
-import { hasAnalogReading, type SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
+// (lib/ipmi_sensor.c, and the hysteresis/event-enable helpers of lib/ipmi_sdr.c). Pure: a printer of
+// sensor views (electron/views/sensor.ts); a snapshot passed in is turned into its view first.
+import type { SensorSnapshot } from '../../ipmi/commands/sensor/sensor-snapshot';
 import type { SensorEventBits } from '../../ipmi/commands/sensor/sensor-thresholds';
 import type { ThresholdName } from '../../ipmi/decode/sdr/sensor-record-common';
-import { THRESHOLD_BITS } from '../../ipmi/decode/sdr/sensor-record-common';
+import type { SensorView, ThresholdKey } from '../../../shared/domain/sensor';
+import { asSensorView } from '../../views/sensor';
 import { fixed, hex2, left, wholeOr } from './c-number';
 import { analogText, discreteValue } from './sdr';
 
 /** Column order of `sensor list`: lnr, lcr, lnc, unc, ucr, unr. */
-const LIST_ORDER: readonly ThresholdName[] = ['lnr', 'lcr', 'lnc', 'unc', 'ucr', 'unr'];
-
-function unitsOf(s: SensorSnapshot): string {
-  const u = s.record.units;
-  return unitString(u.percentage, u.modifierRelation, u.baseUnit, u.modifierUnit);
-}
+type SensorArg = SensorView | SensorSnapshot;
 
 /**
  * ipmitool's s_a_units: set only for sensors with an analog value, and only once a reading came back
@@ -31,63 +18,64 @@ function unitsOf(s: SensorSnapshot): string {
  * leaves the units column blank; "reading unavailable" with scanning on still shows them (lab: P5V,
  * FAN3; lib/ipmi_sdr.c ipmi_sdr_read_sensor_value).
  */
-export function analogUnits(s: SensorSnapshot): string {
-  if (!s.reading || !s.reading.scanningEnabled) return '';
-  return hasAnalogReading(s.record) && s.factors ? unitsOf(s) : '';
+export function analogUnits(x: SensorArg): string {
+  const v = asSensorView(x);
+  if (!v.reading || !v.reading.scanningEnabled) return '';
+  return v.analog && v.convertible ? v.units : '';
 }
 
-export function thresholdValue(s: SensorSnapshot, raw: number): number | undefined {
-  const rec = s.record;
-  if (rec.kind !== 'full' || rec.analogFormat === 'none') return undefined;
-  return convertWithFactors(rec.factors, rec.analogFormat, rec.linearization, raw);
+/** ipmitool's verbose status (`sensor get`, `sdr get`, their `-c` forms): the threshold in words. */
+export function verboseStatus(v: SensorView, invalid: string): string {
+  if (!v.available) return invalid;
+  return v.crossed ? THRESHOLD_TEXT[v.crossed] : 'ok';
 }
 
 /** Threshold cell: "%-10.3f" for analog, "0x%-8x" for raw, "%-10s" na. */
 function thresholdCells(
-  s: SensorSnapshot,
+  v: SensorView,
   sep: string,
-  analog: (v: number) => string,
+  analog: (n: number) => string,
   raw: (n: number) => string,
   na: string,
 ): string {
-  const t = s.thresholds;
-  if (!t || s.record.kind !== 'full') return LIST_ORDER.map(() => sep + na).join('');
-  return LIST_ORDER.map((name) => {
-    if (!(t.readable & THRESHOLD_BITS[name])) return sep + na;
-    const v = thresholdValue(s, t.raw[name]);
-    return sep + (v === undefined ? raw(t.raw[name]) : analog(v));
-  }).join('');
+  if (!v.thresholdsRead || v.recordKind !== 'full') return (sep + na).repeat(6);
+  return v.thresholds
+    .map((t) => {
+      if (!t.readable || t.raw === undefined) return sep + na;
+      return sep + (t.value === undefined ? raw(t.raw) : analog(t.value));
+    })
+    .join('');
 }
 
 /** One `sensor list` line. */
-export function sensorListLine(s: SensorSnapshot): string {
-  const r = s.reading;
-  let line = `${left(s.record.id, 16)} `;
-  if (!isThresholdSensor(s.record)) {
-    if (r && r.valid) {
-      const a = analogText(s, 3);
+export function sensorListLine(x: SensorArg): string {
+  const v = asSensorView(x);
+  const r = v.reading;
+  let line = `${left(v.name, 16)} `;
+  if (!v.thresholdBased) {
+    if (r && v.available) {
+      const a = analogText(v, 3);
       line +=
         a !== undefined
-          ? `| ${left(a, 10)} | ${left(unitsOf(s), 10)} | ${left('ok', 6)}`
-          : `| 0x${left(discreteValue(s).toString(16), 8)} | ${left('discrete', 10)} | 0x${hex2(r.state1)}${hex2(r.state2)}`;
+          ? `| ${left(a, 10)} | ${left(v.units, 10)} | ${left('ok', 6)}`
+          : `| 0x${left(discreteValue(v).toString(16), 8)} | ${left('discrete', 10)} | 0x${hex2(r.state1)}${hex2(r.state2)}`;
     } else {
       line += `| ${left('na', 10)} | ${left('discrete', 10)} | ${left('na', 6)}`;
     }
     return line + `| ${left('na', 10)}`.repeat(6) + '\n';
   }
-  const status = sensorHealth(r, true);
-  if (r && r.valid) {
+  if (r && v.available) {
     line +=
-      s.value !== undefined
-        ? `| ${left(fixed(s.value, 3), 10)} | ${left(analogUnits(s), 10)} | ${left(status, 6)}`
-        : `| 0x${left(r.raw.toString(16), 8)} | ${left(analogUnits(s), 10)} | ${left(status, 6)}`;
+      v.value !== undefined
+        ? `| ${left(fixed(v.value, 3), 10)} | ${left(analogUnits(v), 10)} | ${left(v.status, 6)}`
+        : `| 0x${left(r.raw.toString(16), 8)} | ${left(analogUnits(v), 10)} | ${left(v.status, 6)}`;
   } else {
-    line += `| ${left('na', 10)} | ${left(analogUnits(s), 10)} | ${left('na', 6)}`;
+    line += `| ${left('na', 10)} | ${left(analogUnits(v), 10)} | ${left('na', 6)}`;
   }
   line += thresholdCells(
-    s,
+    v,
     '| ',
-    (v) => left(fixed(v, 3), 10),
+    (n) => left(fixed(n, 3), 10),
     (n) => `0x${left(n.toString(16), 8)}`,
     left('na', 10),
   );
@@ -98,30 +86,31 @@ export function sensorListLine(s: SensorSnapshot): string {
  *  discrete sensor's "reading" is Get Sensor Reading byte 1, as the installed 1.8.19 prints it.
  *  `verbose`: `-c sensor get`, where ipmitool sets verbose, so a crossed threshold reads in words
  *  ("Upper Critical") instead of its class ("cr"). */
-export function sensorCsvLine(s: SensorSnapshot, { verbose = false }: { verbose?: boolean } = {}): string {
-  const r = s.reading;
-  let line = s.record.id;
-  if (!isThresholdSensor(s.record)) {
-    if (r && r.valid) {
-      const a = analogText(s, 3);
+export function sensorCsvLine(x: SensorArg, { verbose = false }: { verbose?: boolean } = {}): string {
+  const v = asSensorView(x);
+  const r = v.reading;
+  let line = v.name;
+  if (!v.thresholdBased) {
+    if (r && v.available) {
+      const a = analogText(v, 3);
       line +=
         a !== undefined
-          ? `,${a},${unitsOf(s)},ok`
+          ? `,${a},${v.units},ok`
           : `,0x${r.raw.toString(16)},discrete,0x${hex2(r.state1)}${hex2(r.state2)}`;
     } else line += ',na,discrete,na';
     return line + ',na'.repeat(6) + '\n';
   }
-  const status = verbose ? sensorHealthVerbose(r, 'ns') : sensorHealth(r, true);
-  if (r && r.valid)
+  const status = verbose ? verboseStatus(v, 'ns') : v.status;
+  if (r && v.available)
     line +=
-      s.value !== undefined
-        ? `,${fixed(s.value, 3)},${analogUnits(s)},${status}`
-        : `,0x${r.raw.toString(16)},${analogUnits(s)},${status}`;
-  else line += `,na,${analogUnits(s)},na`;
+      v.value !== undefined
+        ? `,${fixed(v.value, 3)},${analogUnits(v)},${status}`
+        : `,0x${r.raw.toString(16)},${analogUnits(v)},${status}`;
+  else line += `,na,${analogUnits(v)},na`;
   line += thresholdCells(
-    s,
+    v,
     ',',
-    (v) => fixed(v, 3),
+    (n) => fixed(n, 3),
     (n) => `0x${n.toString(16)}`,
     'na',
   );
@@ -170,16 +159,15 @@ export function analogEventLines(bits: SensorEventBits | undefined, kind: 'statu
   return out;
 }
 
-export function hysteresisLine(s: SensorSnapshot, raw: number, label: string): string {
-  const rec = s.record;
-  if (rec.kind !== 'full' || rec.analogFormat === 'none') {
-    return raw === 0x00 || raw === 0xff
+/** A hysteresis line: converted for analog full records, else the raw byte; 0x00/0xFF unspecified. */
+export function hysteresisLine(h: SensorView['hysteresis']['positive'], label: string): string {
+  if (h.value === undefined) {
+    return h.raw === 0x00 || h.raw === 0xff
       ? ` ${label}   : Unspecified\n`
-      : ` ${label}   : 0x${hex2(raw).toUpperCase()}\n`;
+      : ` ${label}   : 0x${hex2(h.raw).toUpperCase()}\n`;
   }
-  const v = convertHysteresis(rec, raw);
-  if (raw === 0x00 || raw === 0xff || v === undefined || v === 0) return ` ${label}   : Unspecified\n`;
-  return ` ${label}   : ${fixed(v, 3)}\n`;
+  if (h.raw === 0x00 || h.raw === 0xff || h.value === 0) return ` ${label}   : Unspecified\n`;
+  return ` ${label}   : ${fixed(h.value, 3)}\n`;
 }
 
 export interface SensorGetExtras {
@@ -187,72 +175,69 @@ export interface SensorGetExtras {
   eventEnable?: SensorEventBits | undefined;
 }
 
+const GET_LABELS: Record<ThresholdKey, string> = {
+  lnr: ' Lower Non-Recoverable : ',
+  lcr: ' Lower Critical        : ',
+  lnc: ' Lower Non-Critical    : ',
+  unc: ' Upper Non-Critical    : ',
+  ucr: ' Upper Critical        : ',
+  unr: ' Upper Non-Recoverable : ',
+};
+
 /** The block `sensor get <id>` prints for one full or compact sensor. */
-export function sensorGetBlock(s: SensorSnapshot, x: SensorGetExtras = {}): string {
-  const rec = s.record;
-  const r = s.reading;
-  let out = `Sensor ID              : ${rec.id} (0x${rec.number.toString(16)})\n Entity ID             : ${rec.entityId}.${rec.entityInstance}\n`;
-  if (!isThresholdSensor(rec)) {
-    out += ` Sensor Type (Discrete): ${sensorTypeLabel(rec.sensorType)}\n`;
-    if (r && r.valid) {
-      const a = analogText(s, 3);
-      if (a !== undefined) out += ` Sensor Reading        : ${a} ${unitsOf(s)}\n`;
-      const states = assertedStates(rec.sensorType, rec.eventReadingType, r.state1, r.state2);
-      if (states.length)
+export function sensorGetBlock(x: SensorArg, extras: SensorGetExtras = {}): string {
+  const v = asSensorView(x);
+  const r = v.reading;
+  let out = `Sensor ID              : ${v.name} (0x${v.number.toString(16)})\n Entity ID             : ${v.entity.id}.${v.entity.instance}\n`;
+  if (!v.thresholdBased) {
+    out += ` Sensor Type (Discrete): ${v.type.name}\n`;
+    if (v.available) {
+      const a = analogText(v, 3);
+      if (a !== undefined) out += ` Sensor Reading        : ${a} ${v.units}\n`;
+      if (v.states.length)
         out +=
-          ` ${left('States Asserted', 21)} : ${sensorTypeLabel(rec.sensorType)}\n` +
-          states.map((t) => `                         [${t}]\n`).join('');
+          ` ${left('States Asserted', 21)} : ${v.type.name}\n` +
+          v.states.map((t) => `                         [${t}]\n`).join('');
       out += '\n';
     } else {
       out += ' Unable to read sensor: Device Not Present\n\n';
     }
     return out;
   }
-  out += ` Sensor Type (Threshold)  : ${sensorTypeLabel(rec.sensorType)}\n Sensor Reading        : `;
-  if (r && r.valid) {
-    if (rec.kind === 'full') {
-      const tol = convertTolerance(rec);
-      if (s.value !== undefined && tol !== undefined)
-        out += `${wholeOr(s.value, 3)} (+/- ${wholeOr(tol, 3)}) ${analogUnits(s)}\n`;
-      else out += `0x${r.raw.toString(16)} (+/- 0x${rec.factors.tolerance.toString(16)}) ${analogUnits(s)}\n`;
+  out += ` Sensor Type (Threshold)  : ${v.type.name}\n Sensor Reading        : `;
+  if (r && v.available) {
+    if (v.recordKind === 'full' && v.tolerance) {
+      const tol = v.tolerance.value;
+      if (v.value !== undefined && tol !== undefined)
+        out += `${wholeOr(v.value, 3)} (+/- ${wholeOr(tol, 3)}) ${analogUnits(v)}\n`;
+      else out += `0x${r.raw.toString(16)} (+/- 0x${v.tolerance.raw.toString(16)}) ${analogUnits(v)}\n`;
     } else {
-      out += `0x${r.raw.toString(16)} ${analogUnits(s)}\n`;
+      out += `0x${r.raw.toString(16)} ${analogUnits(v)}\n`;
     }
     // ipmitool's sensor get sets verbose: a crossed threshold in words
-    out += ` Status                : ${sensorHealthVerbose(r, 'ns')}\n`;
-    if (s.thresholds) {
-      if (rec.kind === 'full') {
-        const labels: [ThresholdName, string][] = [
-          ['lnr', ' Lower Non-Recoverable : '],
-          ['lcr', ' Lower Critical        : '],
-          ['lnc', ' Lower Non-Critical    : '],
-          ['unc', ' Upper Non-Critical    : '],
-          ['ucr', ' Upper Critical        : '],
-          ['unr', ' Upper Non-Recoverable : '],
-        ];
-        for (const [name, label] of labels) {
-          if (!(s.thresholds.readable & THRESHOLD_BITS[name])) out += `${label}na\n`;
-          else {
-            const v = thresholdValue(s, s.thresholds.raw[name]);
-            out +=
-              label + (v === undefined ? `0x${s.thresholds.raw[name].toString(16)}` : fixed(v, 3)) + '\n';
-          }
+    out += ` Status                : ${verboseStatus(v, 'ns')}\n`;
+    if (v.thresholdsRead) {
+      if (v.recordKind === 'full') {
+        for (const t of v.thresholds) {
+          const label = GET_LABELS[t.name];
+          if (!t.readable || t.raw === undefined) out += `${label}na\n`;
+          else out += label + (t.value === undefined ? `0x${t.raw.toString(16)}` : fixed(t.value, 3)) + '\n';
         }
       }
-      out += hysteresisLine(s, rec.positiveHysteresis, 'Positive Hysteresis');
-      out += hysteresisLine(s, rec.negativeHysteresis, 'Negative Hysteresis');
+      out += hysteresisLine(v.hysteresis.positive, 'Positive Hysteresis');
+      out += hysteresisLine(v.hysteresis.negative, 'Negative Hysteresis');
     } else {
       out += ' Sensor Threshold Settings not available\n';
     }
   } else {
     out += ' Unable to read sensor: Device Not Present\n\n';
   }
-  out += analogEventLines(x.eventStatus, 'status');
-  out += analogEventLines(x.eventEnable, 'enable');
+  out += analogEventLines(extras.eventStatus, 'status');
+  out += analogEventLines(extras.eventEnable, 'enable');
   return out + '\n';
 }
 
-const THRESHOLD_TEXT: Record<ThresholdName, string> = {
+const THRESHOLD_TEXT: Record<ThresholdKey, string> = {
   unr: 'Upper Non-Recoverable',
   ucr: 'Upper Critical',
   unc: 'Upper Non-Critical',

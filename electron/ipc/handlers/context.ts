@@ -5,6 +5,7 @@ import type { SessionPool } from '../../services/session-pool';
 import type { EventBus } from '../events';
 import type { OperationRegistry } from '../operations';
 import type { PlanStore } from '../../services/plan-store';
+import type { SdrCache } from '../../services/sdr-cache';
 import type { HostSummary } from '../../../shared/contract/hosts';
 import type { Host } from '../../../shared/domain/host';
 
@@ -17,6 +18,8 @@ export interface AppServices {
   readonly operations: OperationRegistry;
   /** lan/firewall/users plans awaiting apply (shared/domain/plan.ts) */
   readonly plans: PlanStore;
+  /** SDR records per host, in memory and under userData/sdr-cache (services/sdr-cache.ts) */
+  readonly sdr: SdrCache;
 }
 
 export function keychainStatus(s: AppServices): { backend: 'os' | 'memory'; detail?: string } {

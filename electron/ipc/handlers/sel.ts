@@ -4,7 +4,7 @@
 import type { AppServices } from './context';
 import type { Handlers, CallContext } from '../dispatch';
 import type { Requester } from '../../ipmi/client/requester';
-import { loadSdr } from '../../services/sdr-cache';
+import { SdrCache } from '../../services/sdr-cache';
 import type { SelEvent } from '../../../shared/domain/sel';
 import {
   clearSelView,
@@ -20,8 +20,9 @@ type SelHandlers = Pick<
   'sel.list' | 'sel.clear' | 'sel.delete' | 'sel.time.get' | 'sel.time.set' | 'sel.time.sync'
 >;
 
-const sdrOf = (session: Requester, ctx: CallContext) => async () =>
-  (await loadSdr(session, { signal: ctx.signal })).records;
+/** The host's SDR from the app's cache (one Get SDR Repository Info when warm), read only when needed. */
+const sdrOf = (s: AppServices, hostId: string, session: Requester, ctx: CallContext) => async () =>
+  (await s.sdr.load(session, SdrCache.key(s.inventory.require(hostId)), { signal: ctx.signal })).records;
 const progress = (ctx: CallContext) => (ev: SelEvent, done: number, total: number) =>
   ctx.operation?.progress(done, total, ev);
 
@@ -34,7 +35,7 @@ export function selHandlers(s: AppServices): SelHandlers {
           { cursor, limit, last },
           {
             signal: ctx.signal,
-            sdr: sensors === false ? undefined : sdrOf(session, ctx),
+            sdr: sensors === false ? undefined : sdrOf(s, hostId, session, ctx),
             onEvent: progress(ctx),
           },
         ),
@@ -43,7 +44,7 @@ export function selHandlers(s: AppServices): SelHandlers {
       s.pool.use(hostId, (session) =>
         clearSelView(session, exportFirst === true, {
           signal: ctx.signal,
-          sdr: sdrOf(session, ctx),
+          sdr: sdrOf(s, hostId, session, ctx),
           onEvent: progress(ctx),
         }),
       ),
