@@ -1,10 +1,13 @@
-// The plan steps and verdict of firewall.plan, as the UI gets them: known answers per op.
+// The plan steps and verdict of firewall.plan, as the UI gets them: known answers per op; plan and apply
+// against a fake v1 BMC for what the lab BMC cannot show (a BMC that acknowledges Sets it does not keep).
 import { describe, expect, it } from 'vitest';
 import { planChanges } from '../ipmi/commands/oem/ami/firewall-plan';
 import { changeOf } from '../views/firewall';
 import type { FirewallChangeData } from '../../shared/domain/firewall';
 import { planStep, planVerdict } from '../../shared/domain/plan';
-import { firewallStep, firewallVerdict } from './firewall';
+import type { IpmiRequest, IpmiResponse, Requester } from '../ipmi/client/requester';
+import { applyFirewallPlan, firewallStep, firewallVerdict, planFirewall } from './firewall';
+import { PlanStore, StalePlanError } from './plan-store';
 
 const ACCEPT_US = { kind: 'ip', state: 'accept', address: '127.0.0.1' } as const;
 const SNAP = {
@@ -95,5 +98,85 @@ describe('firewall plan steps and verdict', () => {
       affectsConnection: true,
     });
     expect(r.verdict.reasons.map((x) => x.code)).toEqual(['firewall-drop-all-rules-unknown']);
+  });
+});
+
+/** A v1-layout AMI firewall that applies Sets (unless `ignoreSets`), reached from 127.0.0.1. */
+class FakeFirewall implements Requester {
+  readonly host = 'bmc-fake';
+  readonly localAddress = '127.0.0.1';
+  entries: number[][] = [];
+  blockAll = 0;
+  ignoreSets = false;
+  sets: string[] = [];
+  async raw(req: IpmiRequest): Promise<IpmiResponse> {
+    const d = req.data ?? new Uint8Array();
+    const ok = (b: number[]) => ({ completionCode: 0, data: Buffer.from(b) });
+    if (req.cmd === 0x76) {
+      this.sets.push(Buffer.from(d).toString('hex'));
+      if (!this.ignoreSets && d[0] === 0) this.entries.push([0, ...d.slice(1)]);
+      if (!this.ignoreSets && d[0] === 9) this.blockAll |= d[2]!;
+      return ok([]);
+    }
+    if (d[0] === 0) return ok([this.entries.length]);
+    if (d[0] === 2) return ok([this.blockAll]);
+    const e = this.entries[d[1]!];
+    return e ? ok(e) : { completionCode: 0xc9, data: Buffer.alloc(0) };
+  }
+  async request(req: IpmiRequest): Promise<Buffer> {
+    return (await this.raw(req)).data;
+  }
+}
+
+describe('planFirewall / applyFirewallPlan', () => {
+  const HOST = 'h0fakefw01';
+  const changes: FirewallChangeData[] = [
+    { op: 'add', rule: ACCEPT_US },
+    { op: 'drop-all', ipv4: true, ipv6: false },
+  ];
+  it('applies a safe plan in order and reads back what the plan said', async () => {
+    const bmc = new FakeFirewall();
+    const plans = new PlanStore();
+    const p = await planFirewall(plans, HOST, bmc, changes);
+    expect(p.verdict.level).toBe('safe');
+    const r = await applyFirewallPlan(plans, HOST, bmc, p.planId, undefined);
+    expect(bmc.sets).toEqual(['00017f000001', '090001']);
+    expect(r).toMatchObject({
+      applied: 2,
+      readBack: 'matches',
+      view: { blockAll: { active: true, raw: 1 } },
+    });
+  });
+  it('a BMC that accepts the Sets but keeps the old rules: verify-failed with a reason code', async () => {
+    const bmc = Object.assign(new FakeFirewall(), { ignoreSets: true });
+    const plans = new PlanStore();
+    const p = await planFirewall(plans, HOST, bmc, changes);
+    await expect(applyFirewallPlan(plans, HOST, bmc, p.planId, undefined)).rejects.toMatchObject({
+      kind: 'verify-failed',
+      host: 'bmc-fake',
+      reasons: ['firewall-readback-differs'],
+    });
+  });
+  it('lockout unconfirmed: refused, nothing sent, the plan kept; another host: stale-plan, nothing sent', async () => {
+    const bmc = new FakeFirewall();
+    const plans = new PlanStore();
+    const p = await planFirewall(plans, HOST, bmc, [{ op: 'drop-all', ipv4: true, ipv6: true }]);
+    await expect(applyFirewallPlan(plans, HOST, bmc, p.planId, false)).rejects.toMatchObject({
+      kind: 'lockout',
+      reasons: ['firewall-drop-all-uncovered'],
+    });
+    await expect(applyFirewallPlan(plans, 'h0otherhost', bmc, p.planId, true)).rejects.toBeInstanceOf(
+      StalePlanError,
+    );
+    expect(bmc.sets).toEqual([]);
+  });
+  it('a removal of a rule the BMC does not hold is refused at plan time, naming the host', async () => {
+    await expect(
+      planFirewall(new PlanStore(), HOST, new FakeFirewall(), [{ op: 'remove', rule: ACCEPT_US }]),
+    ).rejects.toMatchObject({
+      kind: 'argument',
+      host: 'bmc-fake',
+      message: expect.stringMatching(/^bmc-fake: /) as string,
+    });
   });
 });

@@ -14,7 +14,14 @@ import {
 import type { FirewallChange } from '../ipmi/commands/oem/ami/firewall-lockout';
 import { planChanges, sameSnapshot, type PlannedChange } from '../ipmi/commands/oem/ami/firewall-plan';
 import { withHost } from '../ipmi/commands/oem/ami/firewall-send';
-import { basisKey, changeOf, knowledgeOf, readFirewallBasis, readFirewallView } from '../views/firewall';
+import {
+  basisKey,
+  changeOf,
+  firewallHostKey,
+  knowledgeOf,
+  readFirewallBasis,
+  readFirewallView,
+} from '../views/firewall';
 import { describeChange, describeRule, familiesText } from '../views/firewall-text';
 import type { FirewallApplyResult, FirewallChangeData } from '../../shared/domain/firewall';
 import type { Plan, PlanStep, PlanVerdict } from '../../shared/domain/plan';
@@ -27,9 +34,6 @@ interface Payload {
   changes: FirewallChange[];
   after: FirewallKnowledge;
 }
-
-/** The layout memory's key for an inventory host: its id, so two lab BMCs on one address stay apart. */
-const memoryKey = (hostId: string) => `host:${hostId}`;
 
 function dropAllText(k: PlannedChange['before']): string | null {
   if (!k) return null;
@@ -81,7 +85,7 @@ export async function planFirewall(
   r: Requester,
   changes: FirewallChangeData[],
 ): Promise<Plan> {
-  const basis = await readFirewallBasis(r, { hostKey: memoryKey(hostId) });
+  const basis = await readFirewallBasis(r, { hostKey: firewallHostKey(hostId) });
   const commands = changes.map(changeOf);
   const planned = withHost(r.host, () => planChanges(basis.knowledge, commands, basis.source));
   const payload: Payload = { basisKey: basisKey(basis), changes: commands, after: planned.after };
@@ -107,7 +111,7 @@ export async function applyFirewallPlan(
 ): Promise<FirewallApplyResult> {
   const { plan, payload } = plans.take<Payload>(FIREWALL_PLAN_FAMILY, planId, confirmLockout === true);
   if (plan.hostId !== hostId) throw new StalePlanError(`plan ${planId} is for another host`);
-  const now = await readFirewallBasis(r, { hostKey: memoryKey(hostId) });
+  const now = await readFirewallBasis(r, { hostKey: firewallHostKey(hostId) });
   if (basisKey(now) !== payload.basisKey) {
     throw new StalePlanError(
       `${r.host}: the firewall rules or our address changed since the plan was made; plan again`,
@@ -115,7 +119,7 @@ export async function applyFirewallPlan(
     );
   }
   for (const change of payload.changes) await sendFirewallChange(r, change);
-  const view = await readFirewallView(r, { hostKey: memoryKey(hostId) });
+  const view = await readFirewallView(r, { hostKey: firewallHostKey(hostId) });
   const applied = payload.changes.length;
   if (view.layout === 'unknown' || 'unknown' in payload.after)
     return { applied, view, readBack: 'unverifiable' };

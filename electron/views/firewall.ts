@@ -25,6 +25,10 @@ function entryOf(e: FirewallEntryData): FirewallEntry {
   return e.kind === 'unknown' ? { ...e, body: Uint8Array.from(e.body) } : (e as FirewallEntry);
 }
 
+/** The layout memory's key for an inventory host: its id, so two BMCs on one address (lab ports, NAT)
+ *  keep their own learned layouts. */
+export const firewallHostKey = (hostId: string): string => `host:${hostId}`;
+
 /** The reading as plain data: byte arrays become number lists, nothing else changes. */
 export function firewallViewOf(reading: FirewallReading): FirewallView {
   if (reading.layout === 'unknown') {

@@ -1,14 +1,16 @@
 import type { AppServices } from './context';
 import type { Handlers } from '../dispatch';
-import { readFirewallView } from '../../views/firewall';
+import { firewallHostKey, readFirewallView } from '../../views/firewall';
 import { applyFirewallPlan, planFirewall } from '../../services/firewall';
 
 export function firewallHandlers(
   s: AppServices,
 ): Pick<Handlers, 'firewall.read' | 'firewall.plan' | 'firewall.apply'> {
   return {
-    'firewall.read': async ({ hostId }) =>
-      s.pool.use(hostId, (session) => readFirewallView(session, { hostKey: `host:${hostId}` })),
+    'firewall.read': async ({ hostId }, ctx) =>
+      s.pool.use(hostId, (session) =>
+        readFirewallView(session, { hostKey: firewallHostKey(hostId), signal: ctx.signal }),
+      ),
     'firewall.plan': async ({ hostId, changes }) =>
       s.pool.use(hostId, (session) => planFirewall(s.plans, hostId, session, changes)),
     'firewall.apply': async ({ hostId, planId, confirmLockout }) =>

@@ -55,6 +55,8 @@ export interface ReadFirewallOptions {
   memory?: FirewallLayoutMemory;
   /** the BMC as the user named it, port included when not 623; default the requester's host */
   hostKey?: string;
+  /** cancels the walk (a long table on a slow link): the read rejects with kind 'cancelled' */
+  signal?: AbortSignal;
 }
 
 /** Completion codes that mean "no such selector / entry" rather than a failure. */
@@ -68,6 +70,7 @@ class Exchanges {
   constructor(
     private readonly r: Requester,
     public shortSelectors: boolean,
+    private readonly signal?: AbortSignal,
   ) {}
 
   async get(param: number, index = 0): Promise<RawGetReply> {
@@ -84,11 +87,12 @@ class Exchanges {
           ? encodeGetRuleCount(short)
           : encodeGetBlockAll(short);
     let request = form(this.shortSelectors);
-    let rsp = await sendRaw(this.r, CMD_GET_FIREWALL, request);
+    const o = this.signal ? { signal: this.signal } : undefined;
+    let rsp = await sendRaw(this.r, CMD_GET_FIREWALL, request, o);
     if (rsp.completionCode === 0xc7 && !entry) {
       // the other form; whichever one the BMC takes is kept for the rest of this read and the next ones
       const other = form(!this.shortSelectors);
-      const retry = await sendRaw(this.r, CMD_GET_FIREWALL, other);
+      const retry = await sendRaw(this.r, CMD_GET_FIREWALL, other, o);
       if (retry.completionCode !== 0xc7) {
         this.shortSelectors = !this.shortSelectors;
         request = other;
@@ -216,7 +220,7 @@ export async function readFirewall(r: Requester, opts: ReadFirewallOptions = {})
   const memory = opts.memory ?? firewallLayoutMemory;
   const key = opts.hostKey ?? r.host;
   const learned = memory.get(key);
-  const x = new Exchanges(r, learned?.shortSelectors ?? false);
+  const x = new Exchanges(r, learned?.shortSelectors ?? false, opts.signal);
   for (let attempt = 1; ; attempt++) {
     x.log = [];
     const { outcome, countSelector } = await readOnce(x, learned);
