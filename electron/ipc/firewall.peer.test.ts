@@ -275,6 +275,52 @@ describe.skipIf(!AMI_FIREWALL_AVAILABLE)(
         expect(count.data).toEqual({ v1: [2], v2: [2, 64], opaque: [0xa0, 1, 2] }[layout]);
       });
 
+      it('firewall.read with an operationId: one progress event per Get exchange; a cancel stops the walk', async () => {
+        for (const req of SEED) expect((await ipmitoolRaw(bmc, req)).cc).toBe(0);
+        const events: { operationId: string; done: number; total: number; item: { selector: string } }[] = [];
+        const unsubscribe = app.services.events.subscribe(
+          (name, p) => name === 'operation.progress' && events.push(p as never),
+        );
+        try {
+          await ok<FirewallView>(app, 'firewall.read', {
+            hostId: admin,
+            operationId: `op-fw-read-${layout}`,
+          });
+          // count, entry 0, entry 1, then: is-block-all and the count again (v1, v2: the count says 2
+          // entries); entry 2 answered 0xC9 and is-block-all (opaque: no count to trust)
+          expect(events.map((e) => [e.done, e.total, e.item.selector])).toEqual(
+            decoded
+              ? [
+                  [1, 0, 'count'], // the total is known once the count is decoded
+                  [2, 5, 'entry 0'],
+                  [3, 5, 'entry 1'],
+                  [4, 5, 'is-block-all'],
+                  [5, 5, 'count'],
+                ]
+              : [
+                  [1, 0, 'count'],
+                  [2, 0, 'entry 0'],
+                  [3, 0, 'entry 1'],
+                  [4, 0, 'entry 2'],
+                  [5, 0, 'is-block-all'],
+                ],
+          );
+          // cancelled after the first exchange: the read rejects as cancelled and sends nothing more
+          events.length = 0;
+          const id = `op-fw-cancel-${layout}`;
+          const stop = app.services.events.subscribe((name, p) => {
+            if (name === 'operation.progress' && (p as { done: number }).done === 1)
+              void app.dispatch('operations.cancel', { operationId: id });
+          });
+          const e = await fails(app, 'firewall.read', { hostId: admin, operationId: id });
+          stop();
+          expect(e.code).toBe('cancelled');
+          expect(events.length).toBeLessThanOrEqual(2);
+        } finally {
+          unsubscribe();
+        }
+      });
+
       it('a USER session may read and plan, but its apply is refused by the BMC (0xD4) and nothing changes', async () => {
         await app.services.pool.close(admin);
         const plan = await ok<Plan>(app, 'firewall.plan', {

@@ -2,18 +2,24 @@
 // plan + apply, because a rule can cut this app off the BMC. The plan's verdict says so with typed
 // reasons (codes `firewall-…`, see electron/ipmi/commands/oem/ami/firewall-lockout.ts).
 import { z } from 'zod';
-import { call } from './define';
+import { call, operationId } from './define';
 import { hostId } from '../domain/host';
 import { applyArgs, plan } from '../domain/plan';
 import { firewallApplyResult, firewallChange, firewallView } from '../domain/firewall';
 
+/** One Get Firewall exchange done; `total` of the progress event is 0 until the rule count is read. */
+export const firewallReadProgress = z.strictObject({ selector: z.string() });
+
 export const firewallCalls = {
   'firewall.read': call({
-    summary: 'The firewall rules and drop-all state, or the raw Get replies when their layout is unknown',
+    summary:
+      'The firewall rules and drop-all state, or the raw Get replies when their layout is unknown; ' +
+      'with an operationId: progress per Get exchange, cancellable (a long table on a slow link)',
     privilege: 'user',
-    input: z.strictObject({ hostId }),
+    input: z.strictObject({ hostId, operationId: operationId.optional() }),
     output: firewallView,
-    example: { hostId: 'h0example01' },
+    progress: firewallReadProgress,
+    example: { hostId: 'h0example01', operationId: 'op-example-fw01' },
   }),
   'firewall.plan': call({
     summary: 'Plan firewall changes (in order) with the lock-out verdict; nothing is sent',

@@ -9,7 +9,12 @@ export function firewallHandlers(
   return {
     'firewall.read': async ({ hostId }, ctx) =>
       s.pool.use(hostId, (session) =>
-        readFirewallView(session, { hostKey: firewallHostKey(hostId), signal: ctx.signal }),
+        readFirewallView(session, {
+          hostKey: firewallHostKey(hostId),
+          signal: ctx.signal,
+          onExchange: (done, expected, reply) =>
+            ctx.operation?.progress(done, expected ?? 0, { selector: reply.selector }),
+        }),
       ),
     'firewall.plan': async ({ hostId, changes }) =>
       s.pool.use(hostId, (session) => planFirewall(s.plans, hostId, session, changes)),

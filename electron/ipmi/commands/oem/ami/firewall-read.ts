@@ -57,6 +57,11 @@ export interface ReadFirewallOptions {
   hostKey?: string;
   /** cancels the walk (a long table on a slow link): the read rejects with kind 'cancelled' */
   signal?: AbortSignal;
+  /**
+   * Called after every Get exchange, with how many this read has made and how many it expects in all
+   * (known once the count is read: count, each entry, is-block-all, the count again), for progress.
+   */
+  onExchange?: (done: number, expected: number | undefined, reply: RawGetReply) => void;
 }
 
 /** Completion codes that mean "no such selector / entry" rather than a failure. */
@@ -67,10 +72,13 @@ const TRIES = 3;
 
 class Exchanges {
   log: RawGetReply[] = [];
+  /** exchanges this walk will make, once the count says */
+  expected: number | undefined;
   constructor(
     private readonly r: Requester,
     public shortSelectors: boolean,
     private readonly signal?: AbortSignal,
+    private readonly onExchange?: ReadFirewallOptions['onExchange'],
   ) {}
 
   async get(param: number, index = 0): Promise<RawGetReply> {
@@ -101,6 +109,7 @@ class Exchanges {
     }
     const reply = { selector, request, completionCode: rsp.completionCode, bytes: Uint8Array.from(rsp.data) };
     this.log.push(reply);
+    this.onExchange?.(this.log.length, this.expected, reply);
     return reply;
   }
 
@@ -157,6 +166,7 @@ async function readOnce(
     const reply = count;
     c.keep((l) => decodeCountAs(l, reply.bytes));
     if (c.layouts.length > 0) n = decodeCountAs(c.layouts[0]!, reply.bytes);
+    if (n !== undefined) x.expected = x.log.length + n + 2; // the entries, is-block-all, the count again
   }
 
   // with a count the walk reads exactly that many entries; without one (or in an unknown layout, whose
@@ -220,9 +230,10 @@ export async function readFirewall(r: Requester, opts: ReadFirewallOptions = {})
   const memory = opts.memory ?? firewallLayoutMemory;
   const key = opts.hostKey ?? r.host;
   const learned = memory.get(key);
-  const x = new Exchanges(r, learned?.shortSelectors ?? false, opts.signal);
+  const x = new Exchanges(r, learned?.shortSelectors ?? false, opts.signal, opts.onExchange);
   for (let attempt = 1; ; attempt++) {
     x.log = [];
+    x.expected = undefined;
     const { outcome, countSelector } = await readOnce(x, learned);
     if (outcome === 'changed' && attempt < TRIES) continue;
     const reading: FirewallReading =
