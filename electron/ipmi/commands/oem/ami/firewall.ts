@@ -45,7 +45,8 @@ export {
 
 /** The read options (layout memory, host key) serve the guard's own read of the rules. */
 export interface LockoutOptions extends ReadFirewallOptions {
-  /** Skip the lock-out check. The UI sets this only after the operator confirmed twice. */
+  /** Skip the lock-out check (the CLI's --force). The app does not call these: its changes go as a plan
+   *  (electron/services/firewall.ts), whose verdict the operator confirms before sendFirewallChange. */
   iUnderstandThisMayLockMeOut?: boolean;
   /** Our address as the BMC sees it; default: the local address of a socket routed to the BMC. */
   sourceAddress?: string;
