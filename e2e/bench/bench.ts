@@ -14,6 +14,7 @@ import { startImpairmentProxy, type ImpairmentProxy } from '../lab/impairment-pr
 import { lossTable } from './loss-table';
 import { appSelBench } from './app-sel';
 import { benchAppSensors } from './app-sensors';
+import { appFirewallBench } from './app-firewall';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BMCDESK = join(ROOT, 'bin/bmcdesk');
@@ -85,6 +86,8 @@ async function main(): Promise<void> {
   if (SECTIONS.includes('main')) await mainTable();
   if (SECTIONS.includes('sel') || process.env.BENCH_SECTIONS === undefined) await appSelBench({ runs: RUNS });
   if (SECTIONS.includes('sensors') || !process.env.BENCH_SECTIONS) await benchAppSensors(RUNS);
+  if (!process.env.BENCH_SECTIONS || SECTIONS.includes('firewall'))
+    process.stdout.write(`\n${await appFirewallBench(RUNS)}\n`);
   if (SECTIONS.includes('loss')) {
     const lab = await startLabBmc();
     try {

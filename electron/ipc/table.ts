@@ -12,6 +12,7 @@ import { fleetHandlers } from './handlers/fleet';
 import { selHandlers } from './handlers/sel';
 import { sensorsHandlers } from './handlers/sensors';
 import { fruHandlers } from './handlers/fru';
+import { firewallHandlers } from './handlers/firewall';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -25,5 +26,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...selHandlers(s),
     ...sensorsHandlers(s),
     ...fruHandlers(s),
+    ...firewallHandlers(s),
   };
 }

@@ -30,6 +30,9 @@ export const CALL_NAMES = [
   'sensors.list',
   'sensors.setThreshold',
   'fru.read',
+  'firewall.read',
+  'firewall.plan',
+  'firewall.apply',
 ] as const;
 export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
 

@@ -12,6 +12,7 @@ import { fleetCalls } from './fleet';
 import { selCalls } from './sel';
 import { sensorsCalls } from './sensors';
 import { fruCalls } from './fru';
+import { firewallCalls } from './firewall';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -26,6 +27,7 @@ export const contract = {
   ...selCalls,
   ...sensorsCalls,
   ...fruCalls,
+  ...firewallCalls,
 };
 
 export type Contract = typeof contract;

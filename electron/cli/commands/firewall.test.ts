@@ -200,9 +200,14 @@ describe('firewall list', () => {
     );
   });
   it('says so when there are no rules', () => {
-    expect(formatFirewall({ rules: [], blockAll: { active: false, raw: 0 } })).toBe(
-      'No firewall rules.\nDrop-all: off\n',
-    );
+    expect(
+      formatFirewall({
+        layout: 'known',
+        layoutIds: ['ami-v1'],
+        rules: [],
+        blockAll: { active: false, raw: 0 },
+      }),
+    ).toBe('No firewall rules.\nDrop-all: off\n');
   });
   it('replies in no known layout: exit 0, the raw bytes per selector and why, nothing decoded', async () => {
     // a BMC that wraps every value in a tag-length record (the lab BMC's --layout opaque)

@@ -1,7 +1,8 @@
 // `bmcdesk firewall …`: the AMI MegaRAC OEM firewall (NetFn 0x32, 0x76/0x77). ipmitool has no such
 // command (operators type `raw 0x32 0x76 …`), so the syntax is our own, spelled out in USAGE. Every rule
 // is validated before the session is opened, so bad input never reaches the BMC; changes that could lock
-// this machine out are refused by the command layer unless --force is given.
+// this machine out are refused by the command layer unless --force is given. `list` prints the firewall
+// view (electron/views/firewall.ts), the same data the app shows; rule words come from firewall-text.ts.
 import type { CliCommand, CliContext } from '../context';
 import { UsageError } from '../context';
 import {
@@ -9,19 +10,17 @@ import {
   encodeDropAll,
   encodeRemoveDropAll,
   encodeRemoveRule,
-  type FirewallEntry,
 } from '../../ipmi/commands/oem/ami/firewall-codec';
 import {
   addFirewallRule,
   firewallDropAll,
   firewallRemoveDropAll,
   flushFirewall,
-  readFirewall,
   removeFirewallRule,
-  type FirewallReading,
-  type FirewallSnapshot,
-  type RawGetReply,
 } from '../../ipmi/commands/oem/ami/firewall';
+import { readFirewallView } from '../../views/firewall';
+import { describeRule, ruleText, windowText } from '../../views/firewall-text';
+import type { FirewallView } from '../../../shared/domain/firewall';
 import type {
   DropAllSpec,
   FirewallProtocol,
@@ -153,42 +152,18 @@ function families(word: string | undefined, rest: string[]): { ipv4: boolean; ip
   }
 }
 
-const pad2 = (n: number) => String(n).padStart(2, '0');
-const timeText = (t: FirewallTime) =>
-  `${t.year}-${pad2(t.month)}-${pad2(t.day)} ${pad2(t.hour)}:${pad2(t.minute)}`;
-const windowText = (w: FirewallWindow | undefined) =>
-  w ? `${timeText(w.start)} - ${timeText(w.stop)}` : '-';
+const hex = (b: ArrayLike<number>) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
-/** What a rule matches, as the table shows it. */
-export function ruleText(r: FirewallRule | FirewallEntry | DropAllSpec): { proto: string; target: string } {
-  switch (r.kind) {
-    case 'ip':
-      return { proto: '-', target: r.address };
-    case 'range':
-      return { proto: '-', target: `${r.start}-${r.end}` };
-    case 'port':
-      return { proto: r.protocol, target: String(r.port) };
-    case 'port-range':
-      return { proto: r.protocol, target: `${r.start}-${r.end}` };
-    case 'drop-all':
-      return {
-        proto: '-',
-        target: [r.ipv4 && 'IPv4', r.ipv6 && 'IPv6'].filter(Boolean).join(',') || '(no family)',
-      };
-    case 'unknown':
-      return { proto: '?', target: `raw ${Buffer.from(r.body).toString('hex') || '(empty)'}` };
-  }
-}
-
-const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
+type RawReply = Extract<FirewallView, { layout: 'unknown' }>['raw'][number];
+type Snapshot = Extract<FirewallView, { layout: 'known' }>;
 
 /** Replies in no known layout: the bytes as the BMC sent them, per selector, and why they are not decoded. */
-export function formatRawReplies(note: string, raw: RawGetReply[]): string {
+export function formatRawReplies(note: string, raw: RawReply[]): string {
   const rows = raw.map((r) => [
     r.selector,
     hex(r.request),
     r.completionCode.toString(16).padStart(2, '0'),
-    hex(r.bytes),
+    hex(r.reply),
   ]);
   const header = ['Selector', 'Request', 'CC', 'Reply'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
@@ -207,13 +182,13 @@ export function formatRawReplies(note: string, raw: RawGetReply[]): string {
   );
 }
 
-/** The `firewall list` output: the rule table, or the raw replies when their layout is unknown. */
-export function formatFirewall(fw: FirewallReading | FirewallSnapshot): string {
-  if ('layout' in fw && fw.layout === 'unknown') return formatRawReplies(fw.note, fw.raw);
-  return formatRules(fw as FirewallSnapshot);
+/** The `firewall list` output, printed from the view: the rule table, or the raw replies. */
+export function formatFirewall(fw: FirewallView): string {
+  if (fw.layout === 'unknown') return formatRawReplies(fw.note, fw.raw);
+  return formatRules(fw);
 }
 
-function formatRules(fw: FirewallSnapshot): string {
+function formatRules(fw: Snapshot): string {
   const rows = fw.rules.map((r) => {
     const { proto, target } = ruleText(r);
     const state =
@@ -244,11 +219,6 @@ function hostKey(ctx: CliContext): string {
   return port === 623 ? ctx.options.host : `${ctx.options.host}:${port}`;
 }
 
-const describeRule = (r: FirewallRule) => {
-  const { proto, target } = ruleText(r);
-  return `${r.state.toUpperCase()} ${r.kind}${proto === '-' ? '' : ` ${proto}`} ${target}${r.window ? ` (${windowText(r.window)})` : ''}`;
-};
-
 async function run(ctx: CliContext, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   const flags = parseFlags(rest);
@@ -268,7 +238,7 @@ async function run(ctx: CliContext, args: string[]): Promise<number> {
       noWindow();
       if (flags.words.length > 0)
         throw new UsageError(`firewall list: unexpected "${flags.words.join(' ')}"`);
-      ctx.out(formatFirewall(await readFirewall(await ctx.session(), { hostKey: hostKey(ctx) })));
+      ctx.out(formatFirewall(await readFirewallView(await ctx.session(), { hostKey: hostKey(ctx) })));
       return 0;
     }
     case 'allow':

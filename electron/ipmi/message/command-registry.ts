@@ -154,7 +154,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     0x82: 'Attempt to write a read-only firewall parameter',
     0x83: 'Attempt to access HTTP port 80',
   }),
-  entry(0x32, 0x77, 'AMI Get Firewall', 'administrator'),
+  entry(0x32, 0x77, 'AMI Get Firewall', 'user'), // AMI's handler table: Get at USER, Set at ADMIN
 ];
 
 /** key of a command: a response's NetFn (odd) finds its request's entry */

@@ -11,6 +11,8 @@
 // drop-all for our address family, a DROP rule covering our address or UDP 623, and removing an ACCEPT
 // rule for our address are all refused, with the reason the rules are unknown. Other changes cannot cut
 // us off whatever the rules are, and pass.
+//
+// A risk is a typed reason: a stable code (LOCKOUT_CODES, which a UI translates) and English words.
 import { ipv4ToNumber, parseIpv4, type FirewallEntry } from './firewall-codec';
 import type { DropAllSpec, FirewallRule } from './firewall-layout';
 
@@ -28,7 +30,28 @@ export type FirewallKnowledge = FirewallSnapshot | { unknown: string };
 export type FirewallChange =
   | { op: 'add'; rule: FirewallRule }
   | { op: 'remove'; rule: FirewallRule }
-  | { op: 'drop-all'; spec: DropAllSpec };
+  | { op: 'drop-all'; spec: DropAllSpec }
+  | { op: 'undrop-all'; spec: Omit<DropAllSpec, 'window'> }
+  | { op: 'flush' };
+
+/** Why a change could cut us off, one code per case (the `…-rules-unknown` ones: the rules could not be read). */
+export const LOCKOUT_CODES = [
+  'firewall-drop-all-uncovered', // drop-all while no permanent ACCEPT rule covers our address
+  'firewall-drop-all-ipv6-source', // drop-all for IPv6 while we talk IPv6: we cannot add IPv6 ACCEPT rules
+  'firewall-drop-rule-covers-source', // a DROP rule for our address, nothing accepts us
+  'firewall-drop-rule-covers-rmcp-port', // a DROP rule for UDP 623, nothing accepts us
+  'firewall-remove-only-accept', // removing the last permanent ACCEPT rule for us while something drops us
+  'firewall-drop-all-rules-unknown',
+  'firewall-drop-rule-rules-unknown',
+  'firewall-remove-accept-rules-unknown',
+] as const;
+export type LockoutCode = (typeof LOCKOUT_CODES)[number];
+
+export interface LockoutReason {
+  code: LockoutCode;
+  /** English, for logs and the CLI */
+  message: string;
+}
 
 /** Our source address as an IPv4 number, or undefined for a (non-mapped) IPv6 address. */
 export function sourceIpv4(source: string): number | undefined {
@@ -67,13 +90,24 @@ export function acceptsPermanently(rule: AnyRule, addr: number): boolean {
   return 'state' in rule && rule.state === 'accept' && rule.window === undefined && coversAddress(rule, addr);
 }
 
-const sameRule = (a: AnyRule, b: FirewallRule): boolean => {
-  const strip = (r: AnyRule) => {
-    const { index: _i, type: _t, ...rest } = r as AnyRule & { index?: number; type?: number };
-    return JSON.stringify(rest, Object.keys(rest).sort());
-  };
-  return strip(a) === strip(b);
-};
+/** JSON with every object's keys sorted, at every depth (so a window's times count too). */
+function canonical(v: unknown): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'undefined';
+  if (Array.isArray(v) || v instanceof Uint8Array) return `[${Array.from(v, canonical).join(',')}]`;
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o)
+    .filter((k) => o[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+}
+
+/** A rule's identity on the BMC: everything but its place in the table (index) and the TYPE byte. */
+export function ruleKey(r: AnyRule | DropAllSpec): string {
+  const { index: _i, type: _t, ...rest } = r as AnyRule & { index?: number; type?: number };
+  return canonical(rest);
+}
+
+export const sameRule = (a: AnyRule, b: FirewallRule): boolean => ruleKey(a) === ruleKey(b);
 
 /**
  * Why `change` could cut `source` off from the BMC, or undefined when it cannot.
@@ -83,7 +117,7 @@ export function lockoutRisk(
   change: FirewallChange,
   current: FirewallKnowledge,
   source: string,
-): string | undefined {
+): LockoutReason | undefined {
   if ('unknown' in current) return unknownRisk(change, current.unknown, source);
   const addr = sourceIpv4(source);
   const covered = addr !== undefined && current.rules.some((r) => acceptsPermanently(r, addr));
@@ -91,17 +125,27 @@ export function lockoutRisk(
   switch (change.op) {
     case 'drop-all': {
       if (addr === undefined && change.spec.ipv6) {
-        return `drop-all for IPv6 would cut off ${source}: this BMC Desk cannot add IPv6 ACCEPT rules`;
+        return reason(
+          'firewall-drop-all-ipv6-source',
+          `drop-all for IPv6 would cut off ${source}: this BMC Desk cannot add IPv6 ACCEPT rules`,
+        );
       }
       if (addr !== undefined && change.spec.ipv4 && !covered) {
-        return `drop-all would cut off ${source}: no permanent ACCEPT rule covers it; ${fix}`;
+        return reason(
+          'firewall-drop-all-uncovered',
+          `drop-all would cut off ${source}: no permanent ACCEPT rule covers it; ${fix}`,
+        );
       }
       return undefined;
     }
     case 'add': {
       if (!blocks(change.rule, addr)) return undefined;
       if (covered) return undefined;
-      return `this DROP rule covers ${source}${coversRmcpPort(change.rule) ? ` (UDP port ${BMC_RMCP_PORT})` : ''} and no permanent ACCEPT rule does; ${fix}`;
+      const port = coversRmcpPort(change.rule);
+      return reason(
+        port ? 'firewall-drop-rule-covers-rmcp-port' : 'firewall-drop-rule-covers-source',
+        `this DROP rule covers ${source}${port ? ` (UDP port ${BMC_RMCP_PORT})` : ''} and no permanent ACCEPT rule does; ${fix}`,
+      );
     }
     case 'remove': {
       if (addr === undefined || !acceptsPermanently(change.rule, addr)) return undefined;
@@ -116,24 +160,41 @@ export function lockoutRisk(
         : timedDropAll
           ? 'a timed drop-all is set'
           : 'a DROP rule covers it';
-      return `removing the only ACCEPT rule for ${source} would cut it off (${why})`;
+      return reason(
+        'firewall-remove-only-accept',
+        `removing the only ACCEPT rule for ${source} would cut it off (${why})`,
+      );
     }
+    case 'undrop-all':
+    case 'flush':
+      return undefined; // they only let more in
   }
 }
 
+const reason = (code: LockoutCode, message: string): LockoutReason => ({ code, message });
+
 /** The same question when the rules in force are unknown: anything that could cut us off is a risk. */
-function unknownRisk(change: FirewallChange, why: string, source: string): string | undefined {
+function unknownRisk(change: FirewallChange, why: string, source: string): LockoutReason | undefined {
   const addr = sourceIpv4(source);
   const unknown = `the rules in force are unknown (${why}), so no ACCEPT rule is known to cover ${source}`;
   switch (change.op) {
     case 'drop-all':
       if (addr === undefined ? !change.spec.ipv6 : !change.spec.ipv4) return undefined;
-      return `drop-all could cut off ${source}: ${unknown}`;
+      return reason('firewall-drop-all-rules-unknown', `drop-all could cut off ${source}: ${unknown}`);
     case 'add':
       if (!blocks(change.rule, addr)) return undefined;
-      return `this DROP rule covers ${source}${coversRmcpPort(change.rule) ? ` (UDP port ${BMC_RMCP_PORT})` : ''}: ${unknown}`;
+      return reason(
+        'firewall-drop-rule-rules-unknown',
+        `this DROP rule covers ${source}${coversRmcpPort(change.rule) ? ` (UDP port ${BMC_RMCP_PORT})` : ''}: ${unknown}`,
+      );
     case 'remove':
       if (addr === undefined || !acceptsPermanently(change.rule, addr)) return undefined;
-      return `removing an ACCEPT rule for ${source} could cut it off: the rules in force are unknown (${why}), so it may be the only one`;
+      return reason(
+        'firewall-remove-accept-rules-unknown',
+        `removing an ACCEPT rule for ${source} could cut it off: the rules in force are unknown (${why}), so it may be the only one`,
+      );
+    case 'undrop-all':
+    case 'flush':
+      return undefined;
   }
 }

@@ -55,6 +55,13 @@ export interface ReadFirewallOptions {
   memory?: FirewallLayoutMemory;
   /** the BMC as the user named it, port included when not 623; default the requester's host */
   hostKey?: string;
+  /** cancels the walk (a long table on a slow link): the read rejects with kind 'cancelled' */
+  signal?: AbortSignal;
+  /**
+   * Called after every Get exchange, with how many this read has made and how many it expects in all
+   * (known once the count is read: count, each entry, is-block-all, the count again), for progress.
+   */
+  onExchange?: (done: number, expected: number | undefined, reply: RawGetReply) => void;
 }
 
 /** Completion codes that mean "no such selector / entry" rather than a failure. */
@@ -65,9 +72,13 @@ const TRIES = 3;
 
 class Exchanges {
   log: RawGetReply[] = [];
+  /** exchanges this walk will make, once the count says */
+  expected: number | undefined;
   constructor(
     private readonly r: Requester,
     public shortSelectors: boolean,
+    private readonly signal?: AbortSignal,
+    private readonly onExchange?: ReadFirewallOptions['onExchange'],
   ) {}
 
   async get(param: number, index = 0): Promise<RawGetReply> {
@@ -84,11 +95,12 @@ class Exchanges {
           ? encodeGetRuleCount(short)
           : encodeGetBlockAll(short);
     let request = form(this.shortSelectors);
-    let rsp = await sendRaw(this.r, CMD_GET_FIREWALL, request);
+    const o = this.signal ? { signal: this.signal } : undefined;
+    let rsp = await sendRaw(this.r, CMD_GET_FIREWALL, request, o);
     if (rsp.completionCode === 0xc7 && !entry) {
       // the other form; whichever one the BMC takes is kept for the rest of this read and the next ones
       const other = form(!this.shortSelectors);
-      const retry = await sendRaw(this.r, CMD_GET_FIREWALL, other);
+      const retry = await sendRaw(this.r, CMD_GET_FIREWALL, other, o);
       if (retry.completionCode !== 0xc7) {
         this.shortSelectors = !this.shortSelectors;
         request = other;
@@ -97,6 +109,7 @@ class Exchanges {
     }
     const reply = { selector, request, completionCode: rsp.completionCode, bytes: Uint8Array.from(rsp.data) };
     this.log.push(reply);
+    this.onExchange?.(this.log.length, this.expected, reply);
     return reply;
   }
 
@@ -153,6 +166,7 @@ async function readOnce(
     const reply = count;
     c.keep((l) => decodeCountAs(l, reply.bytes));
     if (c.layouts.length > 0) n = decodeCountAs(c.layouts[0]!, reply.bytes);
+    if (n !== undefined) x.expected = x.log.length + n + 2; // the entries, is-block-all, the count again
   }
 
   // with a count the walk reads exactly that many entries; without one (or in an unknown layout, whose
@@ -216,9 +230,10 @@ export async function readFirewall(r: Requester, opts: ReadFirewallOptions = {})
   const memory = opts.memory ?? firewallLayoutMemory;
   const key = opts.hostKey ?? r.host;
   const learned = memory.get(key);
-  const x = new Exchanges(r, learned?.shortSelectors ?? false);
+  const x = new Exchanges(r, learned?.shortSelectors ?? false, opts.signal, opts.onExchange);
   for (let attempt = 1; ; attempt++) {
     x.log = [];
+    x.expected = undefined;
     const { outcome, countSelector } = await readOnce(x, learned);
     if (outcome === 'changed' && attempt < TRIES) continue;
     const reading: FirewallReading =

@@ -1,7 +1,7 @@
 // One AMI firewall request on the wire, and the host-naming wrappers every firewall error goes through.
 // Shared by the writer (firewall.ts) and the reader (firewall-read.ts).
 import { IpmiError, completionCodeError } from '../../../errors';
-import type { IpmiResponse, Requester } from '../../../client/requester';
+import type { IpmiResponse, Requester, RequestOptions } from '../../../client/requester';
 import { CMD_SET_FIREWALL, GET_FIREWALL_NAME, NETFN_AMI, SET_FIREWALL_NAME } from './firewall-layout';
 
 const nameOf = (cmd: number) => (cmd === CMD_SET_FIREWALL ? SET_FIREWALL_NAME : GET_FIREWALL_NAME);
@@ -10,8 +10,15 @@ const nameOf = (cmd: number) => (cmd === CMD_SET_FIREWALL ? SET_FIREWALL_NAME : 
  * Sends one request; a BMC without the extension answers "Invalid command" (0xC1), reported as kind
  * 'unsupported' rather than as a bare completion code. Any other completion code is returned.
  */
-export async function sendRaw(r: Requester, cmd: number, data: Uint8Array): Promise<IpmiResponse> {
-  const rsp = await r.raw({ netFn: NETFN_AMI, cmd, data });
+export async function sendRaw(
+  r: Requester,
+  cmd: number,
+  data: Uint8Array,
+  opts?: RequestOptions,
+): Promise<IpmiResponse> {
+  const rsp = await (opts
+    ? r.raw({ netFn: NETFN_AMI, cmd, data }, opts)
+    : r.raw({ netFn: NETFN_AMI, cmd, data }));
   if (rsp.completionCode === 0xc1) {
     throw new IpmiError(
       'unsupported',

@@ -247,6 +247,8 @@ describe('AMI firewall against the pyghmi AMI BMC', () => {
     const e = await firewallDropAll(admin, everything).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(FirewallLockoutError);
     expect((e as FirewallLockoutError).sourceAddress).toBe('127.0.0.1');
+    // a typed refusal: kind 'lockout' and the guard's reason code, not only words
+    expect(e).toMatchObject({ kind: 'lockout', reasons: ['firewall-drop-all-uncovered'] });
     expect(bmc.rules()).toEqual({ blockAll: 0, rules: [BASELINE_DUMP] });
     expect((await ipmitoolRaw(bmc, [0x32, 0x77, 0x02])).data).toEqual([0]);
 

@@ -218,6 +218,14 @@ describe('lock-out protection', () => {
     expect(e).toBeInstanceOf(FirewallLockoutError);
     expect((e as FirewallLockoutError).sourceAddress).toBe('127.0.0.1');
     expect(e.message).toContain('drop-all would cut off 127.0.0.1');
+    expect(e).toMatchObject({
+      kind: 'lockout',
+      reasons: ['firewall-drop-all-uncovered'],
+      netFn: 0x32,
+      cmd: 0x76,
+      command: 'AMI Set Firewall',
+    });
+    expect((e as FirewallLockoutError).reason.code).toBe('firewall-drop-all-uncovered');
     expect(bmc.sets()).toEqual([]);
     expect(bmc.sent.length).toBeGreaterThan(0);
   });

@@ -5,7 +5,8 @@
 // (0xC1), which is reported as kind 'unsupported' rather than as a bare completion code. Changes that
 // could cut this machine off (drop-all, a DROP rule covering our address or UDP 623, removing our only
 // ACCEPT rule while something drops us) are refused before anything is sent unless the caller passes
-// `iUnderstandThisMayLockMeOut`; when the rules cannot be read, every such change is refused.
+// `iUnderstandThisMayLockMeOut`; when the rules cannot be read, every such change is refused. A refusal
+// is an IpmiError of kind 'lockout' whose `reasons` hold the guard's stable code (firewall-lockout.ts).
 import { IpmiError } from '../../../errors';
 import type { Requester } from '../../../client/requester';
 import { sourceAddressOf } from '../../../client/source-address';
@@ -23,11 +24,18 @@ import {
   type DropAllSpec,
   type FirewallRule,
 } from './firewall-layout';
-import { lockoutRisk, type FirewallChange, type FirewallKnowledge } from './firewall-lockout';
+import {
+  lockoutRisk,
+  type FirewallChange,
+  type FirewallKnowledge,
+  type LockoutReason,
+} from './firewall-lockout';
+import { encodeChange } from './firewall-plan';
 import { readFirewall, type ReadFirewallOptions } from './firewall-read';
 import { send, withHost } from './firewall-send';
 
-export type { FirewallSnapshot } from './firewall-lockout';
+export type { FirewallChange, FirewallKnowledge, FirewallSnapshot, LockoutReason } from './firewall-lockout';
+export { sourceAddressOf } from '../../../client/source-address';
 export {
   readFirewall,
   type FirewallReading,
@@ -37,7 +45,8 @@ export {
 
 /** The read options (layout memory, host key) serve the guard's own read of the rules. */
 export interface LockoutOptions extends ReadFirewallOptions {
-  /** Skip the lock-out check. The UI sets this only after the operator confirmed twice. */
+  /** Skip the lock-out check (the CLI's --force). The app does not call these: its changes go as a plan
+   *  (electron/services/firewall.ts), whose verdict the operator confirms before sendFirewallChange. */
   iUnderstandThisMayLockMeOut?: boolean;
   /** Our address as the BMC sees it; default: the local address of a socket routed to the BMC. */
   sourceAddress?: string;
@@ -46,22 +55,29 @@ export interface LockoutOptions extends ReadFirewallOptions {
 /** A change refused because it could cut this machine off from the BMC. Nothing was sent. */
 export class FirewallLockoutError extends IpmiError {
   readonly sourceAddress: string;
-  constructor(host: string, sourceAddress: string, reason: string) {
-    super('argument', `${host}: refused, ${reason}. Override only if another path to the BMC exists.`, {
-      host,
-      command: SET_FIREWALL_NAME,
-      netFn: NETFN_AMI,
-      cmd: CMD_SET_FIREWALL,
-    });
+  readonly reason: LockoutReason;
+  constructor(host: string, sourceAddress: string, reason: LockoutReason) {
+    super(
+      'lockout',
+      `${host}: refused, ${reason.message}. Override only if another path to the BMC exists.`,
+      {
+        host,
+        command: SET_FIREWALL_NAME,
+        netFn: NETFN_AMI,
+        cmd: CMD_SET_FIREWALL,
+        reasons: [reason.code],
+      },
+    );
     this.name = 'FirewallLockoutError';
     this.sourceAddress = sourceAddress;
+    this.reason = reason;
   }
 }
 
 const encode = withHost;
 
 /** What the guard knows of the rules: a reading in no known layout or a refused Get leaves them unknown. */
-async function knowledge(r: Requester, opts: LockoutOptions): Promise<FirewallKnowledge> {
+export async function firewallKnowledge(r: Requester, opts: LockoutOptions): Promise<FirewallKnowledge> {
   try {
     const reading = await readFirewall(r, opts);
     if (reading.layout === 'known') return reading;
@@ -78,7 +94,7 @@ async function knowledge(r: Requester, opts: LockoutOptions): Promise<FirewallKn
 
 async function guard(r: Requester, change: FirewallChange, opts: LockoutOptions): Promise<void> {
   if (opts.iUnderstandThisMayLockMeOut === true) return;
-  const current = await knowledge(r, opts);
+  const current = await firewallKnowledge(r, opts);
   const source = opts.sourceAddress ?? (await sourceAddressOf(r));
   const risk = encode(r.host, () => lockoutRisk(change, current, source));
   if (risk !== undefined) throw new FirewallLockoutError(r.host, source, risk);
@@ -127,4 +143,16 @@ export async function firewallRemoveDropAll(r: Requester, spec: Omit<DropAllSpec
 /** Removes every rule and drop-all: the documented way back in. */
 export async function flushFirewall(r: Requester): Promise<void> {
   await send(r, CMD_SET_FIREWALL, encodeFlush());
+}
+
+/**
+ * Sends one change without the guard: for a plan (firewall-plan.ts) whose verdict was computed from the
+ * rules as they still are, and confirmed by the operator where it said lockout.
+ */
+export async function sendFirewallChange(r: Requester, change: FirewallChange): Promise<void> {
+  await send(
+    r,
+    CMD_SET_FIREWALL,
+    encode(r.host, () => encodeChange(change)),
+  );
 }
