@@ -17,6 +17,7 @@ import {
 import { writeLanParams, type LanWrite, type LanWriteField } from '../../ipmi/commands/transport/lan-apply';
 import {
   LAN_PARAMS,
+  badPasswordThresholdFromUnits,
   decodeGratuitousArpInterval,
   encodeArpControl,
   encodeAuthTypeEnables,
@@ -31,6 +32,7 @@ import {
   parseAuthTypes,
 } from '../../ipmi/commands/transport/lan-config';
 import { readLanConfiguration } from '../../ipmi/commands/transport/lan-configuration';
+import { lanConfigurationView } from '../../views/lan';
 import { isIpmiError } from '../../ipmi/errors';
 import type { CliCommand, CliContext } from '../context';
 import { ipmitoolCcText } from '../format/completion-code';
@@ -150,7 +152,7 @@ async function print(ctx: CliContext, args: string[]): Promise<number> {
     ctx.err(`Invalid channel: ${channel}\n`);
     return 1;
   }
-  ctx.out(formatLanPrint(await readLanConfiguration(r, channel)));
+  ctx.out(formatLanPrint(lanConfigurationView(channel, await readLanConfiguration(r, channel))));
   return 0;
 }
 
@@ -459,17 +461,18 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
         lockout === undefined
       )
         return usageFail(ctx, BAD_PASS_USAGE);
-      // the command line counts the intervals in tens of seconds (ipmitool's units); the encoder, like
-      // the decoder `lan print` uses, works in seconds
+      // the command line gives the intervals in the wire's units (ipmitool's), not in seconds
       writes = one(
         'badPasswordThreshold',
         LAN_PARAMS.badPasswordThreshold.id,
-        encodeBadPasswordThreshold({
-          generateEvent: ev === 1,
-          threshold: n,
-          resetIntervalSeconds: reset * 10,
-          lockoutIntervalSeconds: lockout * 10,
-        }),
+        encodeBadPasswordThreshold(
+          badPasswordThresholdFromUnits({
+            generateEvent: ev === 1,
+            threshold: n,
+            resetIntervalUnits: reset,
+            lockoutIntervalUnits: lockout,
+          }),
+        ),
       );
       break;
     }

@@ -11,6 +11,7 @@ import { parseIpmitoolUint } from '../ipmitool-number';
 import { decodeChannelAuthCapabilities } from '../../ipmi/commands/app/get-channel-auth-capabilities';
 import { formatAuthCapabilities, formatCipherSuites } from './channel';
 import { formatLanPrint } from './lan';
+import { lanConfigurationView } from '../../views/lan';
 import { formatSolInfo } from './sol';
 
 describe('channel authcap', () => {
@@ -57,13 +58,15 @@ describe('channel getciphers', () => {
 
 describe('lan print', () => {
   it('ARP, gratuitous interval (integer division, as ipmitool), VLAN on, bad password threshold', () => {
-    const text = formatLanPrint({
-      bmcArpControl: Buffer.from([0x03]),
-      gratuitousArpInterval: Buffer.from([0x04]), // (4 + 1) / 2 = 2 in C integer arithmetic
-      vlanId: Buffer.from([0x05, 0x80]),
-      vlanPriority: Buffer.from([0x03]),
-      badPasswordThreshold: Buffer.from([0x01, 0x03, 0x06, 0x00, 0x0c, 0x00]),
-    });
+    const text = formatLanPrint(
+      lanConfigurationView(1, {
+        bmcArpControl: Buffer.from([0x03]),
+        gratuitousArpInterval: Buffer.from([0x04]), // (4 + 1) / 2 = 2 in C integer arithmetic
+        vlanId: Buffer.from([0x05, 0x80]),
+        vlanPriority: Buffer.from([0x03]),
+        badPasswordThreshold: Buffer.from([0x01, 0x03, 0x06, 0x00, 0x0c, 0x00]),
+      }),
+    );
     expect(text).toBe(
       'BMC ARP Control         : ARP Responses Enabled, Gratuitous ARP Enabled\n' +
         'Gratituous ARP Intrvl   : 2.0 seconds\n' +
@@ -77,7 +80,7 @@ describe('lan print', () => {
     );
   });
   it('cipher suite count without a usable list prints None', () => {
-    expect(formatLanPrint({ cipherSuiteEntrySupport: Buffer.from([3]) })).toContain(
+    expect(formatLanPrint(lanConfigurationView(1, { cipherSuiteEntrySupport: Buffer.from([3]) }))).toContain(
       'RMCP+ Cipher Suites     : None\n',
     );
   });
@@ -142,7 +145,7 @@ describe('formatting whatever a BMC may send', () => {
             expect(e).toBeInstanceOf(IpmiError);
             return;
           }
-          expect(typeof formatLanPrint(cfg)).toBe('string');
+          expect(typeof formatLanPrint(lanConfigurationView(1, cfg))).toBe('string');
         },
       ),
     );
