@@ -9,6 +9,7 @@ import { sessionHandlers } from './handlers/session';
 import { powerHandlers } from './handlers/power';
 import { mcHandlers } from './handlers/mc';
 import { fleetHandlers } from './handlers/fleet';
+import { lanHandlers } from './handlers/lan';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -19,5 +20,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...powerHandlers(s),
     ...mcHandlers(s),
     ...fleetHandlers(s),
+    ...lanHandlers(s),
   };
 }

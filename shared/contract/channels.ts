@@ -18,6 +18,9 @@ export const CALL_NAMES = [
   'chassis.status',
   'mc.info',
   'fleet.powerStatus',
+  'lan.get',
+  'lan.plan',
+  'lan.apply',
 ] as const;
 export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
 

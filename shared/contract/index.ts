@@ -9,6 +9,7 @@ import { sessionCalls } from './session';
 import { powerCalls } from './power';
 import { mcCalls } from './mc';
 import { fleetCalls } from './fleet';
+import { lanCalls } from './lan';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...powerCalls,
   ...mcCalls,
   ...fleetCalls,
+  ...lanCalls,
 };
 
 export type Contract = typeof contract;
