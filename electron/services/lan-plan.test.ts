@@ -10,6 +10,7 @@ const current: LanConfiguration = {
   ipAddress: '192.0.2.10',
   subnetMask: '255.255.255.0',
   defaultGateway: '192.0.2.1',
+  defaultGatewayMac: '02:00:00:00:00:fe',
   macAddress: '02:00:00:00:00:01',
   snmpCommunity: 'public',
   vlan: { enabled: false, id: 0 },
@@ -60,7 +61,9 @@ describe('computeLanPlan', () => {
   });
   it('the same changes on a channel our session does not use are safe', () => {
     const other = { ...direct, channel: 2 };
-    expect(summary(computeLanPlan(current, { vlanId: 5, ipAddress: '192.0.2.20' }, other)).level).toBe('safe');
+    expect(summary(computeLanPlan(current, { vlanId: 5, ipAddress: '192.0.2.20' }, other)).level).toBe(
+      'safe',
+    );
   });
   it('addresses on a DHCP source switch to static first, VLAN last', () => {
     const p = computeLanPlan(
@@ -84,7 +87,7 @@ describe('computeLanPlan', () => {
     expect(summary(computeLanPlan(current, { vlanId: 7 }, unknown)).level).toBe('lockout');
   });
   it('MAC text is compared normalised; bad input is an argument error', () => {
-    expect(computeLanPlan(current, { macAddress: '2:0:0:0:0:1' }, direct).steps).toEqual([]);
+    expect(computeLanPlan(current, { defaultGatewayMac: '2:0:0:0:0:FE' }, direct).steps).toEqual([]);
     expect(() => computeLanPlan(current, { subnetMask: '255.0.255.0' }, direct)).toThrow(/netmask/);
   });
 });

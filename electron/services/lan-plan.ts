@@ -10,6 +10,7 @@
 //     lockout (we are routed through the gateway being changed);
 //   - a new MAC or a switch to a static source on our channel: reconnect (switches and ARP caches move).
 // Apply re-reads the BMC and refuses a plan whose fields changed meanwhile (stale-plan).
+import { createSocket } from 'node:dgram';
 import type { Requester } from '../ipmi/client/requester';
 import { decodeSessionInfo, getSessionInfoRaw } from '../ipmi/commands/app/get-session-info';
 import { formatMac, parseIpv4, parseMac, sameSubnet } from '../ipmi/commands/transport/ipv4';
@@ -179,18 +180,42 @@ export function computeLanPlan(
   };
 }
 
-/** Our session's channel and console address as the BMC reports them (unknown when it will not say). */
+/**
+ * Our session's channel and console address as the BMC reports them (Get Session Info). A BMC that
+ * leaves out the console address (ipmi_sim does) gets the local address this machine sends from towards
+ * it, which is the same unless a NAT sits between.
+ */
 export async function ourConnection(r: Requester, address: string): Promise<OurConnection> {
+  let channel: number | undefined;
+  let consoleIp: string | undefined;
   try {
     const rsp = await getSessionInfoRaw(r, { kind: 'current' });
     if (rsp.completionCode === 0) {
       const info = decodeSessionInfo(rsp.data, r.host);
-      return { address, channel: info.channel, consoleIp: info.lan?.consoleIp };
+      channel = info.channel;
+      consoleIp = info.lan?.consoleIp;
     }
   } catch (e) {
     if (!isIpmiError(e) || e.kind !== 'protocol') throw e;
   }
-  return { address, channel: undefined, consoleIp: undefined };
+  return { address, channel, consoleIp: consoleIp ?? (await localAddressTowards(address)) };
+}
+
+/** The IPv4 source address the OS picks for `address` (a UDP connect sends nothing), or undefined. */
+export async function localAddressTowards(address: string): Promise<string | undefined> {
+  const sock = createSocket('udp4');
+  try {
+    await new Promise<void>((resolve, reject) => {
+      sock.once('error', reject);
+      sock.connect(623, address, () => resolve());
+    });
+    const local = sock.address().address;
+    return /^\d{1,3}(\.\d{1,3}){3}$/.test(local) ? local : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    sock.close();
+  }
 }
 
 const basisOf = (v: LanConfiguration, writes: readonly LanWrite[]): Record<string, unknown> =>

@@ -6,8 +6,9 @@ import { hostId } from '../domain/host';
 import { applyArgs, plan } from '../domain/plan';
 import { lanApplyResult, lanConfiguration, lanSettings } from '../domain/lan';
 
-/** 1..14; absent = the first LAN channel, as `ipmitool lan print` with no channel */
-const channel = z.number().int().min(1).max(14).optional();
+/** 1..11 (0x0C-0x0F are reserved, "this channel" and the system interface); absent = the first LAN
+ *  channel, as `ipmitool lan print` with no channel */
+const channel = z.number().int().min(1).max(11).optional();
 
 export const lanCalls = {
   'lan.get': call({
