@@ -10,6 +10,7 @@ import { powerHandlers } from './handlers/power';
 import { mcHandlers } from './handlers/mc';
 import { fleetHandlers } from './handlers/fleet';
 import { lanHandlers } from './handlers/lan';
+import { solHandlers } from './handlers/sol';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -21,5 +22,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...mcHandlers(s),
     ...fleetHandlers(s),
     ...lanHandlers(s),
+    ...solHandlers(s),
   };
 }

@@ -68,7 +68,7 @@ describe('computeLanPlan', () => {
   it('addresses on a DHCP source switch to static first, VLAN last', () => {
     const p = computeLanPlan(
       { ...current, ipAddressSource: 'dhcp' },
-      { vlanId: null, ipAddress: '192.0.2.20', subnetMask: '255.255.0.0', vlanPriority: 1 },
+      { vlanId: 'off', ipAddress: '192.0.2.20', subnetMask: '255.255.0.0', vlanPriority: 1 },
       { ...direct, channel: 2 },
     );
     expect(p.steps.map((s) => s.field)).toEqual(['ipSource', 'ipAddress', 'subnetMask', 'vlanPriority']);

@@ -81,7 +81,11 @@ export function computeLanPlan(
   input: LanSettingsInput,
   us: OurConnection,
 ): { steps: PlanStep[]; verdict: PlanVerdict; writes: LanWrite[]; newAddress: string | undefined } {
-  const settings: LanSettings = { ...input } as LanSettings;
+  const { vlanId, ...rest } = input;
+  const settings: LanSettings = {
+    ...rest,
+    ...(vlanId !== undefined && { vlanId: vlanId === 'off' ? null : vlanId }),
+  };
   const { writes: all, warnings } = planLanSettings(settings);
   const addressing = ['ipAddress', 'subnetMask', 'defaultGateway', 'backupGateway'] as const;
   // addresses on a DHCP (or unknown) source would be overwritten: switch to static first

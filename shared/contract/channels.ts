@@ -21,6 +21,8 @@ export const CALL_NAMES = [
   'lan.get',
   'lan.plan',
   'lan.apply',
+  'sol.config.get',
+  'sol.config.set',
 ] as const;
 export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
 

@@ -10,6 +10,7 @@ import { powerCalls } from './power';
 import { mcCalls } from './mc';
 import { fleetCalls } from './fleet';
 import { lanCalls } from './lan';
+import { solCalls } from './sol';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -22,6 +23,7 @@ export const contract = {
   ...mcCalls,
   ...fleetCalls,
   ...lanCalls,
+  ...solCalls,
 };
 
 export type Contract = typeof contract;

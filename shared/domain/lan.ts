@@ -81,8 +81,8 @@ export const lanSettings = z.strictObject({
   defaultGatewayMac: mac.optional(),
   backupGateway: ipv4.optional(),
   backupGatewayMac: mac.optional(),
-  /** null switches the VLAN off */
-  vlanId: z.number().int().min(1).max(4094).nullable().optional(),
+  /** 'off' switches the VLAN off */
+  vlanId: z.union([z.number().int().min(1).max(4094), z.literal('off')]).optional(),
   vlanPriority: z.number().int().min(0).max(7).optional(),
   snmpCommunity: z.string().max(18).optional(),
 });

@@ -13,6 +13,7 @@ import { formatAuthCapabilities, formatCipherSuites } from './channel';
 import { formatLanPrint } from './lan';
 import { lanConfigurationView } from '../../views/lan';
 import { formatSolInfo } from './sol';
+import { solConfigurationView } from '../../views/sol';
 
 describe('channel authcap', () => {
   it('LAB reply of notes §11.11 (01 97 06 03 00 00 00 00)', () => {
@@ -89,7 +90,7 @@ describe('lan print', () => {
 describe('sol info', () => {
   it('every parameter present', () => {
     const text = formatSolInfo(
-      {
+      solConfigurationView(1, {
         unsupported: [],
         setInProgress: 0,
         enabled: true,
@@ -104,7 +105,7 @@ describe('sol info', () => {
         nonVolatileBitRate: 7,
         payloadChannel: 1,
         payloadPort: 623,
-      },
+      }),
       1,
       9999,
     );
