@@ -11,6 +11,8 @@ import { mcHandlers } from './handlers/mc';
 import { fleetHandlers } from './handlers/fleet';
 import { lanHandlers } from './handlers/lan';
 import { solHandlers } from './handlers/sol';
+import { channelHandlers } from './handlers/channel';
+import { sessionInfoHandlers } from './handlers/session-info';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -23,5 +25,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...fleetHandlers(s),
     ...lanHandlers(s),
     ...solHandlers(s),
+    ...channelHandlers(s),
+    ...sessionInfoHandlers(s),
   };
 }

@@ -23,6 +23,11 @@ export const CALL_NAMES = [
   'lan.apply',
   'sol.config.get',
   'sol.config.set',
+  'channel.info',
+  'channel.cipherSuites',
+  'channel.cipherPrivileges.plan',
+  'channel.cipherPrivileges.apply',
+  'session.info',
 ] as const;
 export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
 

@@ -11,6 +11,8 @@ import { mcCalls } from './mc';
 import { fleetCalls } from './fleet';
 import { lanCalls } from './lan';
 import { solCalls } from './sol';
+import { channelCalls } from './channel';
+import { sessionInfoCalls } from './session-info';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -24,6 +26,8 @@ export const contract = {
   ...fleetCalls,
   ...lanCalls,
   ...solCalls,
+  ...channelCalls,
+  ...sessionInfoCalls,
 };
 
 export type Contract = typeof contract;

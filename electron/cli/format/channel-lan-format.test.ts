@@ -14,6 +14,7 @@ import { formatLanPrint } from './lan';
 import { lanConfigurationView } from '../../views/lan';
 import { formatSolInfo } from './sol';
 import { solConfigurationView } from '../../views/sol';
+import { cipherSuiteView } from '../../views/channel';
 
 describe('channel authcap', () => {
   it('LAB reply of notes §11.11 (01 97 06 03 00 00 00 00)', () => {
@@ -50,7 +51,11 @@ describe('channel authcap', () => {
 
 describe('channel getciphers', () => {
   it('OEM record shows its IANA in hex, missing algorithms as none', () => {
-    expect(formatCipherSuites([{ id: 48, iana: 0x2a2, auth: 3, integrity: [4], confidentiality: [] }])).toBe(
+    expect(
+      formatCipherSuites([
+        cipherSuiteView({ id: 48, iana: 0x2a2, auth: 3, integrity: [4], confidentiality: [] }),
+      ]),
+    ).toBe(
       'ID   IANA    Auth Alg        Integrity Alg   Confidentiality Alg\n' +
         '48   0002a2  hmac_sha256     sha256_128      none           \n',
     );
