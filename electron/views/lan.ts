@@ -125,9 +125,15 @@ export async function readLanView(
 ): Promise<LanConfiguration> {
   const { channel: asked, ...opts } = o;
   const r = withRequestOptions(session, opts);
-  const channel = asked ?? (await firstLanChannel(r));
-  if (channel === undefined) throw argumentError(`${r.host}: this BMC has no LAN channel (channel)`);
-  if (asked !== undefined && !(await isLanChannel(r, asked)))
-    throw argumentError(`${r.host}: channel ${asked} is not a LAN channel (channel)`);
-  return lanConfigurationView(channel, await readLanConfiguration(r, channel));
+  if (asked === undefined) {
+    const channel = await firstLanChannel(r);
+    if (channel === undefined) throw argumentError(`${r.host}: this BMC has no LAN channel (channel)`);
+    return lanConfigurationView(channel, await readLanConfiguration(r, channel));
+  }
+  // the channel check travels with the parameters (one round trip); its answer decides which error counts
+  const [lan, params] = await Promise.allSettled([isLanChannel(r, asked), readLanConfiguration(r, asked)]);
+  if (lan.status === 'rejected') throw lan.reason;
+  if (!lan.value) throw argumentError(`${r.host}: channel ${asked} is not a LAN channel (channel)`);
+  if (params.status === 'rejected') throw params.reason;
+  return lanConfigurationView(asked, params.value);
 }

@@ -16,6 +16,7 @@ import {
 } from '../../ipmi/commands/transport/ipv4';
 import { writeLanParams, type LanWrite, type LanWriteField } from '../../ipmi/commands/transport/lan-apply';
 import {
+  IP_SOURCE_CODE,
   LAN_PARAMS,
   badPasswordThresholdFromUnits,
   decodeGratuitousArpInterval,
@@ -308,7 +309,11 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
     case 'ipsrc': {
       if (args.length < 3) return usageFail(ctx, IPSRC_USAGE);
       if (a2 === 'help') return usageOk(ctx, IPSRC_USAGE);
-      const code = ({ none: 0, static: 1, dhcp: 2, bios: 3 } as Record<string, number>)[a2!];
+      // ipmitool calls the unspecified source "none"
+      const source = a2 === 'none' ? 'unspecified' : a2!;
+      const code = Object.hasOwn(IP_SOURCE_CODE, source)
+        ? IP_SOURCE_CODE[source as keyof typeof IP_SOURCE_CODE]
+        : undefined;
       if (code === undefined) return usageFail(ctx, IPSRC_USAGE);
       writes = one('ipSource', LAN_PARAMS.ipAddressSource.id, Uint8Array.of(code));
       break;
