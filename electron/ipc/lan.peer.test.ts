@@ -84,10 +84,22 @@ describe('lan.plan + lan.apply', () => {
     expect(plan.steps).toEqual([
       { field: 'backupGateway', from: '0.0.0.0', to: '192.0.2.253', affectsConnection: false },
     ]);
+    const progress: unknown[] = [];
+    const off = app.services.events.subscribe((name, e) => name === 'operation.progress' && progress.push(e));
     const res = await ok<{ ok: boolean; applied: string[]; configuration: LanConfiguration }>(
-      app.dispatch('lan.apply', { hostId: HOST_ID, planId: plan.planId }),
+      app.dispatch('lan.apply', { hostId: HOST_ID, planId: plan.planId, operationId: 'op-lanpeer-apply1' }),
     );
+    off();
     expect(res).toMatchObject({ ok: true, applied: ['backupGateway'] });
+    expect(progress).toEqual([
+      {
+        operationId: 'op-lanpeer-apply1',
+        call: 'lan.apply',
+        done: 1,
+        total: 1,
+        item: { field: 'backupGateway' },
+      },
+    ]);
     expect(res.configuration.backupGateway).toBe('192.0.2.253');
     expect(hookValue('backup_gw_ip_addr')).toBe('192.0.2.253');
     expect(await lanPrint()).toMatch(/^Backup Gateway IP {7}: 192\.0\.2\.253$/m);

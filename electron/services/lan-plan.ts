@@ -257,17 +257,18 @@ export interface LanApplyDeps {
 export async function applyLan(
   d: LanApplyDeps,
   args: { hostId: string; planId: string; confirmLockout?: boolean | undefined },
-  opts: { signal?: AbortSignal } = {},
+  opts: { signal?: AbortSignal; progress?: (done: number, total: number, field: string) => void } = {},
 ): Promise<LanApplyResult> {
   const { plan, payload } = d.plans.take<LanPlanPayload>(LAN_PLAN_FAMILY, args.planId, args.confirmLockout);
   if (plan.hostId !== args.hostId)
     throw new StalePlanError(`plan ${args.planId} is for another host`, ['other-host']);
+  const read = opts.signal ? { signal: opts.signal } : {};
   const moving = payload.newAddress !== undefined && payload.writes.some((w) => w.field === 'ipAddress');
   let res: CommandApplyResult | undefined;
   let lost: IpmiError | undefined;
   let configuration: LanConfiguration | undefined;
   await d.use(args.hostId, async (r) => {
-    const now = await readLanView(r, { channel: payload.channel, ...opts });
+    const now = await readLanView(r, { channel: payload.channel, ...read });
     const basis = basisOf(now, payload.writes);
     const moved = Object.keys(basis).filter((k) => basis[k] !== payload.basis[k]);
     if (moved.length > 0)
@@ -280,21 +281,23 @@ export async function applyLan(
       return;
     }
     try {
-      res = await writeLanParams(r, payload.channel, payload.writes);
+      res = await writeLanParams(r, payload.channel, payload.writes, (field, done) =>
+        opts.progress?.(done, payload.writes.length, field),
+      );
     } catch (e) {
       // a moved address stops answering at the old one: expected, checked from the new one below
       if (moving && isIpmiError(e) && e.kind === 'timeout') lost = e;
       else throw e;
     }
-    if (!moving) configuration = await readLanView(r, { channel: payload.channel, ...opts });
+    if (!moving) configuration = await readLanView(r, { channel: payload.channel, ...read });
   });
   let reconnectAddress: string | undefined;
   if (moving && (lost || res?.applied.includes('ipAddress'))) {
     reconnectAddress = payload.newAddress!;
     await d.moveHost(args.hostId, reconnectAddress);
-    configuration = await d.use(args.hostId, (r) => readLanView(r, { channel: payload.channel, ...opts }));
+    configuration = await d.use(args.hostId, (r) => readLanView(r, { channel: payload.channel, ...read }));
   } else if (!configuration)
-    configuration = await d.use(args.hostId, (r) => readLanView(r, { channel: payload.channel, ...opts }));
+    configuration = await d.use(args.hostId, (r) => readLanView(r, { channel: payload.channel, ...read }));
   const cfg = configuration!;
   const wanted = plan.steps;
   // after a lost session the BMC's own answer at the new address says what holds

@@ -1,7 +1,7 @@
 // LAN configuration of a BMC channel: read (every field decoded) and change as plan + apply, because
 // an address, source or VLAN change can cut the app off the BMC (shared/domain/plan.ts).
 import { z } from 'zod';
-import { call } from './define';
+import { call, operationId } from './define';
 import { hostId } from '../domain/host';
 import { applyArgs, plan } from '../domain/plan';
 import { lanApplyResult, lanConfiguration, lanSettings } from '../domain/lan';
@@ -29,8 +29,10 @@ export const lanCalls = {
   'lan.apply': call({
     summary: 'Carry out a LAN plan: lock, write and read back each field, commit; follow a moved address',
     privilege: 'administrator',
-    input: z.strictObject({ hostId, ...applyArgs }),
+    input: z.strictObject({ hostId, ...applyArgs, operationId: operationId.optional() }),
     output: lanApplyResult,
+    /** one item per field written and read back */
+    progress: z.strictObject({ field: z.string() }),
     example: { hostId: 'h0example01', planId: 'plan-0123456789abcdef0123456789abcdef' },
   }),
 };

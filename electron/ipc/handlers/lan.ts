@@ -23,7 +23,10 @@ export function lanHandlers(s: AppServices): Pick<Handlers, 'lan.get' | 'lan.pla
           },
         },
         args,
-        { signal: ctx.signal },
+        {
+          signal: ctx.signal,
+          progress: (done, total, field) => ctx.operation?.progress(done, total, { field }),
+        },
       ),
   };
 }

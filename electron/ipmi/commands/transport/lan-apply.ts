@@ -199,6 +199,8 @@ export async function writeLanParams(
   r: Requester,
   channel: number,
   writes: readonly LanWrite[],
+  /** called after each write that read back as sent (1-based count) */
+  onWritten?: (field: LanWriteField, done: number) => void,
 ): Promise<LanApplyResult> {
   const progress = await getLanParam(r, channel, LAN_PARAMS.setInProgress.id);
   let usedCommit = false;
@@ -233,6 +235,7 @@ export async function writeLanParams(
         break;
       }
       written.push(w);
+      onWritten?.(w.field, written.length);
     }
   } finally {
     if (usedCommit) {
