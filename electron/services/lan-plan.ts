@@ -21,7 +21,7 @@ import {
   type LanSettings,
   type LanWrite,
 } from '../ipmi/commands/transport/lan-apply';
-import { IP_SOURCE_CODE, LAN_PARAMS } from '../ipmi/commands/transport/lan-config';
+import { IP_SOURCE_CODE, LAN_PARAMS, setLanParam } from '../ipmi/commands/transport/lan-config';
 import { IpmiError, isIpmiError } from '../ipmi/errors';
 import { readLanView } from '../views/lan';
 import type { LanApplyResult, LanConfiguration, LanSettingsInput } from '../../shared/domain/lan';
@@ -295,7 +295,16 @@ export async function applyLan(
   if (moving && (lost || res?.applied.includes('ipAddress'))) {
     reconnectAddress = payload.newAddress!;
     await d.moveHost(args.hostId, reconnectAddress);
-    configuration = await d.use(args.hostId, (r) => readLanView(r, { channel: payload.channel, ...read }));
+    configuration = await d.use(args.hostId, async (r) => {
+      const v = await readLanView(r, { channel: payload.channel, ...read });
+      // our commit and release went to the old address: finish them here so the lock is not left held
+      if (!lost || v.setInProgress !== 'in-progress') return v;
+      await setLanParam(r, payload.channel, LAN_PARAMS.setInProgress.id, Uint8Array.of(2)).catch(
+        () => undefined,
+      );
+      await setLanParam(r, payload.channel, LAN_PARAMS.setInProgress.id, Uint8Array.of(0));
+      return readLanView(r, { channel: payload.channel, ...read });
+    });
   } else if (!configuration)
     configuration = await d.use(args.hostId, (r) => readLanView(r, { channel: payload.channel, ...read }));
   const cfg = configuration!;
