@@ -15,6 +15,7 @@ import { lossTable } from './loss-table';
 import { appSelBench } from './app-sel';
 import { benchAppSensors } from './app-sensors';
 import { appFirewallBench } from './app-firewall';
+import { appLanBench } from './app-lan';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BMCDESK = join(ROOT, 'bin/bmcdesk');
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   if (SECTIONS.includes('sensors') || !process.env.BENCH_SECTIONS) await benchAppSensors(RUNS);
   if (!process.env.BENCH_SECTIONS || SECTIONS.includes('firewall'))
     process.stdout.write(`\n${await appFirewallBench(RUNS)}\n`);
+  if (SECTIONS.includes('lan') || process.env.BENCH_SECTIONS === undefined) await appLanBench();
   if (SECTIONS.includes('loss')) {
     const lab = await startLabBmc();
     try {

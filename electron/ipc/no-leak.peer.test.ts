@@ -74,6 +74,24 @@ const CAREFUL: Partial<Record<CallName, Careful>> = {
     args: (ex) => ({ ...ex, planId: 'plan-' + '0'.repeat(32) }),
     outcome: 'stale-plan',
   },
+  'lan.apply': {
+    reason: 'rewrites the BMC network: a plan id never made, so the handler runs and refuses it',
+    args: (ex) => ex,
+    outcome: 'stale-plan',
+  },
+  'channel.cipherPrivileges.plan': {
+    reason: 'only plans (reads, nothing written); the name matches the risky pattern',
+    args: (ex) => ex,
+  },
+  'channel.cipherPrivileges.apply': {
+    reason: 'changes cipher-suite privileges: a plan id never made, refused',
+    args: (ex) => ex,
+    outcome: 'stale-plan',
+  },
+  'sol.config.set': {
+    reason: 'changes SOL settings: SOL enabled on the private lab BMC, which it already is',
+    args: (ex) => ex,
+  },
   'sel.time.set': {
     reason: "sets the BMC clock: to this computer's time, as sel.time.sync would",
     args: (ex) => ({ ...ex, seconds: Math.floor(Date.now() / 1000) }),

@@ -13,6 +13,10 @@ import { selHandlers } from './handlers/sel';
 import { sensorsHandlers } from './handlers/sensors';
 import { fruHandlers } from './handlers/fru';
 import { firewallHandlers } from './handlers/firewall';
+import { lanHandlers } from './handlers/lan';
+import { solHandlers } from './handlers/sol';
+import { channelHandlers } from './handlers/channel';
+import { sessionInfoHandlers } from './handlers/session-info';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -27,5 +31,9 @@ export function createHandlers(s: AppServices): Handlers {
     ...sensorsHandlers(s),
     ...fruHandlers(s),
     ...firewallHandlers(s),
+    ...lanHandlers(s),
+    ...solHandlers(s),
+    ...channelHandlers(s),
+    ...sessionInfoHandlers(s),
   };
 }

@@ -109,7 +109,12 @@ export async function applyFirewallPlan(
   planId: string,
   confirmLockout: boolean | undefined,
 ): Promise<FirewallApplyResult> {
-  const { plan, payload } = plans.take<Payload>(FIREWALL_PLAN_FAMILY, planId, confirmLockout === true);
+  const { plan, payload } = plans.take<Payload>(
+    FIREWALL_PLAN_FAMILY,
+    planId,
+    confirmLockout === true,
+    hostId,
+  );
   if (plan.hostId !== hostId) throw new StalePlanError(`plan ${planId} is for another host`);
   const now = await readFirewallBasis(r, { hostKey: firewallHostKey(hostId) });
   if (basisKey(now) !== payload.basisKey) {

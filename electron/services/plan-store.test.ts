@@ -35,6 +35,15 @@ describe('PlanStore', () => {
     expect(s.take('firewall', p.planId, true).plan.planId).toBe(p.planId);
   });
 
+  it("a plan is applied on its own host only, and another host's attempt leaves it in place", () => {
+    const s = new PlanStore();
+    const p = s.create('lan', 'h1', [step], safe, null);
+    expect(() => s.check('lan', p.planId, false, 'h2')).toThrow(StalePlanError);
+    expect(() => s.take('lan', p.planId, false, 'h2')).toThrow(/another host/);
+    expect(s.check('lan', p.planId, false, 'h1').plan.planId).toBe(p.planId); // check takes nothing
+    expect(s.take('lan', p.planId, false, 'h1').plan.hostId).toBe('h1');
+  });
+
   it('expires plans after the TTL', () => {
     let t = 1_000;
     const s = new PlanStore(() => t);

@@ -38,14 +38,28 @@ export class PlanStore {
    * Removes and returns the plan. Refuses (nothing removed) a plan of another family; refuses a lockout
    * verdict without confirmation (the plan stays, so the UI can ask and apply the same id).
    */
-  take<T>(family: string, planId: string, confirmLockout = false): { plan: Plan; payload: T } {
+  take<T>(
+    family: string,
+    planId: string,
+    confirmLockout = false,
+    hostId?: string,
+  ): { plan: Plan; payload: T } {
+    const e = this.check(family, planId, confirmLockout, hostId);
+    this.plans.delete(planId);
+    return { plan: e.plan, payload: e.payload as T };
+  }
+
+  /** What take() would refuse, without taking: an apply checks it before it logs in to the BMC. */
+  check(family: string, planId: string, confirmLockout = false, hostId?: string): Entry<unknown> {
     this.sweep();
     const e = this.plans.get(planId);
     if (!e || e.family !== family)
       throw new StalePlanError(`no ${family} plan ${planId}: it expired, was applied, or is of another kind`);
+    // a plan made for another host stays for its own host
+    if (hostId !== undefined && e.plan.hostId !== hostId)
+      throw new StalePlanError(`plan ${planId} is for another host`, ['other-host']);
     if (e.plan.verdict.level === 'lockout' && !confirmLockout) throw lockoutError(e.plan);
-    this.plans.delete(planId);
-    return { plan: e.plan, payload: e.payload as T };
+    return e;
   }
 
   private sweep(): void {

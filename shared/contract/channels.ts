@@ -33,6 +33,16 @@ export const CALL_NAMES = [
   'firewall.read',
   'firewall.plan',
   'firewall.apply',
+  'lan.get',
+  'lan.plan',
+  'lan.apply',
+  'sol.config.get',
+  'sol.config.set',
+  'channel.info',
+  'channel.cipherSuites',
+  'channel.cipherPrivileges.plan',
+  'channel.cipherPrivileges.apply',
+  'session.info',
 ] as const;
 export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
 

@@ -13,6 +13,10 @@ import { selCalls } from './sel';
 import { sensorsCalls } from './sensors';
 import { fruCalls } from './fru';
 import { firewallCalls } from './firewall';
+import { lanCalls } from './lan';
+import { solCalls } from './sol';
+import { channelCalls } from './channel';
+import { sessionInfoCalls } from './session-info';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -28,6 +32,10 @@ export const contract = {
   ...sensorsCalls,
   ...fruCalls,
   ...firewallCalls,
+  ...lanCalls,
+  ...solCalls,
+  ...channelCalls,
+  ...sessionInfoCalls,
 };
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import {
   formatUserAccessHeader,
   formatVolatileAccess,
 } from '../format/channel';
+import { channelAccessView, channelInfoView, cipherSuiteView } from '../../views/channel';
 import { ipmitoolCcText } from '../format/completion-code';
 import { privilegeFromName } from '../format/privilege-name';
 import { parseIpmitoolUint } from '../ipmitool-number';
@@ -60,20 +61,20 @@ async function info(ctx: CliContext, args: string[]): Promise<number> {
     ctx.err('Unable to Get Channel Info\n');
     return 1;
   }
-  ctx.out(formatChannelInfo(ci.value));
+  ctx.out(formatChannelInfo(channelInfoView(ci.value)));
   if (!isLanMedium(ci.value.medium)) return 0;
   const vol = await evalCcode(ctx, () => getChannelAccess(r, ci.value.channel, 'volatile'));
   if (!vol.ok) {
     ctx.err('Unable to Get Channel Access (volatile)\n');
     return 1;
   }
-  ctx.out(formatVolatileAccess(vol.value));
+  ctx.out(formatVolatileAccess(channelAccessView(vol.value)));
   const nv = await evalCcode(ctx, () => getChannelAccess(r, ci.value.channel, 'non-volatile'));
   if (!nv.ok) {
     ctx.err('Unable to Get Channel Access (non-volatile)\n');
     return 1;
   }
-  ctx.out(formatNonVolatileAccess(nv.value));
+  ctx.out(formatNonVolatileAccess(channelAccessView(nv.value)));
   return 0;
 }
 
@@ -207,7 +208,8 @@ async function getciphers(ctx: CliContext, args: string[]): Promise<number> {
   }
   const r = await ctx.session();
   try {
-    ctx.out(formatCipherSuites(await getChannelCipherSuites(r, channel, payload), ctx.csv === true));
+    const suites = (await getChannelCipherSuites(r, channel, payload)).map(cipherSuiteView);
+    ctx.out(formatCipherSuites(suites, ctx.csv === true));
     return 0;
   } catch (e) {
     if (isIpmiError(e) && e.completionCode !== undefined) {

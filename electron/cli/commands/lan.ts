@@ -16,7 +16,9 @@ import {
 } from '../../ipmi/commands/transport/ipv4';
 import { writeLanParams, type LanWrite, type LanWriteField } from '../../ipmi/commands/transport/lan-apply';
 import {
+  IP_SOURCE_CODE,
   LAN_PARAMS,
+  badPasswordThresholdFromUnits,
   decodeGratuitousArpInterval,
   encodeArpControl,
   encodeAuthTypeEnables,
@@ -31,6 +33,7 @@ import {
   parseAuthTypes,
 } from '../../ipmi/commands/transport/lan-config';
 import { readLanConfiguration } from '../../ipmi/commands/transport/lan-configuration';
+import { lanConfigurationView } from '../../views/lan';
 import { isIpmiError } from '../../ipmi/errors';
 import type { CliCommand, CliContext } from '../context';
 import { ipmitoolCcText } from '../format/completion-code';
@@ -150,7 +153,7 @@ async function print(ctx: CliContext, args: string[]): Promise<number> {
     ctx.err(`Invalid channel: ${channel}\n`);
     return 1;
   }
-  ctx.out(formatLanPrint(await readLanConfiguration(r, channel)));
+  ctx.out(formatLanPrint(lanConfigurationView(channel, await readLanConfiguration(r, channel))));
   return 0;
 }
 
@@ -306,7 +309,11 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
     case 'ipsrc': {
       if (args.length < 3) return usageFail(ctx, IPSRC_USAGE);
       if (a2 === 'help') return usageOk(ctx, IPSRC_USAGE);
-      const code = ({ none: 0, static: 1, dhcp: 2, bios: 3 } as Record<string, number>)[a2!];
+      // ipmitool calls the unspecified source "none"
+      const source = a2 === 'none' ? 'unspecified' : a2!;
+      const code = Object.hasOwn(IP_SOURCE_CODE, source)
+        ? IP_SOURCE_CODE[source as keyof typeof IP_SOURCE_CODE]
+        : undefined;
       if (code === undefined) return usageFail(ctx, IPSRC_USAGE);
       writes = one('ipSource', LAN_PARAMS.ipAddressSource.id, Uint8Array.of(code));
       break;
@@ -459,17 +466,18 @@ async function set(ctx: CliContext, all: string[]): Promise<number> {
         lockout === undefined
       )
         return usageFail(ctx, BAD_PASS_USAGE);
-      // the command line counts the intervals in tens of seconds (ipmitool's units); the encoder, like
-      // the decoder `lan print` uses, works in seconds
+      // the command line gives the intervals in the wire's units (ipmitool's), not in seconds
       writes = one(
         'badPasswordThreshold',
         LAN_PARAMS.badPasswordThreshold.id,
-        encodeBadPasswordThreshold({
-          generateEvent: ev === 1,
-          threshold: n,
-          resetIntervalSeconds: reset * 10,
-          lockoutIntervalSeconds: lockout * 10,
-        }),
+        encodeBadPasswordThreshold(
+          badPasswordThresholdFromUnits({
+            generateEvent: ev === 1,
+            threshold: n,
+            resetIntervalUnits: reset,
+            lockoutIntervalUnits: lockout,
+          }),
+        ),
       );
       break;
     }

@@ -8,6 +8,7 @@ import {
   type SessionSelector,
 } from '../../ipmi/commands/app/get-session-info';
 import { formatSessionInfo } from '../format/session';
+import { sessionSlotView } from '../../views/session-info';
 import { ipmitoolCcText } from '../format/completion-code';
 import { str2ulong } from '../str2uchar';
 
@@ -20,7 +21,7 @@ async function one(ctx: CliContext, sel: SessionSelector): Promise<number> {
   try {
     const rsp = await getSessionInfoRaw(r, sel);
     if (rsp.completionCode === 0) {
-      ctx.out(formatSessionInfo(decodeSessionInfo(rsp.data, r.host), ctx.csv === true));
+      ctx.out(formatSessionInfo(sessionSlotView(decodeSessionInfo(rsp.data, r.host)), ctx.csv === true));
       return 0;
     }
     failure = `Get Session Info command failed: ${ipmitoolCcText(rsp.completionCode)}\n`;
@@ -56,7 +57,7 @@ async function all(ctx: CliContext): Promise<number> {
     }
     if (rsp.data.length < 3) return 1;
     const info = decodeSessionInfo(rsp.data, r.host);
-    ctx.out(formatSessionInfo(info, ctx.csv === true));
+    ctx.out(formatSessionInfo(sessionSlotView(info), ctx.csv === true));
     slots = info.slotCount;
     // the selector byte cannot go past 0xFD; ipmitool's loop is bounded by the 6-bit slot count
     if (i >= slots || i >= 0xfd) return 0;

@@ -11,6 +11,7 @@ import {
 import type { CliContext } from '../context';
 import { ipmitoolCcText } from '../format/completion-code';
 import { formatSolInfo, formatSolInfoNotices } from '../format/sol';
+import { solConfigurationView } from '../../views/sol';
 import { parseIpmitoolUint } from '../ipmitool-number';
 import { channelArg } from './ipmitool-checks';
 
@@ -42,7 +43,7 @@ export async function solInfo(ctx: CliContext, args: string[], usage: () => numb
   } else if (args.length !== 1) return usage();
   const r = await ctx.session();
   try {
-    const cfg = await readSolConfiguration(r, channel);
+    const cfg = solConfigurationView(channel, await readSolConfiguration(r, channel));
     const port = ctx.options.port ?? 623;
     ctx.err(formatSolInfoNotices(cfg, channel, port));
     ctx.out(formatSolInfo(cfg, channel, port));

@@ -11,7 +11,10 @@ import { parseIpmitoolUint } from '../ipmitool-number';
 import { decodeChannelAuthCapabilities } from '../../ipmi/commands/app/get-channel-auth-capabilities';
 import { formatAuthCapabilities, formatCipherSuites } from './channel';
 import { formatLanPrint } from './lan';
+import { lanConfigurationView } from '../../views/lan';
 import { formatSolInfo } from './sol';
+import { solConfigurationView } from '../../views/sol';
+import { cipherSuiteView } from '../../views/channel';
 
 describe('channel authcap', () => {
   it('LAB reply of notes §11.11 (01 97 06 03 00 00 00 00)', () => {
@@ -48,7 +51,11 @@ describe('channel authcap', () => {
 
 describe('channel getciphers', () => {
   it('OEM record shows its IANA in hex, missing algorithms as none', () => {
-    expect(formatCipherSuites([{ id: 48, iana: 0x2a2, auth: 3, integrity: [4], confidentiality: [] }])).toBe(
+    expect(
+      formatCipherSuites([
+        cipherSuiteView({ id: 48, iana: 0x2a2, auth: 3, integrity: [4], confidentiality: [] }),
+      ]),
+    ).toBe(
       'ID   IANA    Auth Alg        Integrity Alg   Confidentiality Alg\n' +
         '48   0002a2  hmac_sha256     sha256_128      none           \n',
     );
@@ -57,13 +64,15 @@ describe('channel getciphers', () => {
 
 describe('lan print', () => {
   it('ARP, gratuitous interval (integer division, as ipmitool), VLAN on, bad password threshold', () => {
-    const text = formatLanPrint({
-      bmcArpControl: Buffer.from([0x03]),
-      gratuitousArpInterval: Buffer.from([0x04]), // (4 + 1) / 2 = 2 in C integer arithmetic
-      vlanId: Buffer.from([0x05, 0x80]),
-      vlanPriority: Buffer.from([0x03]),
-      badPasswordThreshold: Buffer.from([0x01, 0x03, 0x06, 0x00, 0x0c, 0x00]),
-    });
+    const text = formatLanPrint(
+      lanConfigurationView(1, {
+        bmcArpControl: Buffer.from([0x03]),
+        gratuitousArpInterval: Buffer.from([0x04]), // (4 + 1) / 2 = 2 in C integer arithmetic
+        vlanId: Buffer.from([0x05, 0x80]),
+        vlanPriority: Buffer.from([0x03]),
+        badPasswordThreshold: Buffer.from([0x01, 0x03, 0x06, 0x00, 0x0c, 0x00]),
+      }),
+    );
     expect(text).toBe(
       'BMC ARP Control         : ARP Responses Enabled, Gratuitous ARP Enabled\n' +
         'Gratituous ARP Intrvl   : 2.0 seconds\n' +
@@ -77,7 +86,7 @@ describe('lan print', () => {
     );
   });
   it('cipher suite count without a usable list prints None', () => {
-    expect(formatLanPrint({ cipherSuiteEntrySupport: Buffer.from([3]) })).toContain(
+    expect(formatLanPrint(lanConfigurationView(1, { cipherSuiteEntrySupport: Buffer.from([3]) }))).toContain(
       'RMCP+ Cipher Suites     : None\n',
     );
   });
@@ -86,7 +95,7 @@ describe('lan print', () => {
 describe('sol info', () => {
   it('every parameter present', () => {
     const text = formatSolInfo(
-      {
+      solConfigurationView(1, {
         unsupported: [],
         setInProgress: 0,
         enabled: true,
@@ -101,7 +110,7 @@ describe('sol info', () => {
         nonVolatileBitRate: 7,
         payloadChannel: 1,
         payloadPort: 623,
-      },
+      }),
       1,
       9999,
     );
@@ -142,7 +151,7 @@ describe('formatting whatever a BMC may send', () => {
             expect(e).toBeInstanceOf(IpmiError);
             return;
           }
-          expect(typeof formatLanPrint(cfg)).toBe('string');
+          expect(typeof formatLanPrint(lanConfigurationView(1, cfg))).toBe('string');
         },
       ),
     );

@@ -1,11 +1,10 @@
-// `ipmitool channel info|authcap|getaccess|getciphers` text (lib/ipmi_channel.c, 1.8.19).
-import type { ChannelAccess } from '../../ipmi/commands/app/get-channel-access';
+// `ipmitool channel info|authcap|getaccess|getciphers` text (lib/ipmi_channel.c, 1.8.19); info and
+// getciphers print from the channel views (electron/views/channel.ts).
 import {
   AUTH_TYPE_BITS,
   type ChannelAuthCapabilities,
 } from '../../ipmi/commands/app/get-channel-auth-capabilities';
-import type { CipherSuiteRecord } from '../../ipmi/commands/app/get-channel-cipher-suites';
-import type { ChannelInfo } from '../../ipmi/commands/app/get-channel-info';
+import type { ChannelAccessView, ChannelInfoView, CipherSuiteView } from '../../../shared/domain/channel';
 import type { UserAccess } from '../../ipmi/commands/app/get-user-access';
 import { unknownValue } from './completion-code';
 import { privilegeName } from './privilege-name';
@@ -43,30 +42,31 @@ const PROTOCOL: Record<number, string> = {
 };
 
 const abled = (disabled: boolean) => (disabled ? 'disabled' : 'enabled');
+const onOff = (enabled: boolean) => (enabled ? 'enabled' : 'disabled');
 
-function accessBlock(title: string, a: ChannelAccess): string {
+function accessBlock(title: string, a: ChannelAccessView): string {
   return (
     `  ${title}\n` +
-    `    Alerting            : ${abled(a.alertingDisabled)}\n` +
-    `    Per-message Auth    : ${abled(a.perMessageAuthDisabled)}\n` +
-    `    User Level Auth     : ${abled(a.userLevelAuthDisabled)}\n` +
-    `    Access Mode         : ${a.accessMode ?? 'unknown'}\n`
+    `    Alerting            : ${onOff(a.alerting)}\n` +
+    `    Per-message Auth    : ${onOff(a.perMessageAuth)}\n` +
+    `    User Level Auth     : ${onOff(a.userLevelAuth)}\n` +
+    `    Access Mode         : ${a.accessMode === 'reserved' ? 'unknown' : a.accessMode}\n`
   );
 }
 
 /** The info part; the access blocks are printed only for LAN channels (pass them then). */
-export function formatChannelInfo(info: ChannelInfo): string {
+export function formatChannelInfo(info: ChannelInfoView): string {
   return (
     `Channel 0x${info.channel.toString(16)} info:\n` +
-    `  Channel Medium Type   : ${MEDIUM[info.medium] ?? unknownValue(info.medium)}\n` +
-    `  Channel Protocol Type : ${PROTOCOL[info.protocol] ?? unknownValue(info.protocol)}\n` +
+    `  Channel Medium Type   : ${MEDIUM[info.medium.code] ?? unknownValue(info.medium.code)}\n` +
+    `  Channel Protocol Type : ${PROTOCOL[info.protocol.code] ?? unknownValue(info.protocol.code)}\n` +
     `  Session Support       : ${info.sessionSupport}\n` +
     `  Active Session Count  : ${info.activeSessions}\n` +
     `  Protocol Vendor ID    : ${info.vendorId}\n`
   );
 }
-export const formatVolatileAccess = (a: ChannelAccess) => accessBlock('Volatile(active) Settings', a);
-export const formatNonVolatileAccess = (a: ChannelAccess) => accessBlock('Non-Volatile Settings', a);
+export const formatVolatileAccess = (a: ChannelAccessView) => accessBlock('Volatile(active) Settings', a);
+export const formatNonVolatileAccess = (a: ChannelAccessView) => accessBlock('Non-Volatile Settings', a);
 
 export function authTypeList(mask: number): string {
   return AUTH_TYPE_BITS.filter((t) => mask & (1 << t.bit))
@@ -133,15 +133,17 @@ const CONF_ALG: Record<number, string> = { 0: 'none', 1: 'aes_cbc_128', 2: 'xrc4
 export const CIPHER_HEADER = 'ID   IANA    Auth Alg        Integrity Alg   Confidentiality Alg\n';
 
 /** ipmitool prints the first integrity and confidentiality algorithm of a record ("none" if absent). */
-export function formatCipherSuites(records: readonly CipherSuiteRecord[], csv = false): string {
+export function formatCipherSuites(records: readonly CipherSuiteView[], csv = false): string {
   let s = csv ? '' : CIPHER_HEADER;
   for (const r of records) {
+    const integrity = r.integrity[0]?.code ?? 0;
+    const confidentiality = r.confidentiality[0]?.code ?? 0;
     const cols = [
       String(r.id),
       r.iana ? r.iana.toString(16).padStart(6, '0') : 'N/A',
-      AUTH_ALG[r.auth] ?? unknownValue(r.auth),
-      INTEGRITY_ALG[r.integrity[0] ?? 0] ?? unknownValue(r.integrity[0]!),
-      CONF_ALG[r.confidentiality[0] ?? 0] ?? unknownValue(r.confidentiality[0]!),
+      AUTH_ALG[r.authentication.code] ?? unknownValue(r.authentication.code),
+      INTEGRITY_ALG[integrity] ?? unknownValue(integrity),
+      CONF_ALG[confidentiality] ?? unknownValue(confidentiality),
     ];
     s += csv
       ? cols.join(',') + '\n'

@@ -1,100 +1,94 @@
-// `ipmitool lan print` text (lib/ipmi_lanp.c ipmi_lan_print, 1.8.19). A parameter the BMC does not
-// support prints nothing, except the two lines ipmitool always prints ("Not Available").
-import {
-  decodeAuthTypeEnables,
-  decodeBadPasswordThreshold,
-  decodeCipherSuitePrivileges,
-  decodeCommunity,
-  decodeVlan,
-} from '../../ipmi/commands/transport/lan-config';
-import type { LanConfigurationData } from '../../ipmi/commands/transport/lan-configuration';
-import { formatIpv4, formatMac } from '../../ipmi/commands/transport/ipv4';
+// `ipmitool lan print` text (lib/ipmi_lanp.c ipmi_lan_print, 1.8.19), printed from the LAN view
+// (electron/views/lan.ts decides what each field means). A parameter the BMC does not support prints
+// nothing, except the two lines ipmitool always prints ("Not Available").
+import type { AuthType, LanConfiguration, PrivilegeLevelName } from '../../../shared/domain/lan';
 
 const label = (s: string) => s.padEnd(24) + ': ';
 
 /** ipmitool's auth-type list here: fixed order, each name followed by a blank. */
-function authTypes(b: number): string {
-  return (
-    (b & 1 ? 'NONE ' : '') +
-    (b & 2 ? 'MD2 ' : '') +
-    (b & 4 ? 'MD5 ' : '') +
-    (b & 16 ? 'PASSWORD ' : '') +
-    (b & 32 ? 'OEM ' : '')
-  );
-}
+const authTypes = (types: readonly AuthType[]): string => types.map((t) => t.toUpperCase() + ' ').join('');
 
-const SET_IN_PROGRESS = ['Set Complete', 'Set In Progress', 'Commit Write', 'Reserved'];
-const IP_SOURCE: Record<number, string> = {
-  0: 'Unspecified',
-  1: 'Static Address',
-  2: 'DHCP Address',
-  3: 'BIOS Assigned Address',
+const SET_IN_PROGRESS: Record<NonNullable<LanConfiguration['setInProgress']>, string> = {
+  complete: 'Set Complete',
+  'in-progress': 'Set In Progress',
+  'commit-write': 'Commit Write',
+  reserved: 'Reserved',
 };
-const PRIV_CHAR: Record<number, string> = { 1: 'c', 2: 'u', 3: 'o', 4: 'a', 5: 'O' };
+const IP_SOURCE: Record<NonNullable<LanConfiguration['ipAddressSource']>, string> = {
+  unspecified: 'Unspecified',
+  static: 'Static Address',
+  dhcp: 'DHCP Address',
+  bios: 'BIOS Assigned Address',
+  other: 'Other',
+};
+const PRIV_CHAR: Record<PrivilegeLevelName, string> = {
+  unused: 'X',
+  callback: 'c',
+  user: 'u',
+  operator: 'o',
+  administrator: 'a',
+  oem: 'O',
+};
 
 const hex2 = (n: number) => '0x' + n.toString(16).padStart(2, '0');
 
-export function formatLanPrint(p: LanConfigurationData): string {
+export function formatLanPrint(v: LanConfiguration): string {
   let s = '';
   const line = (name: string, value: string) => (s += label(name) + value + '\n');
-  if (p.setInProgress) line('Set in Progress', SET_IN_PROGRESS[p.setInProgress[0]! & 3]!);
-  if (p.authTypeSupport) line('Auth Type Support', authTypes(p.authTypeSupport[0]!));
-  if (p.authTypeEnables) {
-    const e = decodeAuthTypeEnables(p.authTypeEnables);
+  if (v.setInProgress) line('Set in Progress', SET_IN_PROGRESS[v.setInProgress]);
+  if (v.authTypeSupport) line('Auth Type Support', authTypes(v.authTypeSupport));
+  if (v.authTypeEnables) {
+    const e = v.authTypeEnables;
     line('Auth Type Enable', 'Callback : ' + authTypes(e.callback));
     line('', 'User     : ' + authTypes(e.user));
     line('', 'Operator : ' + authTypes(e.operator));
-    line('', 'Admin    : ' + authTypes(e.admin));
+    line('', 'Admin    : ' + authTypes(e.administrator));
     line('', 'OEM      : ' + authTypes(e.oem));
   }
-  if (p.ipAddressSource) line('IP Address Source', IP_SOURCE[p.ipAddressSource[0]! & 0x0f] ?? 'Other');
-  if (p.ipAddress) line('IP Address', formatIpv4(p.ipAddress));
-  if (p.subnetMask) line('Subnet Mask', formatIpv4(p.subnetMask));
-  if (p.macAddress) line('MAC Address', formatMac(p.macAddress));
-  if (p.communityString) line('SNMP Community String', decodeCommunity(p.communityString));
-  if (p.ipHeader) {
-    const [ttl, flags, tos] = [p.ipHeader[0]!, p.ipHeader[1]!, p.ipHeader[2]!];
+  if (v.ipAddressSource) line('IP Address Source', IP_SOURCE[v.ipAddressSource]);
+  if (v.ipAddress !== undefined) line('IP Address', v.ipAddress);
+  if (v.subnetMask !== undefined) line('Subnet Mask', v.subnetMask);
+  if (v.macAddress !== undefined) line('MAC Address', v.macAddress);
+  if (v.snmpCommunity !== undefined) line('SNMP Community String', v.snmpCommunity);
+  if (v.ipHeader) {
+    const h = v.ipHeader;
     line(
       'IP Header',
-      `TTL=${hex2(ttl)} Flags=${hex2(flags & 0xe0)} Precedence=${hex2(tos & 0xe0)} TOS=${hex2(tos & 0x1e)}`,
+      `TTL=${hex2(h.ttl)} Flags=${hex2(h.flags)} Precedence=${hex2(h.precedence)} TOS=${hex2(h.tos)}`,
     );
   }
-  if (p.bmcArpControl) {
-    const b = p.bmcArpControl[0]!;
+  if (v.arp)
     line(
       'BMC ARP Control',
-      `ARP Responses ${b & 2 ? 'En' : 'Dis'}abled, Gratuitous ARP ${b & 1 ? 'En' : 'Dis'}abled`,
+      `ARP Responses ${v.arp.respond ? 'En' : 'Dis'}abled, Gratuitous ARP ${v.arp.generateGratuitous ? 'En' : 'Dis'}abled`,
     );
-  }
   // ipmitool divides as integers before printing with one decimal, so 1.5 s shows as "1.0"
-  if (p.gratuitousArpInterval)
-    line('Gratituous ARP Intrvl', `${Math.trunc((p.gratuitousArpInterval[0]! + 1) / 2)}.0 seconds`);
-  if (p.defaultGatewayIp) line('Default Gateway IP', formatIpv4(p.defaultGatewayIp));
-  if (p.defaultGatewayMac) line('Default Gateway MAC', formatMac(p.defaultGatewayMac));
-  if (p.backupGatewayIp) line('Backup Gateway IP', formatIpv4(p.backupGatewayIp));
-  if (p.backupGatewayMac) line('Backup Gateway MAC', formatMac(p.backupGatewayMac));
-  if (p.vlanId) {
-    const v = decodeVlan(p.vlanId);
-    line('802.1q VLAN ID', v.enabled ? String(v.id) : 'Disabled');
-  }
-  if (p.vlanPriority) line('802.1q VLAN Priority', String(p.vlanPriority[0]! & 0x07));
-  if (p.cipherSuiteEntrySupport) {
-    const count = p.cipherSuiteEntrySupport[0]!;
-    const e = p.cipherSuiteEntries;
-    // byte 1 of parameter 23 is reserved; the entries follow
-    const ids = e && e.length <= 17 ? Array.from(e.subarray(1, 1 + Math.min(16, count))).join(',') : 'None';
-    line('RMCP+ Cipher Suites', ids);
-  }
-  if (p.cipherSuitePrivileges && p.cipherSuitePrivileges.length === 9) {
+  if (v.gratuitousArpIntervalSeconds !== undefined)
+    line('Gratituous ARP Intrvl', `${Math.trunc(v.gratuitousArpIntervalSeconds)}.0 seconds`);
+  if (v.defaultGateway !== undefined) line('Default Gateway IP', v.defaultGateway);
+  if (v.defaultGatewayMac !== undefined) line('Default Gateway MAC', v.defaultGatewayMac);
+  if (v.backupGateway !== undefined) line('Backup Gateway IP', v.backupGateway);
+  if (v.backupGatewayMac !== undefined) line('Backup Gateway MAC', v.backupGatewayMac);
+  if (v.vlan) line('802.1q VLAN ID', v.vlan.enabled ? String(v.vlan.id) : 'Disabled');
+  if (v.vlanPriority !== undefined) line('802.1q VLAN Priority', String(v.vlanPriority));
+  if (v.cipherSuiteCount !== undefined)
+    line('RMCP+ Cipher Suites', v.cipherSuiteIds ? v.cipherSuiteIds.join(',') : 'None');
+  if (v.cipherSuitePrivileges) {
     // ipmitool shows the 15 fixed suite entries (0-14), "X" for unused
-    const levels = decodeCipherSuitePrivileges(p.cipherSuitePrivileges).slice(0, 15);
-    line('Cipher Suite Priv Max', levels.map((l) => PRIV_CHAR[l] ?? 'X').join(''));
+    line(
+      'Cipher Suite Priv Max',
+      v.cipherSuitePrivileges
+        .slice(0, 15)
+        .map((l) => PRIV_CHAR[l])
+        .join(''),
+    );
     for (const legend of ['X=Cipher Suite Unused', 'c=CALLBACK', 'u=USER', 'o=OPERATOR', 'a=ADMIN', 'O=OEM'])
       line('', '    ' + legend);
   } else line('Cipher Suite Priv Max', 'Not Available');
-  if (p.badPasswordThreshold && p.badPasswordThreshold.length === 6) {
-    const t = decodeBadPasswordThreshold(p.badPasswordThreshold);
+  if (v.badPasswordThreshold) {
+    const t = v.badPasswordThreshold;
     line('Bad Password Threshold', String(t.threshold));
+    // ipmitool's label for bit 0, which the spec calls "generate a Session Audit event"
     line('Invalid password disable', t.generateEvent ? 'yes' : 'no');
     line('Attempt Count Reset Int.', String(t.resetIntervalSeconds));
     line('User Lockout Interval', String(t.lockoutIntervalSeconds));

@@ -1,6 +1,7 @@
 // Known answers for the `session info`, `pef` and `sel save` texts (ipmitool 1.8.19's printf formats).
 import { describe, expect, it } from 'vitest';
 import { formatSessionInfo } from './session';
+import { sessionSlotView } from '../../views/session-info';
 import {
   allFlagNames,
   CHANNEL_MEDIA,
@@ -30,24 +31,24 @@ describe('session info text', () => {
     length: 6,
   };
   it('block form, blank line after each session', () => {
-    expect(formatSessionInfo(six)).toBe(
+    expect(formatSessionInfo(sessionSlotView(six))).toBe(
       'session handle                : 1\nslot count                    : 63\nactive sessions               : 1\n' +
         'user id                       : 2\nprivilege level               : ADMINISTRATOR\n' +
         'session type                  : IPMIv2/RMCP+\nchannel number                : 0x01\n\n',
     );
-    expect(formatSessionInfo({ handle: 0, slotCount: 63, activeCount: 1, length: 3 })).toBe(
+    expect(formatSessionInfo(sessionSlotView({ handle: 0, slotCount: 63, activeCount: 1, length: 3 }))).toBe(
       'session handle                : 0\nslot count                    : 63\nactive sessions               : 1\n\n',
     );
   });
   it('CSV form, LAN data, IPMI v1.5 and unknown privilege', () => {
     const lan = { consoleIp: '192.0.2.7', consoleMac: '02:00:00:00:00:07', consolePort: 623 };
-    expect(formatSessionInfo({ ...six, auxiliary: 0, privilege: 9, lan, length: 18 }, true)).toBe(
-      '1,63,1,2,Unknown (0x09),IPMIv1.5,0x01,192.0.2.7,02:00:00:00:00:07,623\n',
-    );
+    expect(
+      formatSessionInfo(sessionSlotView({ ...six, auxiliary: 0, privilege: 9, lan, length: 18 }), true),
+    ).toBe('1,63,1,2,Unknown (0x09),IPMIv1.5,0x01,192.0.2.7,02:00:00:00:00:07,623\n');
   });
   it('serial/modem data', () => {
     const modem = { activityType: 2, destinationSelector: 3, consoleIp: '10.0.0.1', consolePort: 22 };
-    expect(formatSessionInfo({ ...six, modem, length: 14 })).toContain(
+    expect(formatSessionInfo(sessionSlotView({ ...six, modem, length: 14 }))).toContain(
       'Session/Channel Activity Type : Dial-out Alert active\nDestination selector          : 3\n' +
         'console ip                    : 10.0.0.1\nconsole port                  : 22\n\n',
     );

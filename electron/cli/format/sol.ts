@@ -1,7 +1,9 @@
-// `ipmitool sol info` text (lib/ipmi_sol.c ipmi_print_sol_info, ipmi_get_sol_info, 1.8.19). Parameters
+// `ipmitool sol info` text (lib/ipmi_sol.c ipmi_print_sol_info, ipmi_get_sol_info, 1.8.19), printed from
+// the SOL view (electron/views/sol.ts). Parameters
 // the BMC does not support print as zero, each with an "Info:" line on stderr; payload channel and port
 // fall back to the asked channel and the session's UDP port, as ipmitool does.
-import type { SolConfiguration, SolParamName } from '../../ipmi/commands/transport/sol-config';
+import type { SolParamName } from '../../ipmi/commands/transport/sol-config';
+import type { SolConfigurationView } from '../../../shared/domain/sol';
 import { unknownValue } from './completion-code';
 import { privilegeName } from './privilege-name';
 
@@ -16,7 +18,12 @@ const PARAM_TEXT: Record<SolParamName, string> = {
   payloadChannel: 'Payload Channel (7)',
   payloadPort: 'Payload Port (8)',
 };
-const SET_IN_PROGRESS = ['set-complete', 'set-in-progress', 'commit-write'];
+const SET_IN_PROGRESS: Record<NonNullable<SolConfigurationView['setInProgress']>, string> = {
+  complete: 'set-complete',
+  'in-progress': 'set-in-progress',
+  'commit-write': 'commit-write',
+  reserved: unknownValue(3),
+};
 const BIT_RATE: Record<number, string> = {
   0: 'IPMI-Over-Serial-Setting',
   6: '9.6',
@@ -28,8 +35,12 @@ const BIT_RATE: Record<number, string> = {
 const bitRate = (c: number) => BIT_RATE[c] ?? unknownValue(c);
 
 /** The "Info:" lines ipmitool writes to stderr while reading. */
-export function formatSolInfoNotices(cfg: SolConfiguration, channel: number, sessionPort: number): string {
-  return cfg.unsupported
+export function formatSolInfoNotices(
+  cfg: SolConfigurationView,
+  channel: number,
+  sessionPort: number,
+): string {
+  return (cfg.unsupported as SolParamName[])
     .map((p) => {
       const base = `Info: SOL parameter '${PARAM_TEXT[p]}' not supported`;
       if (p === 'payloadChannel')
@@ -41,14 +52,14 @@ export function formatSolInfoNotices(cfg: SolConfiguration, channel: number, ses
 }
 
 export function formatSolInfo(
-  cfg: SolConfiguration,
+  cfg: SolConfigurationView,
   channel: number,
   sessionPort: number,
   csv = false,
 ): string {
   const payloadChannel = cfg.payloadChannel ?? channel;
   const v = [
-    SET_IN_PROGRESS[(cfg.setInProgress ?? 0) & 3] ?? unknownValue((cfg.setInProgress ?? 0) & 3),
+    SET_IN_PROGRESS[cfg.setInProgress ?? 'complete'],
     cfg.enabled ? 'true' : 'false',
     cfg.forceEncryption ? 'true' : 'false',
     cfg.forceAuthentication ? 'true' : 'false',
@@ -57,8 +68,8 @@ export function formatSolInfo(
     String(cfg.characterSendThreshold ?? 0),
     String(cfg.retryCount ?? 0),
     String(cfg.retryIntervalMs ?? 0),
-    bitRate(cfg.volatileBitRate ?? 0),
-    bitRate(cfg.nonVolatileBitRate ?? 0),
+    bitRate(cfg.volatileBitRate?.code ?? 0),
+    bitRate(cfg.nonVolatileBitRate?.code ?? 0),
   ];
   const port = cfg.payloadPort ?? sessionPort;
   if (csv) {

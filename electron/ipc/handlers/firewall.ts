@@ -1,7 +1,7 @@
 import type { AppServices } from './context';
 import type { Handlers } from '../dispatch';
 import { firewallHostKey, readFirewallView } from '../../views/firewall';
-import { applyFirewallPlan, planFirewall } from '../../services/firewall';
+import { applyFirewallPlan, FIREWALL_PLAN_FAMILY, planFirewall } from '../../services/firewall';
 
 export function firewallHandlers(
   s: AppServices,
@@ -18,7 +18,11 @@ export function firewallHandlers(
       ),
     'firewall.plan': async ({ hostId, changes }) =>
       s.pool.use(hostId, (session) => planFirewall(s.plans, hostId, session, changes)),
-    'firewall.apply': async ({ hostId, planId, confirmLockout }) =>
-      s.pool.use(hostId, (session) => applyFirewallPlan(s.plans, hostId, session, planId, confirmLockout)),
+    'firewall.apply': async ({ hostId, planId, confirmLockout }) => {
+      s.plans.check(FIREWALL_PLAN_FAMILY, planId, confirmLockout, hostId); // no login for a plan refused anyway
+      return s.pool.use(hostId, (session) =>
+        applyFirewallPlan(s.plans, hostId, session, planId, confirmLockout),
+      );
+    },
   };
 }

@@ -199,6 +199,8 @@ export async function writeLanParams(
   r: Requester,
   channel: number,
   writes: readonly LanWrite[],
+  /** called after each write that read back as sent (1-based count) */
+  onWritten?: (field: LanWriteField, done: number) => void,
 ): Promise<LanApplyResult> {
   const progress = await getLanParam(r, channel, LAN_PARAMS.setInProgress.id);
   let usedCommit = false;
@@ -206,14 +208,11 @@ export async function writeLanParams(
     // an empty reply is not "set complete": taking it as such could write over another client's edit
     requireLength(progress, 1, GET_LAN_CONFIG, r.host);
     if ((progress[0]! & 3) !== 0)
+      // not a completion code: no BMC answered anything; we saw its lock taken and did not write
       throw new IpmiError(
-        'completion-code',
-        `${r.host}: another client is changing the LAN configuration (set in progress)`,
-        {
-          host: r.host,
-          command: 'Set LAN Configuration Parameters',
-          completionCode: 0x81,
-        },
+        'busy',
+        `${r.host}: another client is changing the LAN configuration (set in progress); try again later`,
+        { host: r.host, command: GET_LAN_CONFIG.name, netFn: GET_LAN_CONFIG.netFn, cmd: GET_LAN_CONFIG.cmd },
       );
     await setLanParam(r, channel, LAN_PARAMS.setInProgress.id, Uint8Array.of(1));
     usedCommit = true;
@@ -236,6 +235,7 @@ export async function writeLanParams(
         break;
       }
       written.push(w);
+      onWritten?.(w.field, written.length);
     }
   } finally {
     if (usedCommit) {

@@ -124,6 +124,18 @@ function writableBmc(
 }
 
 describe('LAN apply', () => {
+  it('a set-in-progress lock held by another client is busy, with no invented completion code, nothing written', async () => {
+    const fake = writableBmc();
+    await fake.raw({ netFn: 0x0c, cmd: 0x01, data: Uint8Array.of(1, 0, 1) }); // someone else's lock
+    fake.sent.length = 0;
+    const e = await applyLanSettings(fake, 1, { backupGateway: '192.0.2.9' }).catch((x: unknown) => x);
+    expect(e).toMatchObject({
+      kind: 'busy',
+      completionCode: undefined,
+      command: 'Get LAN Configuration Parameters',
+    });
+    expect(fake.sent.filter((s) => s.cmd === 0x01)).toEqual([]);
+  });
   it('bad input is refused before anything is sent', async () => {
     for (const bad of [
       { ipAddress: '192.0.2.300' },

@@ -1,7 +1,7 @@
 // Get/Set LAN Configuration Parameters (IPMI v2.0 §23.1-23.2, NetFn Transport 0x0C, Set 0x01,
 // Get 0x02). Parameter numbers and layouts: specs/ipmi-lan.md §9. The layouts are kept as data below
 // (LAN_PARAMS) so reading, writing and comparing a parameter all agree on its size.
-import type { Requester } from '../../client/requester';
+import type { Requester, RequestOptions } from '../../client/requester';
 import { argumentError, completionCodeError } from '../../errors';
 import { call, type CommandSpec } from '../command-spec';
 import { assertChannel } from '../app/user-ids';
@@ -74,12 +74,16 @@ export async function getLanParam(
   channel: number,
   param: number,
   setSelector = 0,
+  opts?: RequestOptions,
 ): Promise<Buffer | undefined> {
-  const rsp = await r.raw({
-    netFn: GET_LAN_CONFIG.netFn,
-    cmd: GET_LAN_CONFIG.cmd,
-    data: encodeGetLanConfig(channel, param, setSelector),
-  });
+  const rsp = await r.raw(
+    {
+      netFn: GET_LAN_CONFIG.netFn,
+      cmd: GET_LAN_CONFIG.cmd,
+      data: encodeGetLanConfig(channel, param, setSelector),
+    },
+    opts,
+  );
   if (NOT_SUPPORTED.has(rsp.completionCode)) return undefined;
   if (rsp.completionCode !== 0)
     throw completionCodeError(
@@ -192,26 +196,48 @@ export interface BadPasswordThreshold {
   resetIntervalSeconds: number;
   lockoutIntervalSeconds: number;
 }
+/** Parameter 26 counts both intervals in units of this many seconds, LS byte first. */
+export const BAD_PASSWORD_INTERVAL_UNIT_S = 10;
+
 export const decodeBadPasswordThreshold = (d: Uint8Array): BadPasswordThreshold => ({
   generateEvent: (d[0]! & 1) !== 0,
   threshold: d[1]!,
-  // both intervals are counted in tens of seconds
-  resetIntervalSeconds: (d[2]! | (d[3]! << 8)) * 10,
-  lockoutIntervalSeconds: (d[4]! | (d[5]! << 8)) * 10,
+  resetIntervalSeconds: (d[2]! | (d[3]! << 8)) * BAD_PASSWORD_INTERVAL_UNIT_S,
+  lockoutIntervalSeconds: (d[4]! | (d[5]! << 8)) * BAD_PASSWORD_INTERVAL_UNIT_S,
 });
+
+/**
+ * The threshold from intervals given as the wire's counts of 10 s (what ipmitool's `bad_pass_thresh`
+ * arguments are), so the only code that knows the unit is this file: the CLI passes its numbers
+ * through, the app passes seconds to encodeBadPasswordThreshold.
+ */
+export function badPasswordThresholdFromUnits(t: {
+  threshold: number;
+  generateEvent: boolean;
+  resetIntervalUnits: number;
+  lockoutIntervalUnits: number;
+}): BadPasswordThreshold {
+  return {
+    threshold: t.threshold,
+    generateEvent: t.generateEvent,
+    resetIntervalSeconds: t.resetIntervalUnits * BAD_PASSWORD_INTERVAL_UNIT_S,
+    lockoutIntervalSeconds: t.lockoutIntervalUnits * BAD_PASSWORD_INTERVAL_UNIT_S,
+  };
+}
 
 /**
  * Parameter 26 from the same values decodeBadPasswordThreshold returns: both intervals in seconds,
  * stored in tens of seconds (LS byte first), so they must be multiples of 10 up to 655350.
- * (ipmitool's `lan set ... bad_pass_thresh` takes the raw tens-of-seconds counts; the CLI multiplies.)
+ * (ipmitool's `lan set ... bad_pass_thresh` takes the raw counts: badPasswordThresholdFromUnits.)
  */
 export function encodeBadPasswordThreshold(t: BadPasswordThreshold): Uint8Array {
   if (!Number.isInteger(t.threshold) || t.threshold < 0 || t.threshold > 0xff)
     throw argumentError(`bad password threshold ${t.threshold} is out of range 0..255`);
+  const unit = BAD_PASSWORD_INTERVAL_UNIT_S;
   const tens = (seconds: number, what: string) => {
-    if (!Number.isInteger(seconds) || seconds < 0 || seconds % 10 !== 0 || seconds > 0xffff * 10)
-      throw argumentError(`${what} ${seconds} s is not a multiple of 10 s in 0..655350`);
-    return seconds / 10;
+    if (!Number.isInteger(seconds) || seconds < 0 || seconds % unit !== 0 || seconds > 0xffff * unit)
+      throw argumentError(`${what} ${seconds} s is not a multiple of ${unit} s in 0..${0xffff * unit}`);
+    return seconds / unit;
   };
   const reset = tens(t.resetIntervalSeconds, 'attempt count reset interval');
   const lockout = tens(t.lockoutIntervalSeconds, 'user lockout interval');
@@ -306,3 +332,43 @@ export function encodeGratuitousArpInterval(seconds: number): number {
 }
 /** The exact interval in seconds (0.5 steps); `lan print` truncates it as ipmitool does. */
 export const decodeGratuitousArpInterval = (raw: number): number => (raw + 1) / 2;
+
+// ---- decoders of the remaining fixed layouts (the view, electron/views/lan.ts, names them) ---------
+
+/** Auth type bits of parameters 1 and 2 in the order ipmitool lists them. */
+export const AUTH_TYPE_BITS: readonly (readonly [AuthTypeName, number])[] = [
+  ['none', 0x01],
+  ['md2', 0x02],
+  ['md5', 0x04],
+  ['password', 0x10],
+  ['oem', 0x20],
+];
+export type AuthTypeName = 'none' | 'md2' | 'md5' | 'password' | 'oem';
+export const decodeAuthTypeMask = (b: number): AuthTypeName[] =>
+  AUTH_TYPE_BITS.filter(([, bit]) => (b & bit) !== 0).map(([name]) => name);
+
+/** Parameter 0 bits 1:0. */
+export const SET_IN_PROGRESS_STATES = ['complete', 'in-progress', 'commit-write', 'reserved'] as const;
+export const decodeSetInProgress = (b: number): (typeof SET_IN_PROGRESS_STATES)[number] =>
+  SET_IN_PROGRESS_STATES[b & 3]!;
+
+/** Parameter 7: TTL, flags (bits 7:5 of byte 2), precedence (7:5) and TOS (4:1) of byte 3. */
+export const decodeIpHeader = (d: Uint8Array) => ({
+  ttl: d[0]!,
+  flags: d[1]! & 0xe0,
+  precedence: d[2]! & 0xe0,
+  tos: d[2]! & 0x1e,
+});
+
+/** Parameter 22: the number of cipher suite entries. Bits 7:5 are reserved, but ipmitool uses the whole
+ *  byte, and so do we: a BMC that sets them gets the same list from both tools. */
+export const decodeCipherSuiteCount = (d: Uint8Array): number => d[0]!;
+
+/**
+ * Parameter 23: byte 1 reserved, then one suite ID per entry; the first `count` are the list.
+ * undefined when the reply is longer than the 17 bytes the layout has (not a list we can trust).
+ */
+export function decodeCipherSuiteIds(d: Uint8Array, count: number): number[] | undefined {
+  if (d.length > LAN_PARAMS.cipherSuiteEntries.size) return undefined;
+  return Array.from(d.subarray(1, 1 + Math.min(16, count)));
+}

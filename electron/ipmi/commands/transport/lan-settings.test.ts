@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decodeArpControl,
+  badPasswordThresholdFromUnits,
   decodeBadPasswordThreshold,
   decodeGratuitousArpInterval,
   encodeArpControl,
@@ -101,6 +102,23 @@ describe('bad password threshold (parameter 26): seconds in, tens of seconds on 
     const t = { generateEvent: true, threshold: 3, resetIntervalSeconds: 60, lockoutIntervalSeconds: 120 };
     expect(hex(encodeBadPasswordThreshold(t))).toBe('010306000c00');
     expect(decodeBadPasswordThreshold(encodeBadPasswordThreshold(t))).toEqual(t);
+  });
+  it("ipmitool's arguments are counts of 10 s: badPasswordThresholdFromUnits gives the same bytes", () => {
+    const t = badPasswordThresholdFromUnits({
+      threshold: 3,
+      generateEvent: true,
+      resetIntervalUnits: 6,
+      lockoutIntervalUnits: 12,
+    });
+    expect(t).toEqual({
+      generateEvent: true,
+      threshold: 3,
+      resetIntervalSeconds: 60,
+      lockoutIntervalSeconds: 120,
+    });
+    expect(hex(encodeBadPasswordThreshold(t))).toBe('010306000c00');
+    // what `lan print` shows for them (the decoder the view uses): seconds, as ipmitool prints
+    expect(decodeBadPasswordThreshold(encodeBadPasswordThreshold(t)).resetIntervalSeconds).toBe(60);
   });
   it('the largest intervals are LS byte first', () => {
     expect(

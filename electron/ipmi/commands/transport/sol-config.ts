@@ -177,13 +177,16 @@ export function decodeSolParam(name: SolParamName, d: Uint8Array, into: SolConfi
   }
 }
 
+/** All parameters are asked at once (the session's window keeps them in flight), decoded in order. */
 export async function readSolConfiguration(r: Requester, channel: number): Promise<SolConfiguration> {
+  const names = Object.keys(SOL_PARAM) as SolParamName[];
+  const replies = await Promise.all(names.map((name) => getSolParam(r, channel, name)));
   const cfg: SolConfiguration = { unsupported: [] };
-  for (const name of Object.keys(SOL_PARAM) as SolParamName[]) {
-    const d = await getSolParam(r, channel, name);
+  names.forEach((name, i) => {
+    const d = replies[i];
     if (d === undefined) cfg.unsupported.push(name);
     else decodeSolParam(name, d, cfg);
-  }
+  });
   return cfg;
 }
 
@@ -276,8 +279,9 @@ const NEEDS_CURRENT: ReadonlySet<SolParamName> = new Set(['authentication', 'cha
 export async function setSolSetting(r: Requester, channel: number, s: SolSetting): Promise<void> {
   const param = solSettingParam(s);
   const current = NEEDS_CURRENT.has(param) ? await getSolParam(r, channel, param) : undefined;
+  // the BMC answered the Get of this parameter with 0x80 (not supported): that is its own code, for the Get
   if (NEEDS_CURRENT.has(param) && current === undefined)
-    throw completionCodeError(r.host, SET_SOL_CONFIG.name, SET_SOL_CONFIG.netFn, SET_SOL_CONFIG.cmd, 0x80);
+    throw completionCodeError(r.host, GET_SOL_CONFIG.name, GET_SOL_CONFIG.netFn, GET_SOL_CONFIG.cmd, 0x80);
   const data = encodeSolSetting(s, current);
   await setSolParam(r, channel, 'setInProgress', Uint8Array.of(1));
   try {
