@@ -9,6 +9,9 @@ import { sessionHandlers } from './handlers/session';
 import { powerHandlers } from './handlers/power';
 import { mcHandlers } from './handlers/mc';
 import { fleetHandlers } from './handlers/fleet';
+import { chassisHandlers } from './handlers/chassis';
+import { usersHandlers } from './handlers/users';
+import { rawHandlers } from './handlers/raw';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -19,5 +22,8 @@ export function createHandlers(s: AppServices): Handlers {
     ...powerHandlers(s),
     ...mcHandlers(s),
     ...fleetHandlers(s),
+    ...chassisHandlers(s),
+    ...usersHandlers(s),
+    ...rawHandlers(s),
   };
 }

@@ -2,7 +2,10 @@
 // power-on hours, power-restore policy, boot options. The texts ipmitool prints for restart causes and
 // boot devices live here, once; the CLI prints these views and the IPC handlers return them.
 import type { Requester } from '../ipmi/client/requester';
-import { isIpmiError } from '../ipmi/errors';
+import { argumentError, IpmiError, isIpmiError } from '../ipmi/errors';
+import { chassisControl, type ChassisControlAction } from '../ipmi/commands/chassis/chassis-control';
+import { chassisIdentify, type IdentifyRequest } from '../ipmi/commands/chassis/chassis-identify';
+import { clearBootFlags, setBootFlags } from '../ipmi/commands/chassis/set-boot-device';
 import {
   getChassisStatus,
   type ChassisStatus as DecodedStatus,
@@ -12,12 +15,22 @@ import {
   type SystemRestartCause,
 } from '../ipmi/commands/chassis/get-system-restart-cause';
 import { getPohCounter } from '../ipmi/commands/chassis/get-poh-counter';
-import { getSupportedPowerRestorePolicies } from '../ipmi/commands/chassis/set-power-restore-policy';
-import { decodeBootFlags, type BootFlags } from '../ipmi/commands/chassis/boot-flags';
+import {
+  getSupportedPowerRestorePolicies,
+  setPowerRestorePolicy,
+  type SettablePowerRestorePolicy,
+} from '../ipmi/commands/chassis/set-power-restore-policy';
+import { decodeBootFlags, type BootFlags, type BootFlagsInput } from '../ipmi/commands/chassis/boot-flags';
 import { BOOT_PARAM, getBootOption } from '../ipmi/commands/chassis/system-boot-options';
-import { decodeValidBitClearing } from '../ipmi/commands/chassis/boot-valid-bit-clearing';
+import {
+  decodeValidBitClearing,
+  updateValidBitClearing,
+  type ValidBitKeepFlags,
+} from '../ipmi/commands/chassis/boot-valid-bit-clearing';
 import type {
+  BootDeviceName,
   BootOptionsView,
+  ChassisControlName,
   ChassisStatus,
   PowerOnHours,
   PowerPolicyView,
@@ -41,8 +54,7 @@ export function chassisStatusView(c: DecodedStatus): ChassisStatus {
     frontPanelLockout: c.frontPanelLockout,
     driveFault: c.driveFault,
     coolingFault: c.coolingFault,
-    identify:
-      c.identifySupported && c.identifyState !== 'reserved' ? c.identifyState : 'unsupported',
+    identify: c.identifySupported && c.identifyState !== 'reserved' ? c.identifyState : 'unsupported',
   };
   if (c.frontPanel) view.frontPanel = { ...c.frontPanel };
   return view;
@@ -74,7 +86,8 @@ export function restartCauseView(c: SystemRestartCause): RestartCauseView {
     cause: c.cause,
     code,
     // ipmitool's "Unknown (0x0D)" for reserved codes
-    description: RESTART_CAUSE_TEXT[code] ?? `Unknown (0x${code.toString(16).toUpperCase().padStart(2, '0')})`,
+    description:
+      RESTART_CAUSE_TEXT[code] ?? `Unknown (0x${code.toString(16).toUpperCase().padStart(2, '0')})`,
   };
   if (c.channel !== undefined) view.channel = c.channel;
   return view;
@@ -159,4 +172,125 @@ export async function readBootOptionsView(r: Requester, opts?: ViewOptions): Pro
   const view = bootFlagsView(decodeBootFlags(flags.data, r.host), flags.data);
   if (clearing && clearing.data.length >= 1) view.keepValidBitOn = decodeValidBitClearing(clearing.data);
   return view;
+}
+
+// ---- writes, each answering with what it reads back ----------------------------------------------
+
+const CONTROL_ACTION: Record<ChassisControlName, ChassisControlAction> = {
+  on: 'power-up',
+  off: 'power-down',
+  cycle: 'power-cycle',
+  reset: 'hard-reset',
+  soft: 'soft-shutdown',
+  diag: 'diag-interrupt',
+};
+
+export async function chassisControlByName(
+  r: Requester,
+  action: ChassisControlName,
+  opts?: ViewOptions,
+): Promise<{ action: ChassisControlName }> {
+  await chassisControl(withOptions(r, opts), CONTROL_ACTION[action]);
+  return { action };
+}
+
+export type IdentifyResult = 'default' | 'interval' | 'off' | 'indefinite';
+
+export async function identifyChassis(
+  r: Requester,
+  req: { seconds?: number | undefined; force?: boolean | undefined },
+  opts?: ViewOptions,
+): Promise<{ identify: IdentifyResult }> {
+  if (req.force && req.seconds !== undefined)
+    throw argumentError('identify: give either seconds or force, not both (field seconds)');
+  const ir: IdentifyRequest = req.force
+    ? { kind: 'force-on' }
+    : req.seconds === undefined
+      ? { kind: 'default' }
+      : { kind: 'interval', seconds: req.seconds };
+  await chassisIdentify(withOptions(r, opts), ir);
+  const identify: IdentifyResult =
+    ir.kind === 'force-on'
+      ? 'indefinite'
+      : ir.kind === 'default'
+        ? 'default'
+        : ir.seconds === 0
+          ? 'off'
+          : 'interval';
+  return { identify };
+}
+
+export async function setPowerPolicyView(
+  r: Requester,
+  policy: SettablePowerRestorePolicy,
+  opts?: ViewOptions,
+): Promise<PowerPolicyView> {
+  await setPowerRestorePolicy(withOptions(r, opts), policy);
+  const view = await readPowerPolicyView(r, opts);
+  if (view.current !== policy)
+    throw new IpmiError(
+      'verify-failed',
+      `${r.host}: power restore policy reads back ${view.current}, not ${policy}`,
+      {
+        host: r.host,
+        command: 'Set Power Restore Policy',
+        reasons: ['policy-differs'],
+      },
+    );
+  return view;
+}
+
+export interface BootSetRequest {
+  device: BootDeviceName;
+  persistent?: boolean | undefined;
+  efi?: boolean | undefined;
+  flags?: { [K in keyof Omit<BootFlagsInput, 'device'>]?: BootFlagsInput[K] | undefined };
+  keepValidBitOn?: Partial<ValidBitKeepFlags> | undefined;
+}
+
+/** Writes the override the way ipmitool does (set-boot-device.ts), then reads it back and compares. */
+export async function setBootOptionsView(
+  r: Requester,
+  req: BootSetRequest,
+  opts?: ViewOptions,
+): Promise<BootOptionsView> {
+  const q = withOptions(r, opts);
+  const input: BootFlagsInput = { ...stripUndefined(req.flags ?? {}), device: req.device };
+  if (req.persistent !== undefined) input.persistent = req.persistent;
+  if (req.efi !== undefined) input.efi = req.efi;
+  await setBootFlags(q, input);
+  const keep = stripUndefined(req.keepValidBitOn ?? {});
+  if (Object.keys(keep).length > 0) await updateValidBitClearing(q, keep);
+  const view = await readBootOptionsView(r, opts);
+  const wrong: string[] = [];
+  if (!view.valid) wrong.push('boot-flags-not-valid');
+  if (view.device !== req.device) wrong.push('boot-device-differs');
+  if ((view.persistence === 'persistent') !== (req.persistent ?? false)) wrong.push('persistence-differs');
+  if ((view.mode === 'efi') !== (req.efi ?? false)) wrong.push('boot-mode-differs');
+  for (const [k, v] of Object.entries(keep))
+    if (view.keepValidBitOn && view.keepValidBitOn[k as keyof ValidBitKeepFlags] !== v)
+      wrong.push('valid-bit-clearing-differs');
+  if (wrong.length > 0)
+    throw new IpmiError('verify-failed', `${r.host}: boot options read back differ (${wrong.join(', ')})`, {
+      host: r.host,
+      command: 'Set System Boot Options',
+      reasons: [...new Set(wrong)],
+    });
+  return view;
+}
+
+export async function clearBootOptionsView(r: Requester, opts?: ViewOptions): Promise<BootOptionsView> {
+  await clearBootFlags(withOptions(r, opts));
+  const view = await readBootOptionsView(r, opts);
+  if (view.valid)
+    throw new IpmiError('verify-failed', `${r.host}: boot flags still read valid after clearing`, {
+      host: r.host,
+      command: 'Set System Boot Options',
+      reasons: ['boot-flags-still-valid'],
+    });
+  return view;
+}
+
+function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
 }

@@ -78,7 +78,9 @@ export interface UsersRead {
 }
 
 const refused = (e: unknown) =>
-  isIpmiError(e) && e.completionCode !== undefined && (e.kind === 'completion-code' || e.kind === 'privilege');
+  isIpmiError(e) &&
+  e.completionCode !== undefined &&
+  (e.kind === 'completion-code' || e.kind === 'privilege');
 
 /**
  * Every user of `channel`, in ID order. A refused request stops the list there (as ipmitool stops) and is

@@ -9,6 +9,9 @@ import { sessionCalls } from './session';
 import { powerCalls } from './power';
 import { mcCalls } from './mc';
 import { fleetCalls } from './fleet';
+import { chassisCalls } from './chassis';
+import { usersCalls } from './users';
+import { rawCalls } from './raw';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -20,6 +23,9 @@ export const contract = {
   ...powerCalls,
   ...mcCalls,
   ...fleetCalls,
+  ...chassisCalls,
+  ...usersCalls,
+  ...rawCalls,
 };
 
 export type Contract = typeof contract;

@@ -15,7 +15,14 @@ export const PRIVILEGE_LIMITS = [
 export const privilegeLimitName = z.enum(PRIVILEGE_LIMITS);
 export type PrivilegeLimitName = z.infer<typeof privilegeLimitName>;
 /** what a caller may set */
-export const settablePrivilege = z.enum(['callback', 'user', 'operator', 'administrator', 'oem', 'no-access']);
+export const settablePrivilege = z.enum([
+  'callback',
+  'user',
+  'operator',
+  'administrator',
+  'oem',
+  'no-access',
+]);
 export type SettablePrivilege = z.infer<typeof settablePrivilege>;
 
 export const userId = z.number().int().min(1).max(63);
