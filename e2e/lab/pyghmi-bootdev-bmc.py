@@ -11,7 +11,8 @@ State lives in memory; every command is answered from it as IPMI v2.0 section 28
   * Get POH Counter: 60 minutes per count, counter = --poh (default 12345);
   * Close Session frees the session (pyghmi keeps it, see forget_closed_session);
   * Boot options: parameter 0 (set in progress, with the spec's 0x81 when setting "in progress" twice),
-    4 (acknowledge, stored as written through its mask), 5 (all five bytes kept as written).
+    3 (valid bit clearing, bits 4:0 kept as written), 4 (acknowledge, stored as written through its
+    mask), 5 (all five bytes kept as written).
 
 Usage: pyghmi-bootdev-bmc.py [--port 0] [--poh N]; "name:password" lines on stdin; binds 127.0.0.1
 only and prints "READY <port>" once listening.
@@ -38,6 +39,7 @@ class ChassisBmc(bmc.Bmc):
         self.in_progress = 0
         self.ack = 0x1f
         self.flags = [0, 0, 0, 0, 0]
+        self.valid_clear = 0
 
     def handle_raw_request(self, request, session):
         if request['netfn'] != CHASSIS:
@@ -103,6 +105,11 @@ class ChassisBmc(bmc.Bmc):
                 return 0x81, []
             self.in_progress = 0 if state == 2 else state
             return 0, []
+        if param == 3:
+            if len(value) != 1:
+                return 0xc7, []
+            self.valid_clear = value[0] & 0x1f
+            return 0, []
         if param == 4:
             if len(value) != 2:
                 return 0xc7, []
@@ -123,6 +130,8 @@ class ChassisBmc(bmc.Bmc):
         param = data[0] & 0x7f
         if param == 0:
             return 0, [1, 0, self.in_progress]
+        if param == 3:
+            return 0, [1, 3, self.valid_clear]
         if param == 4:
             return 0, [1, 4, 0, self.ack]
         if param == 5:
