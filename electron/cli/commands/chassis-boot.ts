@@ -188,14 +188,12 @@ export const BOOTPARAM_USAGE =
   VALID_BIT_HELP;
 
 /**
- * `options=` of `bootparam set bootflag`: names a valid-bit clearing condition to keep (clear the
- * "don't clear" bit). ipmitool's "no-" prefix test compares the whole token with "no-", so it never
+ * `options=` of `bootparam set bootflag`: each name is an event on which the BMC is to clear the
+ * valid bit again (its "don't clear" bit goes to 0). ipmitool's "no-" prefix test compares the whole token with "no-", so it never
  * matches; "no-timeout" is therefore reported as an invalid option, and so it is here.
  */
-function parseValidBitOptions(
-  arg: string,
-): { ok: true; change: Partial<ValidBitKeepFlags> } | { ok: false; stderr: string } {
-  if (!arg.startsWith('options=')) return { ok: false, stderr: `No options= keyword found "${arg}"\n` };
+function parseValidBitOptions(arg: string): { change: Partial<ValidBitKeepFlags>; stderr: string } {
+  if (!arg.startsWith('options=')) return { change: {}, stderr: `No options= keyword found "${arg}"\n` };
   const change: Partial<ValidBitKeepFlags> = {};
   let err = '';
   let bad = false;
@@ -212,8 +210,8 @@ function parseValidBitOptions(
       err += `Invalid option: ${token}\n`;
     }
   }
-  if (bad) return { ok: false, stderr: err + VALID_BIT_HELP };
-  return { ok: true, change };
+  // like ipmitool, the events named before "help" (and around an invalid name) are still applied
+  return { change, stderr: bad ? err + VALID_BIT_HELP : '' };
 }
 
 export async function runBootparam(ctx: CliContext, args: readonly string[]): Promise<number> {
@@ -258,9 +256,9 @@ export async function runBootparam(ctx: CliContext, args: readonly string[]): Pr
     let valid: Partial<ValidBitKeepFlags> | undefined;
     if (args.length === 4) {
       const v = parseValidBitOptions(args[3]!);
-      // ipmitool prints the option error and still writes the device; so do we, minus the options.
-      if (!v.ok) ctx.err(v.stderr);
-      else if (Object.keys(v.change).length > 0) valid = v.change;
+      // ipmitool prints the option error and still writes the device and the options it did recognise
+      if (v.stderr) ctx.err(v.stderr);
+      if (Object.keys(v.change).length > 0) valid = v.change;
     }
     if (!p.ok) {
       ctx.err(p.stderr);
