@@ -12,6 +12,7 @@ import { UdpEndpoint } from '../../electron/ipmi/transport/udp-endpoint';
 import { LAB_USERS, startLabBmc } from '../lab/bmc-lab';
 import { startImpairmentProxy, type ImpairmentProxy } from '../lab/impairment-proxy';
 import { lossTable } from './loss-table';
+import { appUsersBench } from './app-users';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BMCDESK = join(ROOT, 'bin/bmcdesk');
@@ -81,6 +82,7 @@ function fmt(samples: Sample[]): { rt: string; ms: number; ok: boolean } {
 
 async function main(): Promise<void> {
   if (SECTIONS.includes('main')) await mainTable();
+  if (SECTIONS.includes('users')) await appUsersBench();
   if (SECTIONS.includes('loss')) {
     const lab = await startLabBmc();
     try {
