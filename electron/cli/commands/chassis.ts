@@ -2,11 +2,7 @@
 // ipmi_chassis_main). Arguments are checked before the session is opened.
 import type { CliCommand, CliContext } from '../context';
 import { chassisIdentify, type IdentifyRequest } from '../../ipmi/commands/chassis/chassis-identify';
-import {
-  readChassisStatusView,
-  readPowerOnHoursView,
-  readRestartCauseView,
-} from '../../views/chassis';
+import { readChassisStatusView, readPowerOnHoursView, readRestartCauseView } from '../../views/chassis';
 import {
   getSupportedPowerRestorePolicies,
   setPowerRestorePolicy,

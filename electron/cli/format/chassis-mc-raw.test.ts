@@ -72,7 +72,9 @@ describe('chassis text', () => {
     expect(formatRestartCause(restartCauseView(decodeSystemRestartCause(Uint8Array.of(7))))).toBe(
       'System restart cause: power-up due to restore-previous power policy\n',
     );
-    expect(formatRestartCause(restartCauseView(decodeSystemRestartCause(Uint8Array.of(0x0d))))).toBe('System restart cause: Unknown (0x0D)\n');
+    expect(formatRestartCause(restartCauseView(decodeSystemRestartCause(Uint8Array.of(0x0d))))).toBe(
+      'System restart cause: Unknown (0x0D)\n',
+    );
     expect(formatSupportedPolicies({ alwaysOff: true, previous: true, alwaysOn: true })).toBe(
       'Supported chassis power policy:  always-off always-on previous\n',
     );
@@ -133,7 +135,9 @@ describe('mc text', () => {
   it('LAB: mc info of the ipmi_sim lab BMC', () => {
     const registry = new Map([[4753, 'MontaVista Software, Inc.']]);
     expect(
-      formatDeviceId(deviceView(decodeDeviceId(fromHex('00 03 09 08 02 9f 91 12 00 02 0f 00 00 00 00')), registry)),
+      formatDeviceId(
+        deviceView(decodeDeviceId(fromHex('00 03 09 08 02 9f 91 12 00 02 0f 00 00 00 00')), registry),
+      ),
     ).toBe(
       'Device ID                 : 0\n' +
         'Device Revision           : 3\n' +
