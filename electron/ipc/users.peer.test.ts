@@ -24,6 +24,7 @@ let bmc: LabBmc;
 let app: App;
 const logs: string[] = [];
 const results: unknown[] = [];
+const secrets: string[] = [];
 beforeAll(async () => {
   bmc = await startLabBmc({ satellite: false });
   app = await labApp(bmc, LAB_USERS.admin, (l) => logs.push(l));
@@ -149,6 +150,22 @@ describe('users calls against ipmi_sim, read back by ipmitool', () => {
     expect((await tool(['user', 'summary', '1'], newbie)).code).toBe(0);
   });
 
+  it('users.setPassword of our own user (admin): the stored credential follows, a fresh login uses it', async () => {
+    const ADMIN_NEW = 'Admin-New-16byte';
+    await call('users.setPassword', { userId: 2, password: ADMIN_NEW, storage: 16 });
+    expect(await app.services.credentials.get(LAB_HOST_ID)).toBe(ADMIN_NEW);
+    expect((await tool(['user', 'summary', '1'], { ...LAB_USERS.admin, password: ADMIN_NEW })).code).toBe(0);
+    await app.services.pool.close(LAB_HOST_ID);
+    expect(((await call('users.list', { channel: 1 })) as UsersView).users).toHaveLength(63);
+    // and back, the same way; other users' passwords never touch the credential
+    await call('users.setPassword', { userId: 2, password: LAB_USERS.admin.password, storage: 16 });
+    expect(await app.services.credentials.get(LAB_HOST_ID)).toBe(LAB_USERS.admin.password);
+    await call('users.setPassword', { userId: 7, password: NEW_PASSWORD, storage: 16 });
+    expect(await app.services.credentials.get(LAB_HOST_ID)).toBe(LAB_USERS.admin.password);
+    expect((await tool(['user', 'summary', '1'], LAB_USERS.admin)).code).toBe(0);
+    secrets.push(ADMIN_NEW);
+  });
+
   it('users.disable 7 (not us: done at once): ipmitool can no longer log in as it; enable brings it back', async () => {
     expect(await call('users.disable', { userId: 7 })).toEqual({ userId: 7 });
     expect((await tool(['user', 'summary', '1'], newbie)).code).not.toBe(0);
@@ -240,7 +257,7 @@ describe('users calls against ipmi_sim, read back by ipmitool', () => {
 
   it('no result, progress event or log line holds a password', () => {
     const all = JSON.stringify(results) + '\n' + logs.join('\n');
-    for (const pw of [NEW_PASSWORD, LAB_USERS.admin.password]) expect(all).not.toContain(pw);
+    for (const pw of [NEW_PASSWORD, LAB_USERS.admin.password, ...secrets]) expect(all).not.toContain(pw);
     expect(results.length).toBeGreaterThan(10);
   });
 });

@@ -1,7 +1,8 @@
 // Lockout verdicts for user writes. The user we log in as is the one Get Session Info names for our own
 // session (its user ID and channel), so a second account with the same name is not mistaken for it.
 // Disabling it, or lowering its privilege on our channel below the privilege the host's sessions ask
-// for, means the next login fails: verdict `lockout`. Anything else is `safe`.
+// for, means the next login fails: verdict `lockout`. Anything else is `safe`. A new password for that
+// user is stored as the host's credential once it tested.
 import type { Requester } from '../ipmi/client/requester';
 import { getSessionInfoRaw, decodeSessionInfo } from '../ipmi/commands/app/get-session-info';
 import { IpmiError } from '../ipmi/errors';
@@ -9,7 +10,13 @@ import type { Host } from '../../shared/domain/host';
 import type { PlanStep, PlanVerdict } from '../../shared/domain/plan';
 import type { SettablePrivilege, UsersView } from '../../shared/domain/user';
 import { CURRENT_CHANNEL, LEVEL_BY_NAME, readUsersView } from '../views/user';
-import { readUserEntry, setUserEnabledChecked, setUserPrivilegeChecked } from '../views/user-writes';
+import {
+  readUserEntry,
+  setUserEnabledChecked,
+  setUserPasswordChecked,
+  setUserPrivilegeChecked,
+} from '../views/user-writes';
+import type { PasswordStorage } from '../ipmi/commands/app/set-user-password';
 import { withOptions, type ViewOptions } from '../views/requester-options';
 import { StalePlanError, type PlanStore } from './plan-store';
 
@@ -195,4 +202,22 @@ export async function setPrivilegeIfSafe(
   const channel = change.channel ?? CURRENT_CHANNEL;
   await refuseLockout(r, host, change, channel, opts);
   return setUserPrivilegeChecked(r, change.userId, channel, change.privilege, opts);
+}
+
+/**
+ * users.setPassword: after the password of the user we log in as changed (and tested), the stored
+ * credential follows, so the next login (re-login, another window, a fleet run) uses the new one.
+ */
+export async function setPasswordKeepingLogin(
+  r: Requester,
+  host: Host,
+  req: { userId: number; password: string; storage?: PasswordStorage | undefined },
+  storeOwnPassword: (password: string) => Promise<void>,
+  opts?: ViewOptions,
+) {
+  const entry = await readUserEntry(r, req.userId, CURRENT_CHANNEL, opts);
+  const own = await resolveOwn(r, host, entry.name, { kind: 'disable', userId: req.userId }, opts);
+  const done = await setUserPasswordChecked(r, req.userId, req.password, req.storage, opts);
+  if (own?.userId === req.userId) await storeOwnPassword(req.password);
+  return done;
 }

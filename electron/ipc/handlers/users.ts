@@ -1,16 +1,12 @@
 import type { AppServices } from './context';
 import type { Handlers } from '../dispatch';
 import { readUsersView } from '../../views/user';
-import {
-  setUserEnabledChecked,
-  setUserNameChecked,
-  setUserPasswordChecked,
-  testUserPasswordView,
-} from '../../views/user-writes';
+import { setUserEnabledChecked, setUserNameChecked, testUserPasswordView } from '../../views/user-writes';
 import {
   applyUserPlan,
   disableUserIfSafe,
   planUserChange,
+  setPasswordKeepingLogin,
   setPrivilegeIfSafe,
 } from '../../services/user-plans';
 
@@ -32,7 +28,15 @@ export function usersHandlers(s: AppServices): Pick<Handlers, UsersCall> {
     'users.setName': async ({ hostId, userId, name }, ctx) =>
       s.pool.use(hostId, (r) => setUserNameChecked(r, userId, name, { signal: ctx.signal })),
     'users.setPassword': async ({ hostId, userId, password, storage }, ctx) =>
-      s.pool.use(hostId, (r) => setUserPasswordChecked(r, userId, password, storage, { signal: ctx.signal })),
+      s.pool.use(hostId, (r) =>
+        setPasswordKeepingLogin(
+          r,
+          s.inventory.require(hostId),
+          { userId, password, storage },
+          (pw) => s.credentials.set(hostId, pw),
+          { signal: ctx.signal },
+        ),
+      ),
     'users.testPassword': async ({ hostId, userId, password, storage }, ctx) =>
       s.pool.use(hostId, (r) => testUserPasswordView(r, userId, password, storage, { signal: ctx.signal })),
     'users.setPrivilege': async ({ hostId, userId, channel, privilege }, ctx) =>
