@@ -119,6 +119,26 @@ describe('mc and raw calls against ipmi_sim', () => {
     60_000,
   );
 
+  it('mc.reset cancelled while the BMC is silent: answers cancelled at once, without waiting the restart out', async () => {
+    const operationId = 'op-mc-reset-cancel';
+    const unsubscribe = pygApp.services.events.subscribe((name, p) => {
+      const item = (p as { item?: { phase: string } }).item;
+      if (name === 'operation.progress' && item?.phase === 'sent')
+        setTimeout(() => void pygApp.dispatch('operations.cancel', { operationId }), 500);
+    });
+    const t0 = performance.now();
+    try {
+      const r = await pygApp.dispatch('mc.reset', { hostId: LAB_HOST_ID, operationId, kind: 'warm' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+      expect(performance.now() - t0).toBeLessThan(DOWN_S * 1000);
+    } finally {
+      unsubscribe();
+    }
+    // let the peer finish its restart before the next test
+    await new Promise((res) => setTimeout(res, DOWN_S * 1000));
+    expect(await callOk(pygApp, 'mc.info', {})).toMatchObject({ deviceId: expect.any(Number) });
+  }, 30_000);
+
   it('mc.reset of an unknown host is refused before anything is sent', async () => {
     const r = await app.dispatch('mc.reset', {
       hostId: 'h0nosuchhost',
