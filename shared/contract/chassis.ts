@@ -42,7 +42,8 @@ export const chassisCalls = {
   }),
   'chassis.policy.get': call({
     summary: 'Power-restore policy now in effect and the policies the BMC supports',
-    privilege: 'user',
+    // the supported set is asked with a "no change" Set Power Restore Policy, an Operator command
+    privilege: 'operator',
     input: onHost,
     output: powerPolicy,
     example,
