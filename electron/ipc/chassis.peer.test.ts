@@ -56,11 +56,28 @@ describe('chassis calls against ipmi_sim, read back by ipmitool', () => {
     expect(await tool(['power', 'status'])).toBe('Chassis Power is off\n');
   });
 
-  it('chassis.identify: accepted (ipmi_sim reports no identify state to read back); seconds with force is refused', async () => {
-    expect(await callOk(simApp, 'chassis.identify', { seconds: 5 })).toEqual({ identify: 'interval' });
-    expect(await callOk(simApp, 'chassis.identify', { seconds: 0 })).toEqual({ identify: 'off' });
+  // ipmi_sim's Get Chassis Status has no identify state, so its chassis hook's record is the read-back;
+  // the hook runs after ipmi_sim answers, so its files are polled until the line lands
+  it.each([
+    [{ seconds: 5 }, 'interval', 'identify:5 0'],
+    [{}, 'default', 'identify:15 0'],
+    [{ force: true }, 'indefinite', 'identify:0 1'],
+    [{ seconds: 0 }, 'off', 'identify:0 0'],
+  ])('chassis.identify %j: %s, the lab hook records %s', async (args, identify, recorded) => {
+    expect(await callOk(simApp, 'chassis.identify', args)).toEqual({ identify });
+    const line = `set ${recorded.replace(':', ' ')}\n`;
+    await expect.poll(() => sim.readHookFile('chassis.log').endsWith(line)).toBe(true);
+    expect(sim.readHookFile('chassis')).toMatch(new RegExp(`^${recorded}$`, 'm'));
+  });
+
+  it('chassis.identify with both seconds and force is refused before anything is sent', async () => {
+    const before = sim.readHookFile('chassis.log');
     const r = await simApp.dispatch('chassis.identify', { hostId: 'h0labhost01', seconds: 5, force: true });
     expect(r).toMatchObject({ ok: false, error: { code: 'argument' } });
+    // the next identify is the only one the hook records after `before`
+    await callOk(simApp, 'chassis.identify', { seconds: 7 });
+    await expect.poll(() => sim.readHookFile('chassis.log').endsWith('set identify 7 0\n')).toBe(true);
+    expect(sim.readHookFile('chassis.log').slice(before.length)).toBe('set identify 7 0\n');
   });
 
   it('chassis.boot.set on ipmi_sim, which keeps only the device: the device is written (ipmitool reads it) and the call answers verify-failed naming what did not stick', async () => {
