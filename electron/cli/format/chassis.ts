@@ -8,6 +8,7 @@ import type {
 } from '../../ipmi/commands/chassis/set-power-restore-policy';
 import type { BootOption } from '../../ipmi/commands/chassis/system-boot-options';
 import { decodeBootFlags } from '../../ipmi/commands/chassis/boot-flags';
+import { decodeValidBitClearing } from '../../ipmi/commands/chassis/boot-valid-bit-clearing';
 import { bootFlagsView } from '../../views/chassis';
 import type {
   BootOptionsView,
@@ -175,15 +176,18 @@ export function formatBootParameter(p: BootOption): string {
       break;
     case 3: {
       lines.push(' BMC boot flag valid bit clearing :');
-      const texts: [number, string][] = [
-        [0x10, "     - Don't clear valid bit on reset/power cycle cause by PEF"],
-        [0x08, "     - Don't automatically clear boot flag valid bit on timeout"],
-        [0x04, "     - Don't clear valid bit on reset/power cycle cause by watchdog"],
-        [0x02, "     - Don't clear valid bit on push button reset // soft reset"],
-        [0x01, "     - Don't clear valid bit on power up via power push button or wake event"],
+      // a reply without the data byte prints as ipmitool prints a zero byte
+      const keep = decodeValidBitClearing(d.length > 0 ? d : Uint8Array.of(0));
+      const texts: [keyof typeof keep, string][] = [
+        ['pef', "     - Don't clear valid bit on reset/power cycle cause by PEF"],
+        ['timeout', "     - Don't automatically clear boot flag valid bit on timeout"],
+        ['watchdog', "     - Don't clear valid bit on reset/power cycle cause by watchdog"],
+        ['reset', "     - Don't clear valid bit on push button reset // soft reset"],
+        ['power', "     - Don't clear valid bit on power up via power push button or wake event"],
       ];
-      if ((b0 & 0x1f) === 0) lines.push('     No flag set');
-      else for (const [m, t] of texts) if (b0 & m) lines.push(t);
+      const kept = texts.filter(([k]) => keep[k]);
+      if (kept.length === 0) lines.push('     No flag set');
+      else lines.push(...kept.map(([, t]) => t));
       break;
     }
     case 4: {
