@@ -16,6 +16,7 @@ import { appSelBench } from './app-sel';
 import { benchAppSensors } from './app-sensors';
 import { appFirewallBench } from './app-firewall';
 import { appLanBench } from './app-lan';
+import { appUsersBench } from './app-users';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BMCDESK = join(ROOT, 'bin/bmcdesk');
@@ -90,6 +91,7 @@ async function main(): Promise<void> {
   if (!process.env.BENCH_SECTIONS || SECTIONS.includes('firewall'))
     process.stdout.write(`\n${await appFirewallBench(RUNS)}\n`);
   if (SECTIONS.includes('lan') || process.env.BENCH_SECTIONS === undefined) await appLanBench();
+  if (SECTIONS.includes('users')) await appUsersBench();
   if (SECTIONS.includes('loss')) {
     const lab = await startLabBmc();
     try {

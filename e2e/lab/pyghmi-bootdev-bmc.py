@@ -11,24 +11,30 @@ State lives in memory; every command is answered from it as IPMI v2.0 section 28
   * Get POH Counter: 60 minutes per count, counter = --poh (default 12345);
   * Close Session frees the session (pyghmi keeps it, see forget_closed_session);
   * Boot options: parameter 0 (set in progress, with the spec's 0x81 when setting "in progress" twice),
-    4 (acknowledge, stored as written through its mask), 5 (all five bytes kept as written).
+    3 (valid bit clearing, bits 4:0 kept as written), 4 (acknowledge, stored as written through its
+    mask), 5 (all five bytes kept as written).
+  * Cold Reset / Warm Reset (NetFn App 0x02 / 0x03): answered, then the BMC "reboots": nothing it
+    would answer through handle_raw_request (Get Device ID, chassis commands) gets a reply for
+    --reset-down seconds (default 5), as a real BMC is silent while it restarts.
 
-Usage: pyghmi-bootdev-bmc.py [--port 0] [--poh N]; "name:password" lines on stdin; binds 127.0.0.1
+Usage: pyghmi-bootdev-bmc.py [--port 0] [--poh N] [--reset-down S]; "name:password" lines on stdin; binds 127.0.0.1
 only and prints "READY <port>" once listening.
 """
 import argparse
+import time
 
 import pyghmi.ipmi.bmc as bmc
 
 import pyghmi_lab  # also applies pyghmi_close_fix
 
 CHASSIS = 0x00
+APP = 0x06
 
 
 
 
 class ChassisBmc(bmc.Bmc):
-    def __init__(self, users, port, poh):
+    def __init__(self, users, port, poh, reset_down=5.0):
         super().__init__(users, port=port, address='127.0.0.1')
         self.power = 0
         self.policy = 0
@@ -38,8 +44,17 @@ class ChassisBmc(bmc.Bmc):
         self.in_progress = 0
         self.ack = 0x1f
         self.flags = [0, 0, 0, 0, 0]
+        self.valid_clear = 0
+        self.reset_down = reset_down
+        self.down_until = 0.0
 
     def handle_raw_request(self, request, session):
+        if time.monotonic() < self.down_until:
+            return  # restarting after a reset: silent
+        if request['netfn'] == APP and request['command'] in (0x02, 0x03):
+            session.send_ipmi_response(code=0)
+            self.down_until = time.monotonic() + self.reset_down
+            return
         if request['netfn'] != CHASSIS:
             return super().handle_raw_request(request, session)
         cmd = request['command']
@@ -103,6 +118,11 @@ class ChassisBmc(bmc.Bmc):
                 return 0x81, []
             self.in_progress = 0 if state == 2 else state
             return 0, []
+        if param == 3:
+            if len(value) != 1:
+                return 0xc7, []
+            self.valid_clear = value[0] & 0x1f
+            return 0, []
         if param == 4:
             if len(value) != 2:
                 return 0xc7, []
@@ -123,6 +143,8 @@ class ChassisBmc(bmc.Bmc):
         param = data[0] & 0x7f
         if param == 0:
             return 0, [1, 0, self.in_progress]
+        if param == 3:
+            return 0, [1, 3, self.valid_clear]
         if param == 4:
             return 0, [1, 4, 0, self.ack]
         if param == 5:
@@ -133,7 +155,8 @@ class ChassisBmc(bmc.Bmc):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--poh', type=int, default=12345)
-    pyghmi_lab.serve(lambda users, args: ChassisBmc(users, args.port, args.poh), ap)
+    ap.add_argument('--reset-down', type=float, default=5.0)
+    pyghmi_lab.serve(lambda users, args: ChassisBmc(users, args.port, args.poh, args.reset_down), ap)
 
 
 if __name__ == '__main__':

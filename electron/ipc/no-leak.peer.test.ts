@@ -92,6 +92,55 @@ const CAREFUL: Partial<Record<CallName, Careful>> = {
     reason: 'changes SOL settings: SOL enabled on the private lab BMC, which it already is',
     args: (ex) => ex,
   },
+  'mc.reset': {
+    reason:
+      'resets the BMC: ipmi_sim refuses it (0xC1), so the refusal runs here; mc-raw.peer.test.ts resets pyghmi',
+    args: (ex) => ({ ...ex, waitSeconds: 5 }),
+    outcome: 'completion-code',
+  },
+  'chassis.control': {
+    reason: 'switches chassis power: only "on" (the lab chassis hook just records it)',
+    args: (ex) => ({ ...ex, action: 'on' }),
+  },
+  'chassis.policy.get': {
+    reason:
+      'reads the policy with a no-change Set, which ipmi_sim refuses (0xC1); chassis.peer.test.ts reads pyghmi',
+    args: (ex) => ex,
+    outcome: 'completion-code',
+  },
+  'chassis.policy.set': {
+    reason: 'sets the power-restore policy: ipmi_sim refuses it (0xC1)',
+    args: (ex) => ex,
+    outcome: 'completion-code',
+  },
+  'chassis.restartCause': {
+    reason: 'ipmi_sim has no Get System Restart Cause (0xC1); chassis.peer.test.ts reads pyghmi',
+    args: (ex) => ex,
+    outcome: 'completion-code',
+  },
+  'chassis.powerOnHours': {
+    reason: 'ipmi_sim has no Get POH Counter (0xC1); chassis.peer.test.ts reads pyghmi',
+    args: (ex) => ex,
+    outcome: 'completion-code',
+  },
+  'chassis.boot.set': {
+    reason:
+      'sets the next boot device on the private lab BMC; ipmi_sim keeps the device only, so the flags read back differ',
+    args: (ex) => ex,
+    outcome: 'verify-failed',
+  },
+  'chassis.boot.clear': { reason: 'clears the boot override of the private lab BMC', args: (ex) => ex },
+  'users.setName': { reason: 'renames user 7, unused on the private lab BMC', args: (ex) => ex },
+  'users.setPassword': { reason: "sets user 7's password (not the account we log in as)", args: (ex) => ex },
+  'users.testPassword': { reason: "tests user 7's password; changes nothing", args: (ex) => ex },
+  'users.setPrivilege': { reason: "changes user 7's privilege, not ours", args: (ex) => ex },
+  'users.enable': { reason: 'enables user 7, not ours', args: (ex) => ex },
+  'users.disable': { reason: 'disables user 7, not ours', args: (ex) => ex },
+  'users.apply': {
+    reason: 'applies a user plan: a plan id never made, refused before any login',
+    args: (ex) => ex,
+    outcome: 'stale-plan',
+  },
   'sel.time.set': {
     reason: "sets the BMC clock: to this computer's time, as sel.time.sync would",
     args: (ex) => ({ ...ex, seconds: Math.floor(Date.now() / 1000) }),

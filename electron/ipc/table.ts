@@ -17,6 +17,9 @@ import { lanHandlers } from './handlers/lan';
 import { solHandlers } from './handlers/sol';
 import { channelHandlers } from './handlers/channel';
 import { sessionInfoHandlers } from './handlers/session-info';
+import { chassisHandlers } from './handlers/chassis';
+import { usersHandlers } from './handlers/users';
+import { rawHandlers } from './handlers/raw';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -35,5 +38,8 @@ export function createHandlers(s: AppServices): Handlers {
     ...solHandlers(s),
     ...channelHandlers(s),
     ...sessionInfoHandlers(s),
+    ...chassisHandlers(s),
+    ...usersHandlers(s),
+    ...rawHandlers(s),
   };
 }

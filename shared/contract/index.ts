@@ -17,6 +17,9 @@ import { lanCalls } from './lan';
 import { solCalls } from './sol';
 import { channelCalls } from './channel';
 import { sessionInfoCalls } from './session-info';
+import { chassisCalls } from './chassis';
+import { usersCalls } from './users';
+import { rawCalls } from './raw';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -36,6 +39,9 @@ export const contract = {
   ...solCalls,
   ...channelCalls,
   ...sessionInfoCalls,
+  ...chassisCalls,
+  ...usersCalls,
+  ...rawCalls,
 };
 
 export type Contract = typeof contract;

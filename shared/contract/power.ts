@@ -1,26 +1,10 @@
-// Power and chassis status (IPMI v2.0 §28.2 Get Chassis Status).
+// Power and chassis status (IPMI v2.0 §28.2 Get Chassis Status); the view is in shared/domain/chassis.ts.
 import { z } from 'zod';
 import { call } from './define';
 import { hostId } from '../domain/host';
+import { chassisStatus, powerState } from '../domain/chassis';
 
-export const powerState = z.enum(['on', 'off']);
-export type PowerState = z.infer<typeof powerState>;
-
-export const chassisStatus = z.strictObject({
-  power: powerState,
-  powerOverload: z.boolean(),
-  powerInterlock: z.boolean(),
-  mainPowerFault: z.boolean(),
-  powerControlFault: z.boolean(),
-  powerRestorePolicy: z.enum(['always-off', 'previous', 'always-on', 'unknown']),
-  lastPowerEvent: z.array(z.string()),
-  intrusion: z.boolean(),
-  frontPanelLockout: z.boolean(),
-  driveFault: z.boolean(),
-  coolingFault: z.boolean(),
-  identify: z.enum(['off', 'temporary', 'indefinite', 'unsupported']),
-});
-export type ChassisStatus = z.infer<typeof chassisStatus>;
+export { chassisStatus, powerState, type ChassisStatus, type PowerState } from '../domain/chassis';
 
 export const powerCalls = {
   'power.status': call({

@@ -4,13 +4,13 @@
 import type { CliContext } from '../context';
 import type { BootDevice, BootFlagsInput } from '../../ipmi/commands/chassis/boot-flags';
 import { setBootFlags } from '../../ipmi/commands/chassis/set-boot-device';
+import { GET_SYSTEM_BOOT_OPTIONS, getBootOption } from '../../ipmi/commands/chassis/system-boot-options';
 import {
-  BOOT_PARAM,
-  getBootOption,
-  setBootOption,
-  encodeBootInfoAck,
-  encodeSetInProgress,
-} from '../../ipmi/commands/chassis/system-boot-options';
+  updateValidBitClearing,
+  type ValidBitEvent,
+  type ValidBitKeepFlags,
+} from '../../ipmi/commands/chassis/boot-valid-bit-clearing';
+import { isIpmiError } from '../../ipmi/errors';
 import { formatBootParameter } from '../format/chassis';
 import { ipmitoolCcText } from '../format/completion-code';
 import { str2uchar } from '../str2uchar';
@@ -160,12 +160,12 @@ export async function runBootdev(ctx: CliContext, args: readonly string[]): Prom
 }
 
 // ---- bootparam ----------------------------------------------------------------------------------
-const VALID_BIT_OPTIONS: [string, number, string][] = [
-  ['PEF', 0x10, 'Clear valid bit on reset/power cycle cause by PEF'],
-  ['timeout', 0x08, 'Automatically clear boot flag valid bit on timeout'],
-  ['watchdog', 0x04, 'Clear valid bit on reset/power cycle cause by watchdog'],
-  ['reset', 0x02, 'Clear valid bit on push button reset/soft reset'],
-  ['power', 0x01, 'Clear valid bit on power up via power push button or wake event'],
+const VALID_BIT_OPTIONS: [string, ValidBitEvent, string][] = [
+  ['PEF', 'pef', 'Clear valid bit on reset/power cycle cause by PEF'],
+  ['timeout', 'timeout', 'Automatically clear boot flag valid bit on timeout'],
+  ['watchdog', 'watchdog', 'Clear valid bit on reset/power cycle cause by watchdog'],
+  ['reset', 'reset', 'Clear valid bit on push button reset/soft reset'],
+  ['power', 'power', 'Clear valid bit on power up via power push button or wake event'],
 ];
 
 const VALID_BIT_HELP =
@@ -188,15 +188,13 @@ export const BOOTPARAM_USAGE =
   VALID_BIT_HELP;
 
 /**
- * `options=` of `bootparam set bootflag`: names a valid-bit clearing condition to keep (clear the
- * "don't clear" bit). ipmitool's "no-" prefix test compares the whole token with "no-", so it never
+ * `options=` of `bootparam set bootflag`: each name is an event on which the BMC is to clear the
+ * valid bit again (its "don't clear" bit goes to 0). ipmitool's "no-" prefix test compares the whole token with "no-", so it never
  * matches; "no-timeout" is therefore reported as an invalid option, and so it is here.
  */
-function parseValidBitOptions(
-  arg: string,
-): { ok: true; set: number; clear: number } | { ok: false; stderr: string } {
-  if (!arg.startsWith('options=')) return { ok: false, stderr: `No options= keyword found "${arg}"\n` };
-  let clear = 0;
+function parseValidBitOptions(arg: string): { change: Partial<ValidBitKeepFlags>; stderr: string } {
+  if (!arg.startsWith('options=')) return { change: {}, stderr: `No options= keyword found "${arg}"\n` };
+  const change: Partial<ValidBitKeepFlags> = {};
   let err = '';
   let bad = false;
   for (const token of arg.slice(8).split(',').filter(Boolean)) {
@@ -205,14 +203,15 @@ function parseValidBitOptions(
       break;
     }
     const op = VALID_BIT_OPTIONS.find(([n]) => n === token);
-    if (op) clear |= op[1];
+    // naming an event means "clear the valid bit on it": its "don't clear" bit goes to 0
+    if (op) change[op[1]] = false;
     else {
       bad = true;
       err += `Invalid option: ${token}\n`;
     }
   }
-  if (bad) return { ok: false, stderr: err + VALID_BIT_HELP };
-  return { ok: true, set: 0, clear };
+  // like ipmitool, the events named before "help" (and around an invalid name) are still applied
+  return { change, stderr: bad ? err + VALID_BIT_HELP : '' };
 }
 
 export async function runBootparam(ctx: CliContext, args: readonly string[]): Promise<number> {
@@ -254,65 +253,41 @@ export async function runBootparam(ctx: CliContext, args: readonly string[]): Pr
       return 1;
     }
     const p = parseBootdev([args[2]!]);
-    let valid: { set: number; clear: number } | undefined;
+    let valid: Partial<ValidBitKeepFlags> | undefined;
     if (args.length === 4) {
       const v = parseValidBitOptions(args[3]!);
-      // ipmitool prints the option error and still writes the device; so do we, minus the options.
-      if (!v.ok) ctx.err(v.stderr);
-      else if (v.set || v.clear) valid = v;
+      // ipmitool prints the option error and still writes the device and the options it did recognise
+      if (v.stderr) ctx.err(v.stderr);
+      if (Object.keys(v.change).length > 0) valid = v.change;
     }
     if (!p.ok) {
       ctx.err(p.stderr);
       return 1;
     }
     const rc = await writeBootFlags(ctx, args[2]!, p.flags);
-    if (valid) return writeValidBitClearing(ctx, valid.set, valid.clear);
+    if (valid) return writeValidBitClearing(ctx, valid);
     return rc;
   }
   ctx.err('bootparam get|set <option> [value ...]\n');
   return 1;
 }
 
-/** Read-modify-write of parameter 3 inside the set-in-progress bracket, as ipmitool does. */
-async function writeValidBitClearing(ctx: CliContext, set: number, clear: number): Promise<number> {
+/** Parameter 3 through the command layer; ipmitool's texts for which step the BMC refused. */
+async function writeValidBitClearing(ctx: CliContext, change: Partial<ValidBitKeepFlags>): Promise<number> {
   const r = await ctx.session();
-  const quiet = (p: Promise<unknown>) =>
-    p.then(
-      () => true,
-      (e: unknown) => {
-        if (refusalCode(e) !== undefined) return false;
-        throw e;
-      },
-    );
-  const progress = await quiet(
-    setBootOption(r, BOOT_PARAM.setInProgress, encodeSetInProgress('set-in-progress')),
-  );
   try {
-    await quiet(setBootOption(r, BOOT_PARAM.bootInfoAcknowledge, encodeBootInfoAck({ biosPost: true })));
-    const cur = await orRefusal(
-      ctx,
-      'Get Chassis Boot Parameter 3 failed',
-      () => getBootOption(r, BOOT_PARAM.bootFlagValidBitClearing),
-      GET_CC,
-    );
-    if (!('value' in cur)) {
-      ctx.err('Failed to read boot valid flag\n');
+    await updateValidBitClearing(r, change);
+  } catch (e) {
+    const code = refusalCode(e);
+    if (code === undefined) throw e;
+    const get = isIpmiError(e) && e.cmd === GET_SYSTEM_BOOT_OPTIONS.cmd;
+    const text = ((get ? GET_CC : SET_CC) as Record<number, string>)[code] ?? ipmitoolCcText(code);
+    if (get) {
+      ctx.err(`Get Chassis Boot Parameter 3 failed: ${text}\nFailed to read boot valid flag\n`);
       return 1;
     }
-    const value = ((cur.value.data[0] ?? 0) & ~clear) | set;
-    const w = await orRefusal(
-      ctx,
-      'Set Chassis Boot Parameter 3 failed',
-      () => setBootOption(r, BOOT_PARAM.bootFlagValidBitClearing, Uint8Array.of(value & 0xff)),
-      SET_CC,
-    );
-    if ('value' in w && progress)
-      await quiet(setBootOption(r, BOOT_PARAM.setInProgress, encodeSetInProgress('commit-write')));
-    return 0;
-  } finally {
-    if (progress)
-      await quiet(setBootOption(r, BOOT_PARAM.setInProgress, encodeSetInProgress('set-complete'))).catch(
-        () => undefined,
-      );
+    // ipmitool reports a refused write and still exits 0
+    ctx.err(`Set Chassis Boot Parameter 3 failed: ${text}\n`);
   }
+  return 0;
 }

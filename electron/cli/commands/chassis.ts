@@ -1,10 +1,8 @@
 // `bmcdesk chassis ...` with ipmitool 1.8.19's syntax, text and exit status (lib/ipmi_chassis.c
 // ipmi_chassis_main). Arguments are checked before the session is opened.
 import type { CliCommand, CliContext } from '../context';
-import { getChassisStatus } from '../../ipmi/commands/chassis/get-chassis-status';
 import { chassisIdentify, type IdentifyRequest } from '../../ipmi/commands/chassis/chassis-identify';
-import { getPohCounter } from '../../ipmi/commands/chassis/get-poh-counter';
-import { getSystemRestartCause } from '../../ipmi/commands/chassis/get-system-restart-cause';
+import { readChassisStatusView, readPowerOnHoursView, readRestartCauseView } from '../../views/chassis';
 import {
   getSupportedPowerRestorePolicies,
   setPowerRestorePolicy,
@@ -48,7 +46,7 @@ const POLICY_USAGE = [
 
 async function status(ctx: CliContext): Promise<number> {
   const r = await ctx.session();
-  const res = await orRefusal(ctx, 'Error sending Chassis Status command', () => getChassisStatus(r));
+  const res = await orRefusal(ctx, 'Error sending Chassis Status command', () => readChassisStatusView(r));
   if (!('value' in res)) return 1;
   ctx.out(formatChassisStatus(res.value));
   return 0;
@@ -165,15 +163,15 @@ export async function runChassis(ctx: CliContext, args: string[]): Promise<numbe
       return identify(ctx, rest[0]);
     case 'poh': {
       const r = await ctx.session();
-      return simpleRead(ctx, 'Get Chassis Power-On-Hours failed', () => getPohCounter(r), formatPoh);
+      return simpleRead(ctx, 'Get Chassis Power-On-Hours failed', () => readPowerOnHoursView(r), formatPoh);
     }
     case 'restart_cause': {
       const r = await ctx.session();
       return simpleRead(
         ctx,
         'Get Chassis Restart Cause failed',
-        () => getSystemRestartCause(r),
-        (c) => formatRestartCause(c.code),
+        () => readRestartCauseView(r),
+        formatRestartCause,
       );
     }
     case 'policy':

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { CliCommand, CliContext } from '../context';
-import { getDeviceId } from '../../ipmi/commands/app/get-device-id';
+import { readDeviceView } from '../../views/device';
 import { getSystemGuid } from '../../ipmi/commands/app/get-device-guid';
 import { coldReset } from '../../ipmi/commands/app/cold-reset';
 import { warmReset } from '../../ipmi/commands/app/warm-reset';
@@ -147,9 +147,12 @@ export async function runMc(ctx: CliContext, args: string[]): Promise<number> {
       return reset(ctx, rest[0]);
     case 'info': {
       const r = await ctx.session();
-      const res = await orRefusal(ctx, 'Get Device ID command failed', () => getDeviceId(r));
+      const res = await orRefusal(ctx, 'Get Device ID command failed', () => {
+        const registry = loadRegistry();
+        return readDeviceView(r, registry ? { registry } : {});
+      });
       if (!('value' in res)) return 1;
-      ctx.out(formatDeviceId(res.value, loadRegistry()));
+      ctx.out(formatDeviceId(res.value));
       return 0;
     }
     case 'guid': {

@@ -1,7 +1,7 @@
 // `bmcdesk power status|on|off|cycle|reset|diag|soft` (ipmitool `power`, the same as `chassis power`).
 import type { CliCommand, CliContext } from '../context';
 import { chassisControl, type ChassisControlAction } from '../../ipmi/commands/chassis/chassis-control';
-import { getChassisStatus } from '../../ipmi/commands/chassis/get-chassis-status';
+import { readChassisStatusView } from '../../views/chassis';
 import { formatPowerControl, formatPowerStatus, POWER_CONTROL_TEXT } from '../format/chassis';
 import { orRefusal } from './cc-failure';
 
@@ -27,9 +27,9 @@ export async function runPower(ctx: CliContext, sub: string | undefined): Promis
   }
   if (sub === 'status') {
     const r = await ctx.session();
-    const res = await orRefusal(ctx, 'Get Chassis Power Status failed', () => getChassisStatus(r));
+    const res = await orRefusal(ctx, 'Get Chassis Power Status failed', () => readChassisStatusView(r));
     if (!('value' in res)) return 1;
-    ctx.out(formatPowerStatus(res.value.powerOn));
+    ctx.out(formatPowerStatus(res.value.power === 'on'));
     return 0;
   }
   const action = Object.hasOwn(ACTIONS, sub) ? ACTIONS[sub] : undefined;

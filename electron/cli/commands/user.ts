@@ -2,7 +2,6 @@
 // test, priv, enable, disable. Output and exit codes match ipmitool; differences: a password given on
 // the command line draws a warning (argv is world-readable), and an omitted one can come from
 // IPMI_NEW_PASSWORD or the terminal/stdin.
-import { getUserAccess } from '../../ipmi/commands/app/get-user-access';
 import { getUserName } from '../../ipmi/commands/app/get-user-name';
 import { setUserAccess } from '../../ipmi/commands/app/set-user-access';
 import { setUserName } from '../../ipmi/commands/app/set-user-name';
@@ -18,6 +17,7 @@ import type { CliCommand, CliContext } from '../context';
 import { ipmitoolCcText } from '../format/completion-code';
 import { USER_LIST_HEADER, formatUserListRow, formatUserSummary } from '../format/user';
 import { parseIpmitoolUint } from '../ipmitool-number';
+import { readUserSummary, readUsers } from '../../views/user';
 import { channelArg, evalCcode, privilegeLimitArg, userIdArg } from './ipmitool-checks';
 
 const CURRENT_CHANNEL = 0x0e;
@@ -59,23 +59,20 @@ async function summaryOrList(ctx: CliContext, args: string[], list: boolean): Pr
   } else if (args.length !== 1) return usage(ctx, 1);
   const r = await ctx.session();
   if (!list) {
-    const a = await evalCcode(ctx, () => getUserAccess(r, channel, 1));
+    const a = await evalCcode(ctx, () => readUserSummary(r, channel));
     if (!a.ok) return 1;
     ctx.out(formatUserSummary(a.value, ctx.csv === true));
     return 0;
   }
-  let header = false;
-  let max = 1;
-  for (let id = 1; id <= max && id <= 63; id++) {
-    const a = await evalCcode(ctx, () => getUserAccess(r, channel, id));
-    if (!a.ok) return 1;
-    const name = await userNameOrEmpty(ctx, r, id);
-    if (name === undefined) return 1;
-    // ipmitool's CSV form has no header line
-    if (!header && !ctx.csv) ctx.out(USER_LIST_HEADER);
-    header = true;
-    ctx.out(formatUserListRow(id, name, a.value, ctx.csv === true));
-    max = a.value.maxUserIds;
+  const got = await readUsers(r, channel);
+  // ipmitool's CSV form has no header line; it prints the header once the first user is read
+  if (got.view.users.length > 0 && !ctx.csv) ctx.out(USER_LIST_HEADER);
+  for (const u of got.view.users) ctx.out(formatUserListRow(u, ctx.csv === true));
+  if (got.failure) {
+    const { error } = got.failure;
+    // both Get User Access and Get User Name refusals read "IPMI command failed: <text>"
+    await evalCcode(ctx, () => Promise.reject(error));
+    return 1;
   }
   return 0;
 }

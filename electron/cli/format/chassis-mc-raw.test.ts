@@ -10,6 +10,9 @@ import { decodeDeviceId } from '../../ipmi/commands/app/get-device-id';
 import { decodeGlobalEnables } from '../../ipmi/commands/app/bmc-global-enables';
 import { decodeSelfTestResults } from '../../ipmi/commands/app/get-self-test-results';
 import { fromHex } from '../../ipmi/wire/hex';
+import { decodeSystemRestartCause } from '../../ipmi/commands/chassis/get-system-restart-cause';
+import { chassisStatusView, restartCauseView } from '../../views/chassis';
+import { deviceView } from '../../views/device';
 import {
   formatBootParameter,
   formatChassisStatus,
@@ -26,7 +29,7 @@ import { ipmitoolCcText } from './completion-code';
 
 describe('chassis text', () => {
   it('LAB: chassis status of ipmi_sim (power off)', () => {
-    expect(formatChassisStatus(decodeChassisStatus(fromHex('00 00 00')))).toBe(
+    expect(formatChassisStatus(chassisStatusView(decodeChassisStatus(fromHex('00 00 00'))))).toBe(
       'System Power         : off\n' +
         'Power Overload       : false\n' +
         'Power Interlock      : inactive\n' +
@@ -42,11 +45,11 @@ describe('chassis text', () => {
   });
 
   it('SRC: last power event words, and the front-panel byte', () => {
-    const t = formatChassisStatus(decodeChassisStatus(fromHex('41 1f 00 00')));
+    const t = formatChassisStatus(chassisStatusView(decodeChassisStatus(fromHex('41 1f 00 00'))));
     expect(t).toContain('Power Restore Policy : always-on\n');
     expect(t).toContain('Last Power Event     : ac-failed overload interlock fault command\n');
     expect(t.endsWith('Front Panel Control  : none\n')).toBe(true);
-    const t2 = formatChassisStatus(decodeChassisStatus(fromHex('00 10 00 91')));
+    const t2 = formatChassisStatus(chassisStatusView(decodeChassisStatus(fromHex('00 10 00 91'))));
     expect(t2).toContain('Last Power Event     : command\n');
     expect(t2).toContain('Sleep Button Disable : allowed\nDiag Button Disable  : not allowed\n');
     expect(t2).toContain('Power Button Disable : allowed\n');
@@ -66,10 +69,12 @@ describe('chassis text', () => {
     expect(formatIdentify({ kind: 'interval', seconds: 0 })).toBe('Chassis identify interval: off\n');
     expect(formatIdentify({ kind: 'interval', seconds: 30 })).toBe('Chassis identify interval: 30 seconds\n');
     expect(formatIdentify({ kind: 'force-on' })).toBe('Chassis identify interval: indefinite\n');
-    expect(formatRestartCause(7)).toBe(
+    expect(formatRestartCause(restartCauseView(decodeSystemRestartCause(Uint8Array.of(7))))).toBe(
       'System restart cause: power-up due to restore-previous power policy\n',
     );
-    expect(formatRestartCause(0x0d)).toBe('System restart cause: Unknown (0x0D)\n');
+    expect(formatRestartCause(restartCauseView(decodeSystemRestartCause(Uint8Array.of(0x0d))))).toBe(
+      'System restart cause: Unknown (0x0D)\n',
+    );
     expect(formatSupportedPolicies({ alwaysOff: true, previous: true, alwaysOn: true })).toBe(
       'Supported chassis power policy:  always-off always-on previous\n',
     );
@@ -130,7 +135,9 @@ describe('mc text', () => {
   it('LAB: mc info of the ipmi_sim lab BMC', () => {
     const registry = new Map([[4753, 'MontaVista Software, Inc.']]);
     expect(
-      formatDeviceId(decodeDeviceId(fromHex('00 03 09 08 02 9f 91 12 00 02 0f 00 00 00 00')), registry),
+      formatDeviceId(
+        deviceView(decodeDeviceId(fromHex('00 03 09 08 02 9f 91 12 00 02 0f 00 00 00 00')), registry),
+      ),
     ).toBe(
       'Device ID                 : 0\n' +
         'Device Revision           : 3\n' +
@@ -155,7 +162,7 @@ describe('mc text', () => {
   });
 
   it('SRC: built-in names, unknown manufacturer, 11-byte reply', () => {
-    const t = formatDeviceId(decodeDeviceId(fromHex('20 81 82 41 51 00 57 01 00 29 00')));
+    const t = formatDeviceId(deviceView(decodeDeviceId(fromHex('20 81 82 41 51 00 57 01 00 29 00'))));
     expect(t).toContain('Manufacturer ID           : 343\nManufacturer Name         : Intel Corporation\n');
     expect(t).toContain('Product ID                : 41 (0x0029)\nProduct Name              : S5000PSL\n');
     expect(t).toContain('Firmware Revision         : 2.41\nIPMI Version              : 1.5\n');
@@ -163,7 +170,7 @@ describe('mc text', () => {
       'Device Available          : no\nProvides Device SDRs      : yes\nAdditional Device Support :\n',
     );
     expect(t).not.toContain('Aux');
-    expect(formatDeviceId(decodeDeviceId(fromHex('20 81 82 41 51 00 ab cd 0e 29 00')))).toContain(
+    expect(formatDeviceId(deviceView(decodeDeviceId(fromHex('20 81 82 41 51 00 ab cd 0e 29 00'))))).toContain(
       'Manufacturer Name         : Unknown (0xECDAB)\n',
     );
   });

@@ -1,16 +1,21 @@
 // `ipmitool chassis ...` / `ipmitool power ...` text, line for line as ipmitool 1.8.19 prints it
 // (lib/ipmi_chassis.c, lib/ipmi_strings.c). Pure functions; every line ends in "\n".
-import type { ChassisStatus } from '../../ipmi/commands/chassis/get-chassis-status';
 import type { ChassisControlAction } from '../../ipmi/commands/chassis/chassis-control';
 import type { IdentifyRequest } from '../../ipmi/commands/chassis/chassis-identify';
-import type { PohCounter } from '../../ipmi/commands/chassis/get-poh-counter';
 import type {
   SettablePowerRestorePolicy,
   SupportedPolicies,
 } from '../../ipmi/commands/chassis/set-power-restore-policy';
 import type { BootOption } from '../../ipmi/commands/chassis/system-boot-options';
 import { decodeBootFlags } from '../../ipmi/commands/chassis/boot-flags';
-import { unknownValue } from './completion-code';
+import { decodeValidBitClearing } from '../../ipmi/commands/chassis/boot-valid-bit-clearing';
+import { bootFlagsView } from '../../views/chassis';
+import type {
+  BootOptionsView,
+  ChassisStatus,
+  PowerOnHours,
+  RestartCauseView,
+} from '../../../shared/domain/chassis';
 
 export const POWER_CONTROL_TEXT: Record<ChassisControlAction, string> = {
   'power-down': 'Down/Off',
@@ -25,24 +30,20 @@ export const formatPowerStatus = (on: boolean) => `Chassis Power is ${on ? 'on' 
 export const formatPowerControl = (a: ChassisControlAction) =>
   `Chassis Power Control: ${POWER_CONTROL_TEXT[a]}\n`;
 
+/** Prints the chassis status view (electron/views/chassis.ts) as `ipmitool chassis status` does. */
 export function formatChassisStatus(s: ChassisStatus): string {
   const yes = (v: boolean, t: string, f: string) => (v ? t : f);
-  const ev = s.lastPowerEvent;
-  const events =
-    (ev.acFailed ? 'ac-failed ' : '') +
-    (ev.overload ? 'overload ' : '') +
-    (ev.interlock ? 'interlock ' : '') +
-    (ev.powerFault ? 'fault ' : '') +
-    (ev.powerOnByCommand ? 'command' : '');
+  // ipmitool prints each event followed by a space, except the last in its list ("command")
+  const events = s.lastPowerEvent.map((e) => (e === 'command' ? e : e + ' ')).join('');
   const lines = [
-    `System Power         : ${yes(s.powerOn, 'on', 'off')}`,
+    `System Power         : ${s.power}`,
     `Power Overload       : ${yes(s.powerOverload, 'true', 'false')}`,
-    `Power Interlock      : ${yes(s.interlockActive, 'active', 'inactive')}`,
+    `Power Interlock      : ${yes(s.powerInterlock, 'active', 'inactive')}`,
     `Main Power Fault     : ${yes(s.mainPowerFault, 'true', 'false')}`,
     `Power Control Fault  : ${yes(s.powerControlFault, 'true', 'false')}`,
-    `Power Restore Policy : ${s.restorePolicy}`,
+    `Power Restore Policy : ${s.powerRestorePolicy}`,
     `Last Power Event     : ${events}`,
-    `Chassis Intrusion    : ${yes(s.intrusionActive, 'active', 'inactive')}`,
+    `Chassis Intrusion    : ${yes(s.intrusion, 'active', 'inactive')}`,
     `Front-Panel Lockout  : ${yes(s.frontPanelLockout, 'active', 'inactive')}`,
     `Drive Fault          : ${yes(s.driveFault, 'true', 'false')}`,
     `Cooling/Fan Fault    : ${yes(s.coolingFault, 'true', 'false')}`,
@@ -81,7 +82,7 @@ export function formatIdentify(req: IdentifyRequest): string {
 }
 
 /** ipmitool computes this in single-precision floats; emulated step by step so large counters match. */
-export function formatPoh(p: PohCounter): string {
+export function formatPoh(p: PowerOnHours): string {
   const f = Math.fround;
   let minutes = f(f(p.count) * p.minutesPerCount);
   const days = Math.trunc(f(minutes / 1440)) >>> 0;
@@ -94,23 +95,7 @@ export function formatPoh(p: PohCounter): string {
   return `POH Counter  : ${i32(days)} days, ${i32(hours)} hours\n`;
 }
 
-const RESTART_CAUSE_TEXT = [
-  'unknown',
-  'chassis power control command',
-  'reset via pushbutton',
-  'power-up via pushbutton',
-  'watchdog expired',
-  'OEM',
-  'power-up due to always-restore power policy',
-  'power-up due to restore-previous power policy',
-  'reset via PEF',
-  'power-cycle via PEF',
-  'soft reset',
-  'power-up via RTC wakeup',
-];
-
-export const formatRestartCause = (code: number) =>
-  `System restart cause: ${RESTART_CAUSE_TEXT[code & 0x0f] ?? unknownValue(code & 0x0f)}\n`;
+export const formatRestartCause = (c: RestartCauseView) => `System restart cause: ${c.description}\n`;
 
 export function formatSupportedPolicies(s: SupportedPolicies): string {
   return `Supported chassis power policy:  ${s.alwaysOff ? 'always-off ' : ''}${s.alwaysOn ? 'always-on ' : ''}${s.previous ? 'previous' : ''}\n`;
@@ -119,30 +104,19 @@ export function formatSupportedPolicies(s: SupportedPolicies): string {
 export const formatPolicySet = (p: SettablePowerRestorePolicy) =>
   `Set chassis power restore policy to ${p}\n`;
 
-const BOOT_DEVICE_TEXT: Record<number, string> = {
-  0x0: 'No override',
-  0x1: 'Force PXE',
-  0x2: 'Force Boot from default Hard-Drive',
-  0x3: 'Force Boot from default Hard-Drive, request Safe-Mode',
-  0x4: 'Force Boot from Diagnostic Partition',
-  0x5: 'Force Boot from CD/DVD',
-  0x6: 'Force Boot into BIOS Setup',
-  0x7: 'Force Boot from remotely connected Floppy/primary removable media',
-  0x8: 'Force Boot from remotely connected CD/DVD',
-  0x9: 'Force Boot from primary remote media',
-  0xb: 'Force Boot from remotely connected Hard-Drive',
-  0xf: 'Force Boot from Floppy/primary removable media',
-};
-
-function formatBootFlags(value: Buffer): string[] {
-  const f = decodeBootFlags(value);
+function formatBootFlags(v: BootOptionsView): string[] {
+  const f = v.flags;
   const out = [' Boot Flags :'];
-  out.push(f.valid ? '   - Boot Flag Valid' : '   - Boot Flag Invalid');
-  out.push(f.persistent ? '   - Options apply to all future boots' : '   - Options apply to only next boot');
-  out.push(f.efi ? '   - BIOS EFI boot ' : '   - BIOS PC Compatible (legacy) boot ');
+  out.push(v.valid ? '   - Boot Flag Valid' : '   - Boot Flag Invalid');
+  out.push(
+    v.persistence === 'persistent'
+      ? '   - Options apply to all future boots'
+      : '   - Options apply to only next boot',
+  );
+  out.push(v.mode === 'efi' ? '   - BIOS EFI boot ' : '   - BIOS PC Compatible (legacy) boot ');
   if (f.clearCmos) out.push('   - CMOS Clear');
   if (f.lockKeyboard) out.push('   - Lock Keyboard');
-  out.push(`   - Boot Device Selector : ${BOOT_DEVICE_TEXT[f.deviceCode] ?? 'Flag error'}`);
+  out.push(`   - Boot Device Selector : ${v.deviceDescription}`);
   if (f.screenBlank) out.push('   - Screen blank');
   if (f.lockResetButton) out.push('   - Lock out Reset buttons');
   if (f.lockPowerButton) out.push('   - Lock out (power off/sleep request) via Power Button');
@@ -202,15 +176,18 @@ export function formatBootParameter(p: BootOption): string {
       break;
     case 3: {
       lines.push(' BMC boot flag valid bit clearing :');
-      const texts: [number, string][] = [
-        [0x10, "     - Don't clear valid bit on reset/power cycle cause by PEF"],
-        [0x08, "     - Don't automatically clear boot flag valid bit on timeout"],
-        [0x04, "     - Don't clear valid bit on reset/power cycle cause by watchdog"],
-        [0x02, "     - Don't clear valid bit on push button reset // soft reset"],
-        [0x01, "     - Don't clear valid bit on power up via power push button or wake event"],
+      // a reply without the data byte prints as ipmitool prints a zero byte
+      const keep = decodeValidBitClearing(d.length > 0 ? d : Uint8Array.of(0));
+      const texts: [keyof typeof keep, string][] = [
+        ['pef', "     - Don't clear valid bit on reset/power cycle cause by PEF"],
+        ['timeout', "     - Don't automatically clear boot flag valid bit on timeout"],
+        ['watchdog', "     - Don't clear valid bit on reset/power cycle cause by watchdog"],
+        ['reset', "     - Don't clear valid bit on push button reset // soft reset"],
+        ['power', "     - Don't clear valid bit on power up via power push button or wake event"],
       ];
-      if ((b0 & 0x1f) === 0) lines.push('     No flag set');
-      else for (const [m, t] of texts) if (b0 & m) lines.push(t);
+      const kept = texts.filter(([k]) => keep[k]);
+      if (kept.length === 0) lines.push('     No flag set');
+      else lines.push(...kept.map(([, t]) => t));
       break;
     }
     case 4: {
@@ -228,7 +205,7 @@ export function formatBootParameter(p: BootOption): string {
       break;
     }
     case 5:
-      lines.push(...formatBootFlags(d));
+      lines.push(...formatBootFlags(bootFlagsView(decodeBootFlags(d), d)));
       break;
     default:
       lines.push(` Unsupported parameter ${p.parameter}`);

@@ -1,41 +1,41 @@
 // `ipmitool mc ...` text, line for line as ipmitool 1.8.19 prints it (lib/ipmi_mc.c). Pure functions.
-import type { DeviceId } from '../../ipmi/commands/app/get-device-id';
+import type { DeviceInfo } from '../../../shared/domain/device';
 import type { GlobalEnables, GlobalEnable } from '../../ipmi/commands/app/bmc-global-enables';
 import type { SelfTestResult } from '../../ipmi/commands/app/get-self-test-results';
-import { manufacturerName } from '../../ipmi/decode/iana-enterprises';
-import { productName } from '../../ipmi/decode/oem-products';
 import { unknownValue } from './completion-code';
 
-const SUPPORT_TEXT = [
-  'Sensor Device',
-  'SDR Repository Device',
-  'SEL Device',
-  'FRU Inventory Device',
-  'IPMB Event Receiver',
-  'IPMB Event Generator',
-  'Bridge',
-  'Chassis Device',
-];
+/** ipmitool's names for the additional device support bits, keyed by the view's names. */
+const SUPPORT_TEXT: Record<DeviceInfo['additionalDeviceSupport'][number], string> = {
+  sensor: 'Sensor Device',
+  'sdr-repository': 'SDR Repository Device',
+  sel: 'SEL Device',
+  'fru-inventory': 'FRU Inventory Device',
+  'ipmb-event-receiver': 'IPMB Event Receiver',
+  'ipmb-event-generator': 'IPMB Event Generator',
+  bridge: 'Bridge',
+  chassis: 'Chassis Device',
+};
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
 
-export function formatDeviceId(d: DeviceId, registry?: ReadonlyMap<number, string>): string {
+/** Prints the device view (electron/views/device.ts) as `ipmitool mc info` does. */
+export function formatDeviceId(d: DeviceInfo): string {
   const lines = [
     `Device ID                 : ${d.deviceId}`,
     `Device Revision           : ${d.deviceRevision}`,
-    `Firmware Revision         : ${d.firmwareMajor}.${hex2(d.firmwareMinor)}`,
-    `IPMI Version              : ${d.ipmiVersion.major.toString(16)}.${d.ipmiVersion.minor.toString(16)}`,
+    `Firmware Revision         : ${d.firmwareRevision}`,
+    `IPMI Version              : ${d.ipmiVersion}`,
     `Manufacturer ID           : ${d.manufacturerId}`,
-    `Manufacturer Name         : ${manufacturerName(d.manufacturerId, registry) ?? unknownValue(d.manufacturerId)}`,
+    `Manufacturer Name         : ${d.manufacturerName ?? unknownValue(d.manufacturerId)}`,
     `Product ID                : ${d.productId} (0x${hex2(d.productId >> 8)}${hex2(d.productId & 0xff)})`,
-    `Product Name              : ${productName(d.manufacturerId, d.productId) ?? unknownValue(d.productId)}`,
+    `Product Name              : ${d.productName ?? unknownValue(d.productId)}`,
     `Device Available          : ${d.deviceAvailable ? 'yes' : 'no'}`,
-    `Provides Device SDRs      : ${d.providesDeviceSdrs ? 'yes' : 'no'}`,
+    `Provides Device SDRs      : ${d.providesSdrs ? 'yes' : 'no'}`,
     'Additional Device Support :',
-    ...SUPPORT_TEXT.filter((_, i) => (d.supportBits & (1 << i)) !== 0).map((t) => `    ${t}`),
+    ...d.additionalDeviceSupport.map((t) => `    ${SUPPORT_TEXT[t]}`),
   ];
   if (d.auxFirmware)
-    lines.push('Aux Firmware Rev Info     : ', ...Array.from(d.auxFirmware, (b) => `    0x${hex2(b)}`));
+    lines.push('Aux Firmware Rev Info     : ', ...d.auxFirmware.map((b) => `    0x${hex2(b)}`));
   return lines.map((l) => l + '\n').join('');
 }
 

@@ -1,8 +1,10 @@
-// `ipmitool user summary|list` text (lib/ipmi_user.c ipmi_print_user_summary, dump_user_access).
-import type { UserAccess } from '../../ipmi/commands/app/get-user-access';
+// `ipmitool user summary|list` text (lib/ipmi_user.c ipmi_print_user_summary, dump_user_access), printed
+// from the users view (electron/views/user.ts).
+import type { UserEntry } from '../../../shared/domain/user';
+import type { UserSummary } from '../../views/user';
 import { privilegeName } from './privilege-name';
 
-export function formatUserSummary(a: UserAccess, csv = false): string {
+export function formatUserSummary(a: UserSummary, csv = false): string {
   if (csv) return `${a.maxUserIds},${a.enabledUserIds},${a.fixedNameUserIds}\n`;
   return `Maximum IDs\t    : ${a.maxUserIds}\nEnabled User Count  : ${a.enabledUserIds}\nFixed Name Count    : ${a.fixedNameUserIds}\n`;
 }
@@ -11,17 +13,17 @@ export const USER_LIST_HEADER = 'ID  Name\t     Callin  Link Auth\tIPMI Msg   Ch
 
 const pad = (s: string, n: number) => s.padEnd(n);
 
-/** One row; the "Callin" column is the inverse of "restricted to callback", as ipmitool prints it. */
-export function formatUserListRow(id: number, name: string, a: UserAccess, csv = false): string {
+/** One row; ipmitool's "Callin" column is the view's `callin` (not "restricted to callback"). */
+export function formatUserListRow(u: UserEntry, csv = false): string {
   if (csv)
-    return `${id},${name},${a.callbackOnly ? 'false' : 'true'},${a.linkAuth},${a.ipmiMessaging},${privilegeName(a.privilegeLimit)}\n`;
+    return `${u.id},${u.name},${u.callin ? 'true' : 'false'},${u.linkAuth},${u.ipmiMessaging},${privilegeName(u.privilegeLevel)}\n`;
   return (
-    pad(String(id), 4) +
-    pad(name, 17) +
-    pad(a.callbackOnly ? 'false' : 'true ', 8) +
-    pad(a.linkAuth ? 'true ' : 'false', 11) +
-    pad(a.ipmiMessaging ? 'true ' : 'false', 11) +
-    privilegeName(a.privilegeLimit) +
+    pad(String(u.id), 4) +
+    pad(u.name, 17) +
+    pad(u.callin ? 'true ' : 'false', 8) +
+    pad(u.linkAuth ? 'true ' : 'false', 11) +
+    pad(u.ipmiMessaging ? 'true ' : 'false', 11) +
+    privilegeName(u.privilegeLevel) +
     '\n'
   );
 }

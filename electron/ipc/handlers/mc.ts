@@ -1,10 +1,30 @@
 import type { AppServices } from './context';
 import type { Handlers } from '../dispatch';
-import { getDeviceId } from './ipmi-views';
+import { readDeviceView } from '../../views/device';
+import { resetAndWait } from '../../services/mc-reset';
 
-export function mcHandlers(s: AppServices): Pick<Handlers, 'mc.info'> {
+export function mcHandlers(s: AppServices): Pick<Handlers, 'mc.info' | 'mc.reset'> {
   return {
     'mc.info': async ({ hostId }, ctx) =>
-      s.pool.use(hostId, (session) => getDeviceId(session, { signal: ctx.signal })),
+      s.pool.use(hostId, (session) => readDeviceView(session, { signal: ctx.signal })),
+    'mc.reset': async ({ hostId, kind, waitSeconds }, ctx) => {
+      const host = s.inventory.require(hostId);
+      const waitMs = (waitSeconds ?? 120) * 1000;
+      return resetAndWait(
+        {
+          host,
+          password: await s.pool.password(host),
+          use: (fn) => s.pool.use(hostId, fn),
+          closePooled: () => s.pool.close(hostId),
+          connectUnpooled: (o) => s.pool.connectUnpooled(o),
+        },
+        kind,
+        {
+          signal: ctx.signal,
+          waitMs,
+          progress: (p) => ctx.operation?.progress(Math.min(p.elapsedMs, waitMs), waitMs, p),
+        },
+      );
+    },
   };
 }

@@ -26,7 +26,18 @@ async function tolerated(p: Promise<void>): Promise<boolean> {
 
 export async function setBootFlags(r: Requester, flags: BootFlagsInput): Promise<void> {
   // Encode first: a bad argument must fail before anything is sent.
-  const value = encodeBootFlags({ ...flags, valid: true });
+  await writeBootFlags(r, encodeBootFlags({ ...flags, valid: true }));
+}
+
+/**
+ * Removes a boot override: boot flags with the valid bit clear (and no device), in the same sequence.
+ * The BIOS then boots as configured; a persistent override ends too.
+ */
+export async function clearBootFlags(r: Requester): Promise<void> {
+  await writeBootFlags(r, encodeBootFlags({ device: 'none', valid: false }));
+}
+
+async function writeBootFlags(r: Requester, value: Uint8Array): Promise<void> {
   let useProgress = true;
   const progress = async (state: Exclude<SetInProgress, 'reserved'>) => {
     if (!useProgress) return;
