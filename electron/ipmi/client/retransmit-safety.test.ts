@@ -1,7 +1,7 @@
 // Which requests may be repeated early: the spec's declaration wins, the backstop table and OEM NetFns
 // default to "not".
 import { describe, expect, it } from 'vitest';
-import { isIdempotent, isRead, WRITE_MIN_RTO_MS } from './retransmit-safety';
+import { isIdempotent, isRead, waitsWriteFloor, WRITE_MIN_RTO_MS } from './retransmit-safety';
 import { INITIAL_RTO_MS } from './rtt-estimator';
 import { call } from '../commands/command-spec';
 import { CHASSIS_CONTROL } from '../commands/chassis/chassis-control';
@@ -59,4 +59,10 @@ describe('writes wait WRITE_MIN_RTO_MS before an early copy', () => {
     expect(isRead({ netFn, cmd })).toBe(read);
   });
   it('is the first-contact timeout', () => expect(WRITE_MIN_RTO_MS).toBe(INITIAL_RTO_MS));
+  it('spares the session layer (Set Session Privilege Level, Close Session) but not other writes', () => {
+    expect(waitsWriteFloor({ netFn: 0x06, cmd: 0x3b })).toBe(false);
+    expect(waitsWriteFloor({ netFn: 0x06, cmd: 0x3c })).toBe(false);
+    expect(waitsWriteFloor({ netFn: 0x00, cmd: 0x04 })).toBe(true);
+    expect(waitsWriteFloor({ netFn: 0x00, cmd: 0x01 })).toBe(false);
+  });
 });

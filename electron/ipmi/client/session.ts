@@ -30,7 +30,7 @@ import { commandName } from './command-names';
 import { bridgedRequester, type BridgeCarrier, type BridgedReply, type BridgedSend } from './bridge';
 import { describeTries, fixedWait, retransmit, type Outcome } from './retransmit';
 import { LOGIN_MIN_RTO_MS, RttEstimator, rttEstimatorFor } from './rtt-estimator';
-import { isIdempotent, isRead, WRITE_MIN_RTO_MS } from './retransmit-safety';
+import { isIdempotent, waitsWriteFloor, WRITE_MIN_RTO_MS } from './retransmit-safety';
 
 type State = 'new' | 'opening' | 'open' | 'lost' | 'closed';
 
@@ -231,7 +231,7 @@ export class Session implements IpmiSession {
           rtt: this.rtt,
           command: (req.netFn << 8) | req.cmd,
           ahead: this.waiters.size - 1,
-          ...(!isRead(req) && { floorMs: WRITE_MIN_RTO_MS }),
+          ...(waitsWriteFloor(req) && { floorMs: WRITE_MIN_RTO_MS }),
         },
       );
       if (outcome.kind === 'answer') {
