@@ -22,8 +22,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BMCDESK = join(ROOT, 'bin/bmcdesk');
 const admin = LAB_USERS.admin;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** BENCH_SECTIONS=loss runs only the loss table, =main only the first table; default both */
-const SECTIONS = process.env.BENCH_SECTIONS ?? 'main,loss';
+/** BENCH_SECTIONS=main,sel,sensors,firewall,lan,users,loss picks sections (comma-separated); default all */
+const ALL_SECTIONS = ['main', 'sel', 'sensors', 'firewall', 'lan', 'users', 'loss'] as const;
+const SECTIONS = new Set(process.env.BENCH_SECTIONS?.split(',').map((x) => x.trim()) ?? ALL_SECTIONS);
 const LOSS_RUNS = Number(process.env.BENCH_LOSS_RUNS ?? 50);
 const LOSS_REF_RUNS = Number(process.env.BENCH_LOSS_REF_RUNS ?? 3);
 
@@ -85,14 +86,13 @@ function fmt(samples: Sample[]): { rt: string; ms: number; ok: boolean } {
 }
 
 async function main(): Promise<void> {
-  if (SECTIONS.includes('main')) await mainTable();
-  if (SECTIONS.includes('sel') || process.env.BENCH_SECTIONS === undefined) await appSelBench({ runs: RUNS });
-  if (SECTIONS.includes('sensors') || !process.env.BENCH_SECTIONS) await benchAppSensors(RUNS);
-  if (!process.env.BENCH_SECTIONS || SECTIONS.includes('firewall'))
-    process.stdout.write(`\n${await appFirewallBench(RUNS)}\n`);
-  if (SECTIONS.includes('lan') || process.env.BENCH_SECTIONS === undefined) await appLanBench();
-  if (SECTIONS.includes('users')) await appUsersBench();
-  if (SECTIONS.includes('loss')) {
+  if (SECTIONS.has('main')) await mainTable();
+  if (SECTIONS.has('sel')) await appSelBench({ runs: RUNS });
+  if (SECTIONS.has('sensors')) await benchAppSensors(RUNS);
+  if (SECTIONS.has('firewall')) process.stdout.write(`\n${await appFirewallBench(RUNS)}\n`);
+  if (SECTIONS.has('lan')) await appLanBench();
+  if (SECTIONS.has('users')) await appUsersBench();
+  if (SECTIONS.has('loss')) {
     const lab = await startLabBmc();
     try {
       const table = await lossTable(lab, {
