@@ -2,7 +2,7 @@
 // SDR Repository Info; a repository that changed (new record, new addition timestamp) is read again; a
 // new instance on the same directory starts warm from the file; refresh reads the BMC whatever is held;
 // two hosts' keys never share records.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -92,5 +92,18 @@ describe('SdrCache', () => {
     expect(SdrCache.key({ id: 'h1', address: '10.0.0.5', port: 623 })).not.toBe(
       SdrCache.key({ id: 'h1', address: '10.0.0.6', port: 623 }),
     );
+  });
+
+  it('forget drops a host from memory and from disk: the next load reads the BMC', async () => {
+    const host = { id: 'h0forget001', address: '127.0.0.1', port: 623 };
+    const cache = new SdrCache(dir);
+    const r = repository([CPU, PSU1], 100);
+    await cache.load(r, SdrCache.key(host));
+    expect(cache.size).toBe(1);
+    expect(await readdir(dir)).toHaveLength(1);
+    await cache.forget(host);
+    expect(cache.size).toBe(0);
+    expect(await readdir(dir)).toEqual([]);
+    expect((await new SdrCache(dir).load(r, SdrCache.key(host))).source).toBe('bmc');
   });
 });

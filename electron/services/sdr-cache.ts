@@ -5,7 +5,7 @@
 // costs one Get SDR Repository Info; any difference, a corrupt or foreign file, or an unreadable
 // directory means a cold read that rewrites the entry. Plain Node: the directory is injected.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Requester, RequestOptions } from '../ipmi/client/requester';
 import {
@@ -200,8 +200,18 @@ export class SdrCache {
     return loaded;
   }
 
-  /** Forgets a host (removed or edited); its file is rebuilt on the next cold read. */
-  forget(key: string): void {
+  /**
+   * Forgets a host that was removed or re-pointed: its records in memory and its file, so neither a
+   * removed host's SDR stays on disk nor memory grows with every host ever added.
+   */
+  async forget(host: { id: string; address: string; port: number }): Promise<void> {
+    const key = SdrCache.key(host);
     this.#memory.delete(key);
+    if (this.dir !== undefined) await rm(join(this.dir, cacheFileName(key)), { force: true });
+  }
+
+  /** hosts whose records are held in memory (for tests and diagnostics) */
+  get size(): number {
+    return this.#memory.size;
   }
 }

@@ -26,13 +26,16 @@ export function hostsHandlers(
       return summarize(s, added);
     },
     'hosts.update': async ({ id, patch }) => {
+      const before = s.inventory.require(id);
       const h = await s.inventory.update(id, patch);
+      if (h.address !== before.address || h.port !== before.port) await s.sdr.forget(before);
       changed();
       return summarize(s, h);
     },
     'hosts.remove': async ({ id }) => {
-      s.inventory.require(id);
+      const host = s.inventory.require(id);
       await s.pool.close(id);
+      await s.sdr.forget(host);
       const removed = await s.inventory.remove(id);
       const credentialDeleted = await s.credentials.delete(id);
       changed();
