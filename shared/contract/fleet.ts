@@ -7,6 +7,7 @@ import { call, operationId } from './define';
 import { hostId } from '../domain/host';
 import { powerState } from './power';
 import { errorData } from '../errors';
+import { bootDevice } from '../domain/chassis';
 
 export const fleetPowerItem = z.strictObject({
   hostId,
@@ -30,21 +31,8 @@ const actionResult = z.strictObject({ results: z.array(fleetActionItem), cancell
 
 /** ipmitool's `chassis power on|off|cycle|reset|soft` (Chassis Control 0x00/0x02). */
 export const fleetPowerAction = z.enum(['on', 'off', 'cycle', 'reset', 'soft']);
-/** ipmitool's `chassis bootdev` devices (boot flags parameter 5, byte 2 bits 5:2). */
-export const fleetBootDevice = z.enum([
-  'none',
-  'pxe',
-  'disk',
-  'safe',
-  'diag',
-  'cdrom',
-  'bios',
-  'remote-floppy',
-  'remote-cdrom',
-  'remote-primary-media',
-  'remote-disk',
-  'floppy',
-]);
+/** ipmitool's `chassis bootdev` devices (boot flags parameter 5, byte 2 bits 5:2): the chassis view's. */
+export const fleetBootDevice = bootDevice;
 
 export const fleetCalls = {
   'fleet.powerStatus': call({

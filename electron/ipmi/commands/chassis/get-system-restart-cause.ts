@@ -2,6 +2,7 @@
 // the cause, byte 2 the channel the restart was requested on (optional on some BMCs).
 import type { Requester } from '../../client/requester';
 import { call, requireLength, type CommandSpec } from '../command-spec';
+import { RESTART_CAUSES } from '../../../../shared/domain/chassis';
 
 export const GET_SYSTEM_RESTART_CAUSE: CommandSpec = {
   netFn: 0x00,
@@ -9,22 +10,9 @@ export const GET_SYSTEM_RESTART_CAUSE: CommandSpec = {
   name: 'Get System Restart Cause',
 };
 
-/** Spec table 28-11; values 0x0c-0x0f are reserved. */
-export const RESTART_CAUSES = [
-  'unknown',
-  'chassis-control',
-  'reset-button',
-  'power-button',
-  'watchdog',
-  'oem',
-  'always-on-policy',
-  'previous-policy',
-  'pef-reset',
-  'pef-power-cycle',
-  'soft-reset',
-  'rtc-wakeup',
-] as const;
-export type RestartCause = (typeof RESTART_CAUSES)[number] | 'reserved';
+/** Spec table 28-11 by code (0x00-0x0b), the names the app's view uses; 0x0c-0x0f are reserved. */
+const CAUSE_BY_CODE = RESTART_CAUSES.filter((c) => c !== 'reserved');
+export type RestartCause = (typeof RESTART_CAUSES)[number];
 
 export interface SystemRestartCause {
   cause: RestartCause;
@@ -36,7 +24,7 @@ export interface SystemRestartCause {
 export function decodeSystemRestartCause(data: Uint8Array, host = ''): SystemRestartCause {
   requireLength(data, 1, GET_SYSTEM_RESTART_CAUSE, host);
   const code = data[0]! & 0x0f;
-  const out: SystemRestartCause = { cause: RESTART_CAUSES[code] ?? 'reserved', code };
+  const out: SystemRestartCause = { cause: CAUSE_BY_CODE[code] ?? 'reserved', code };
   if (data[1] !== undefined) out.channel = data[1] & 0x0f;
   return out;
 }
