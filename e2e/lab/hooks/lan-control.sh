@@ -39,7 +39,13 @@ case $op in
 get)
 	for parm in "$@"; do
 		known "$parm" || { echo "Invalid parameter: $parm"; exit 1; }
-		echo "$parm:$(sed -n "s/^$parm://p" "$state" | tail -n 1)"
+		# the last "parm:value" line wins; read by the shell itself (no sed/tail processes: ipmi_sim runs
+		# this once per Get, so each fork was a millisecond or more of every `lan print`)
+		value=
+		while IFS= read -r line; do
+			case $line in "$parm":*) value=${line#*:} ;; esac
+		done <"$state"
+		echo "$parm:$value"
 	done
 	;;
 set)
