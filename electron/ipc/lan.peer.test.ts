@@ -4,36 +4,16 @@
 // forwarder, so the app really follows the moved address.
 import { createSocket, type Socket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type ConnectOptions } from '../ipmi/client/connect';
-import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import type { Host } from '../../shared/domain/host';
+import { ipmitool, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { labApp, unwrap as ok, type LabApp } from '../../e2e/lab/lab-app';
 import type { LanConfiguration } from '../../shared/domain/lan';
 import type { Plan } from '../../shared/domain/plan';
 import { formatLanPrint } from '../cli/format/lan';
-import { testApp } from './test-app';
 
 let bmc: LabBmc;
-let app: Awaited<ReturnType<typeof testApp>>;
+let app: LabApp;
 const HOST_ID = 'h0lanpeer01';
 
-const host = (b: LabBmc): Host => ({
-  id: HOST_ID,
-  name: 'lab-lan',
-  address: b.host,
-  port: b.port,
-  username: LAB_USERS.admin.name,
-  interface: 'lanplus',
-  cipherSuite: 3,
-  privilege: 'administrator',
-  groups: [],
-  notes: '',
-});
-
-async function ok<T>(p: Promise<{ ok: boolean }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return (r as unknown as { value: T }).value;
-}
 const lanPrint = async () => {
   const r = await ipmitool(bmc, ['lan', 'print', '1']);
   if (r.code !== 0) throw new Error(r.stderr);
@@ -49,11 +29,7 @@ const hookValue = (name: string) =>
 
 beforeAll(async () => {
   bmc = await startLabBmc({ satellite: false });
-  app = await testApp({
-    hosts: [host(bmc)],
-    passwords: { [HOST_ID]: LAB_USERS.admin.password },
-    connect: (o: ConnectOptions) => connect({ ...o, timeoutMs: 500 }),
-  });
+  app = await labApp(bmc, undefined, { id: HOST_ID });
 }, 60_000);
 
 afterAll(async () => {

@@ -27,7 +27,7 @@ const results: unknown[] = [];
 const secrets: string[] = [];
 beforeAll(async () => {
   bmc = await startLabBmc({ satellite: false });
-  app = await labApp(bmc, LAB_USERS.admin, (l) => logs.push(l));
+  app = await labApp(bmc, LAB_USERS.admin, { log: (l) => logs.push(l) });
   app.services.events.subscribe((_name, p) => results.push(p));
 }, 60_000);
 afterAll(async () => {
