@@ -111,3 +111,13 @@ export async function callErr(app: App, name: string, args: Record<string, unkno
   if (r.ok) throw new Error(`${name} succeeded: ${JSON.stringify(r.value)}`);
   return r.error;
 }
+
+/** An operation.progress event as the app emits it. */
+export type ProgressEvent<T = unknown> = { operationId: string; done: number; total: number; item: T };
+
+/** Pushes every operation.progress event the app emits onto `into`; returns the unsubscribe. */
+export function recordProgress<T>(app: App, into: ProgressEvent<T>[]): () => void {
+  return app.services.events.subscribe((name, payload) => {
+    if (name === 'operation.progress') into.push(payload as ProgressEvent<T>);
+  });
+}

@@ -1,9 +1,10 @@
 // sol.config.get/set, channel.info, channel.cipherSuites, channel.cipherPrivileges.plan/apply and
 // session.info through the IPC dispatcher against a lab ipmi_sim. Each view is printed with the CLI's
 // printer and compared with ipmitool's text for the same BMC; each write is read back by ipmitool.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import { labApp, unwrap as ok, type LabApp } from '../../e2e/lab/lab-app';
+import { describe, expect, it } from 'vitest';
+import { ipmitool, LAB_USERS, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { unwrap as ok, type LabApp } from '../../e2e/lab/lab-app';
+import { privateLabApp } from '../../e2e/lab/private-lab-app';
 import type { SolConfigurationView } from '../../shared/domain/sol';
 import type { ChannelInfoView, CipherSuitesView } from '../../shared/domain/channel';
 import type { SessionInfoView } from '../../shared/domain/session-info';
@@ -21,15 +22,7 @@ let bmc: LabBmc;
 let app: LabApp;
 const HOST_ID = 'h0chanpeer01';
 
-beforeAll(async () => {
-  bmc = await startLabBmc({ satellite: false });
-  app = await labApp(bmc, undefined, { id: HOST_ID });
-}, 60_000);
-
-afterAll(async () => {
-  await app?.shutdown();
-  await bmc?.stop();
-});
+privateLabApp((b, a) => ([bmc, app] = [b, a]), { id: HOST_ID });
 
 async function theirs(args: string[]): Promise<string> {
   const r = await ipmitool(bmc, args);

@@ -3,9 +3,10 @@
 // "NIC" script). The reconnect case reaches the BMC at a second loopback address through a plain UDP
 // forwarder, so the app really follows the moved address.
 import { createSocket, type Socket } from 'node:dgram';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ipmitool, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import { labApp, unwrap as ok, type LabApp } from '../../e2e/lab/lab-app';
+import { describe, expect, it } from 'vitest';
+import { ipmitool, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { unwrap as ok, type LabApp } from '../../e2e/lab/lab-app';
+import { privateLabApp } from '../../e2e/lab/private-lab-app';
 import type { LanConfiguration } from '../../shared/domain/lan';
 import type { Plan } from '../../shared/domain/plan';
 import { formatLanPrint } from '../cli/format/lan';
@@ -27,15 +28,7 @@ const hookValue = (name: string) =>
     .pop()
     ?.slice(name.length + 1);
 
-beforeAll(async () => {
-  bmc = await startLabBmc({ satellite: false });
-  app = await labApp(bmc, undefined, { id: HOST_ID });
-}, 60_000);
-
-afterAll(async () => {
-  await app?.shutdown();
-  await bmc?.stop();
-});
+privateLabApp((b, a) => ([bmc, app] = [b, a]), { id: HOST_ID });
 
 describe('lan.get', () => {
   it('prints exactly what ipmitool lan print shows for the same BMC', async () => {

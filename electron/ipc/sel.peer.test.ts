@@ -3,9 +3,10 @@
 // events are printed back through the CLI's printer (format/sel.ts) and must be ipmitool's `sel elist`
 // and `sel list` byte for byte: the view carries everything ipmitool shows. Writes are read back by
 // ipmitool.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ipmitool, SEL_SEED, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import { callOk, labApp } from '../../e2e/lab/lab-app';
+import { describe, expect, it } from 'vitest';
+import { ipmitool, SEL_SEED, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { callOk, recordProgress, type ProgressEvent } from '../../e2e/lab/lab-app';
+import { privateLabApp } from '../../e2e/lab/private-lab-app';
 import type { SelEvent, SelPage } from '../../shared/domain/sel';
 import type { Envelope } from '../../shared/errors';
 import { formatSelLine } from '../cli/format/sel';
@@ -14,20 +15,15 @@ import type { App } from './app-services';
 let bmc: LabBmc;
 let app: App;
 const hostId = 'h0selpeer01';
-const progress: { operationId: string; done: number; total: number; item: SelEvent }[] = [];
+const progress: ProgressEvent<SelEvent>[] = [];
 
-beforeAll(async () => {
-  bmc = await startLabBmc({ satellite: false });
-  app = await labApp(bmc, undefined, { id: hostId, cipherSuite: 'auto', timeoutMs: 1000 });
-  app.services.events.subscribe((name, payload) => {
-    if (name === 'operation.progress') progress.push(payload as (typeof progress)[number]);
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await app?.shutdown();
-  await bmc?.stop();
-});
+privateLabApp(
+  (b, a) => {
+    [bmc, app] = [b, a];
+    recordProgress(app, progress);
+  },
+  { id: hostId, cipherSuite: 'auto', timeoutMs: 1000 },
+);
 
 const UTC = { env: { TZ: 'UTC' } };
 async function tool(args: string[]): Promise<string> {

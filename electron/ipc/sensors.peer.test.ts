@@ -3,9 +3,10 @@
 // compared with ipmitool's reading of the same BMC (`-c sensor list`, `-c sdr elist`, `sensor get`,
 // `fru print`); writes are read back by ipmitool. Requests are counted on the pooled session, so the
 // warm list is shown to cost one SDR request.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ipmitool, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import { callErr, callOk, labApp } from '../../e2e/lab/lab-app';
+import { describe, expect, it } from 'vitest';
+import { ipmitool, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { callErr, callOk, recordProgress, type ProgressEvent } from '../../e2e/lab/lab-app';
+import { privateLabApp } from '../../e2e/lab/private-lab-app';
 import type { SensorView } from '../../shared/domain/sensor';
 import type { FruDevice } from '../../shared/domain/fru';
 import type { App } from './app-services';
@@ -14,13 +15,16 @@ let bmc: LabBmc;
 let app: App;
 /** "netFn/cmd" of every request sent on the app's sessions */
 const sent: string[] = [];
-const progress: { operationId: string; done: number; total: number; item: unknown }[] = [];
+const progress: ProgressEvent[] = [];
 const HOST_ID = 'h0sensorpeer';
 const logLines: string[] = [];
 
-beforeAll(async () => {
-  bmc = await startLabBmc({ satellite: false });
-  app = await labApp(bmc, undefined, {
+privateLabApp(
+  (b, a) => {
+    [bmc, app] = [b, a];
+    recordProgress(app, progress);
+  },
+  {
     id: HOST_ID,
     cipherSuite: 'auto',
     timeoutMs: null,
@@ -30,16 +34,8 @@ beforeAll(async () => {
       const raw = s.raw.bind(s);
       s.raw = (req, opts) => (sent.push(`${req.netFn}/${req.cmd}`), raw(req, opts));
     },
-  });
-  app.services.events.subscribe((name, payload) => {
-    if (name === 'operation.progress') progress.push(payload as (typeof progress)[number]);
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await app?.shutdown();
-  await bmc?.stop();
-});
+  },
+);
 
 /** a failure also shows the app's log (what the pool and its sessions did) */
 const call = <T>(name: string, args: Record<string, unknown>) =>
