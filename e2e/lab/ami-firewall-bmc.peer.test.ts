@@ -3,21 +3,11 @@
 // Iptables.h); v2 and opaque are lab models (ami-firewall-bmc.py). Ports little-endian (lab choice).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAmiFirewallBmc, type AmiFirewallBmc } from './ami-firewall-bmc';
-import { ipmitool } from './ipmi-tools';
+import { ipmitoolRaw } from './ipmi-tools';
 
 /** `ipmitool raw` reply bytes, or the completion code it reported. */
-async function raw(bmc: AmiFirewallBmc, bytes: number[], user = bmc.users.admin) {
-  const r = await ipmitool(bmc, ['raw', ...bytes.map((b) => '0x' + b.toString(16))], { user });
-  const cc = /rsp=0x([0-9a-f]{2})/.exec(r.stderr);
-  if (r.code !== 0 && !cc) throw new Error(`ipmitool failed: ${r.stderr}`);
-  return {
-    cc: cc ? parseInt(cc[1]!, 16) : 0,
-    data: r.stdout
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((h) => parseInt(h, 16)),
-  };
-}
+const raw = (bmc: AmiFirewallBmc, bytes: number[], user = bmc.users.admin) =>
+  ipmitoolRaw(bmc, bytes, { user });
 
 const SET = [0x32, 0x76];
 const GET = [0x32, 0x77];

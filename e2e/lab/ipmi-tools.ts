@@ -102,6 +102,25 @@ export function ipmitool(bmc: ToolTarget, args: string[], opts: IpmitoolOptions 
   return run('ipmitool', argv, env, opts.timeoutMs ?? 30_000, opts.input);
 }
 
+/** `ipmitool raw <bytes>` as an independent reader and writer: the completion code ipmitool reports
+ *  (0 on success) and the reply bytes. Throws only when ipmitool failed without a completion code. */
+export async function ipmitoolRaw(
+  bmc: ToolTarget,
+  bytes: readonly number[],
+  opts: IpmitoolOptions = {},
+): Promise<{ cc: number; data: number[] }> {
+  const r = await ipmitool(bmc, ['raw', ...bytes.map((b) => '0x' + b.toString(16).padStart(2, '0'))], opts);
+  const cc = /rsp=0x([0-9a-f]{2})/.exec(r.stderr);
+  if (r.code !== 0 && !cc) throw new Error(`ipmitool failed: ${r.stderr}`);
+  return {
+    cc: cc ? parseInt(cc[1]!, 16) : 0,
+    data: r.stdout
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((h) => parseInt(h, 16)),
+  };
+}
+
 export interface InteractiveTool {
   /** Everything printed on stdout so far. */
   stdout(): string;

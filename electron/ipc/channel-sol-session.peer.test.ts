@@ -1,10 +1,10 @@
 // sol.config.get/set, channel.info, channel.cipherSuites, channel.cipherPrivileges.plan/apply and
 // session.info through the IPC dispatcher against a lab ipmi_sim. Each view is printed with the CLI's
 // printer and compared with ipmitool's text for the same BMC; each write is read back by ipmitool.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type ConnectOptions } from '../ipmi/client/connect';
-import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import type { Host } from '../../shared/domain/host';
+import { describe, expect, it } from 'vitest';
+import { ipmitool, LAB_USERS, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { unwrap as ok, type LabApp } from '../../e2e/lab/lab-app';
+import { privateLabApp } from '../../e2e/lab/private-lab-app';
 import type { SolConfigurationView } from '../../shared/domain/sol';
 import type { ChannelInfoView, CipherSuitesView } from '../../shared/domain/channel';
 import type { SessionInfoView } from '../../shared/domain/session-info';
@@ -17,43 +17,13 @@ import {
   formatVolatileAccess,
 } from '../cli/format/channel';
 import { formatSessionInfo } from '../cli/format/session';
-import { testApp } from './test-app';
 
 let bmc: LabBmc;
-let app: Awaited<ReturnType<typeof testApp>>;
+let app: LabApp;
 const HOST_ID = 'h0chanpeer01';
 
-beforeAll(async () => {
-  bmc = await startLabBmc({ satellite: false });
-  const host: Host = {
-    id: HOST_ID,
-    name: 'lab-channel',
-    address: bmc.host,
-    port: bmc.port,
-    username: LAB_USERS.admin.name,
-    interface: 'lanplus',
-    cipherSuite: 3,
-    privilege: 'administrator',
-    groups: [],
-    notes: '',
-  };
-  app = await testApp({
-    hosts: [host],
-    passwords: { [HOST_ID]: LAB_USERS.admin.password },
-    connect: (o: ConnectOptions) => connect({ ...o, timeoutMs: 500 }),
-  });
-}, 60_000);
+privateLabApp((b, a) => ([bmc, app] = [b, a]), { id: HOST_ID });
 
-afterAll(async () => {
-  await app?.shutdown();
-  await bmc?.stop();
-});
-
-async function ok<T>(p: Promise<{ ok: boolean }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return (r as unknown as { value: T }).value;
-}
 async function theirs(args: string[]): Promise<string> {
   const r = await ipmitool(bmc, args);
   if (r.code !== 0) throw new Error(`ipmitool ${args.join(' ')}: ${r.stderr}`);

@@ -3,38 +3,23 @@
 // e2e/lab/ami-firewall-bmc.py), and against ipmi_sim, which has no such extension. Rules are seeded and
 // checked by independent readers: `ipmitool raw 0x32 0x76/0x77` and the BMC's own JSON dump of its table.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { connect, type ConnectOptions } from '../ipmi/client/connect';
-import { ipmitool } from '../../e2e/lab/bmc-lab';
+import { ipmitoolRaw as ipmitoolRawAs } from '../../e2e/lab/ipmi-tools';
 import {
   AMI_FIREWALL_AVAILABLE,
   startAmiFirewallBmc,
   type AmiFirewallBmc,
   type AmiFirewallLayout,
 } from '../../e2e/lab/ami-firewall-bmc';
-import { LAB_USERS, type LabUser } from '../../e2e/lab/lab-users';
+import { LAB_USERS } from '../../e2e/lab/lab-users';
 import { sharedLabBmc } from '../../e2e/lab/shared-lab';
-import type { Host } from '../../shared/domain/host';
+import { callErr as fails, callOk as ok, labApp, labHostsApp } from '../../e2e/lab/lab-app';
 import type { FirewallApplyResult, FirewallView } from '../../shared/domain/firewall';
 import type { Plan } from '../../shared/domain/plan';
-import type { ErrorData } from '../../shared/errors';
-import { testApp } from './test-app';
 import type { App } from './app-services';
 
-/** `ipmitool raw` as the independent reader and writer: completion code and reply bytes. */
-async function ipmitoolRaw(bmc: AmiFirewallBmc, bytes: number[]): Promise<{ cc: number; data: number[] }> {
-  const r = await ipmitool(bmc, ['raw', ...bytes.map((b) => '0x' + b.toString(16).padStart(2, '0'))], {
-    user: bmc.users.admin,
-  });
-  const cc = /rsp=0x([0-9a-f]{2})/.exec(r.stderr);
-  if (r.code !== 0 && !cc) throw new Error(`ipmitool failed: ${r.stderr}`);
-  return {
-    cc: cc ? parseInt(cc[1]!, 16) : 0,
-    data: r.stdout
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((h) => parseInt(h, 16)),
-  };
-}
+/** `ipmitool raw` as the independent reader and writer, as the BMC's admin. */
+const ipmitoolRaw = (bmc: AmiFirewallBmc, bytes: number[]) =>
+  ipmitoolRawAs(bmc, bytes, { user: bmc.users.admin });
 
 /** The is-block-all flag as ipmitool reads it, in each layout's shape (opaque wraps it: a2 01 <flag>). */
 async function ipmitoolBlockAll(bmc: AmiFirewallBmc): Promise<number> {
@@ -42,41 +27,6 @@ async function ipmitoolBlockAll(bmc: AmiFirewallBmc): Promise<number> {
   const r = await ipmitoolRaw(bmc, [0x32, 0x77, ...short]);
   expect(r.cc).toBe(0);
   return r.data.at(-1)!;
-}
-
-const host = (bmc: { host: string; port: number }, id: string, user: LabUser = LAB_USERS.admin): Host => ({
-  id,
-  name: id,
-  address: bmc.host,
-  port: bmc.port,
-  username: user.name,
-  interface: 'lanplus',
-  // pyghmi answers every proposal with suite 3's algorithms, so ask for 3 outright
-  cipherSuite: 3,
-  privilege: user.privilege,
-  groups: [],
-  notes: '',
-});
-
-/** A fresh app per BMC; sessions on the process-wide socket, as the app opens them. */
-async function appFor(hosts: Host[], passwords: Record<string, string>): Promise<App> {
-  return testApp({
-    hosts,
-    passwords,
-    // generous: under load a retransmitted Open Session reaches pyghmi's half-made session and confuses it
-    connect: (o: ConnectOptions) => connect({ ...o, timeoutMs: 3000 }),
-  });
-}
-
-async function ok<T>(app: App, name: Parameters<App['dispatch']>[0], arg: unknown): Promise<T> {
-  const r = await app.dispatch(name, arg);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value as T;
-}
-async function fails(app: App, name: Parameters<App['dispatch']>[0], arg: unknown): Promise<ErrorData> {
-  const r = await app.dispatch(name, arg);
-  if (r.ok) throw new Error(`${name} succeeded: ${JSON.stringify(r.value)}`);
-  return r.error;
 }
 
 const ACCEPT_US = { kind: 'ip', state: 'accept', address: '127.0.0.1' } as const;
@@ -105,10 +55,16 @@ describe.skipIf(!AMI_FIREWALL_AVAILABLE)(
 
       beforeAll(async () => {
         bmc = await startAmiFirewallBmc({ layout });
-        app = await appFor([host(bmc, admin), host(bmc, user, LAB_USERS.user)], {
-          [admin]: LAB_USERS.admin.password,
-          [user]: LAB_USERS.user.password,
-        });
+        // a fresh app per BMC, its sessions on the process-wide socket as the app opens them (suite 3: pyghmi
+        // answers every proposal with suite 3's algorithms); a generous timeout: under load a retransmitted
+        // Open Session reaches pyghmi's half-made session and confuses it
+        app = await labHostsApp(
+          [
+            { bmc, id: admin },
+            { bmc, id: user, user: LAB_USERS.user },
+          ],
+          { timeoutMs: 3000 },
+        );
       }, 30_000);
       afterAll(async () => {
         await app?.shutdown();
@@ -339,11 +295,7 @@ describe('firewall.read against ipmi_sim (no AMI extension)', () => {
   it('is unsupported, naming the command, netFn and cmd', async () => {
     const lab = sharedLabBmc();
     const id = 'h0fwipmisim';
-    const app = await testApp({
-      hosts: [{ ...host(lab, id), cipherSuite: 'auto' }],
-      passwords: { [id]: LAB_USERS.admin.password },
-      connect: (o: ConnectOptions) => connect({ ...o, timeoutMs: 1000 }),
-    });
+    const app = await labApp(lab, LAB_USERS.admin, { id, cipherSuite: 'auto', timeoutMs: 1000 });
     try {
       const e = await fails(app, 'firewall.read', { hostId: id });
       expect(e).toMatchObject({ code: 'unsupported', command: 'AMI Get Firewall', netFn: 0x32, cmd: 0x77 });

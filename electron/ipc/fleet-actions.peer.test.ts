@@ -4,50 +4,39 @@
 // chassis hook file. One progress item per host; a host whose account is only User, and a host id the
 // inventory lacks, fail alone with typed errors; cancel returns promptly with what finished.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type ConnectOptions } from '../ipmi/client/connect';
-import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { ipmitool, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
 import { freeUdpPort } from '../../e2e/lab/free-port';
 import type { Host } from '../../shared/domain/host';
 import type { CallResult } from '../../shared/contract/index';
 import { startPyghmiChassisBmc, type PyghmiChassisBmc } from '../../e2e/lab/pyghmi-bootdev-bmc';
-import { testApp } from './test-app';
+import { labHostsApp, type LabApp } from '../../e2e/lab/lab-app';
 
 const N = 3;
 let bmcs: LabBmc[] = [];
 /** pyghmi's software BMC keeps every boot flag (ipmi_sim keeps only the device) */
 let pyghmi: PyghmiChassisBmc;
-let app: Awaited<ReturnType<typeof testApp>>;
+let app: LabApp;
 let hosts: Host[];
 /** host 3: configured at User privilege (below Chassis Control's Operator) and open in the pool, so the
  *  fleet asks through that User session. (A one-shot login asks for the action's privilege; ipmi_sim
  *  grants Operator even to its User-level account, as it does to ipmitool -L OPERATOR.) */
 const USER_ONLY = N;
 
-const host = (id: string, b: { host: string; port: number }, privilege: Host['privilege']): Host => ({
-  id,
-  name: id,
-  address: b.host,
-  port: b.port,
-  username: LAB_USERS.admin.name,
-  interface: 'lanplus',
-  cipherSuite: 'auto',
-  privilege,
-  groups: [],
-  notes: '',
-});
-
 beforeAll(async () => {
   [bmcs, pyghmi] = await Promise.all([
     Promise.all(Array.from({ length: N + 1 }, () => startLabBmc({ satellite: false }))),
     startPyghmiChassisBmc(),
   ]);
-  hosts = bmcs.map((b, i) => host(`h0fleetact${i}`, b, i === USER_ONLY ? 'user' : 'administrator'));
-  hosts.push(host('h0fleetpyg0', pyghmi, 'administrator'));
-  app = await testApp({
-    hosts,
-    passwords: Object.fromEntries(hosts.map((h) => [h.id, LAB_USERS.admin.password])),
-    connect: (o: ConnectOptions) => connect({ ...o, timeoutMs: 500 }),
-  });
+  app = await labHostsApp([
+    ...bmcs.map((bmc, i) => ({
+      bmc,
+      id: `h0fleetact${i}`,
+      cipherSuite: 'auto' as const,
+      privilege: i === USER_ONLY ? ('user' as const) : ('administrator' as const),
+    })),
+    { bmc: pyghmi, id: 'h0fleetpyg0', cipherSuite: 'auto' },
+  ]);
+  hosts = app.hosts;
   await app.services.pool.use(hosts[USER_ONLY]!.id, async () => undefined);
 }, 60_000);
 

@@ -3,10 +3,9 @@
 // (its login count stays 1); the others get one-shot sessions that do not stay in the pool. Answers are
 // checked against ipmitool.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type ConnectOptions, type IpmiSession } from '../ipmi/client/connect';
-import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import type { Host } from '../../shared/domain/host';
-import { testApp } from './test-app';
+import type { IpmiSession } from '../ipmi/client/connect';
+import { ipmitool, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { labHostsApp } from '../../e2e/lab/lab-app';
 
 const N = 4;
 let bmcs: LabBmc[] = [];
@@ -23,28 +22,12 @@ afterAll(async () => {
 
 describe('fleet.powerStatus against lab BMCs', () => {
   it('reuses the pooled session of an open host and agrees with ipmitool on every host', async () => {
-    const hosts: Host[] = bmcs.map((b, i) => ({
-      id: `h0fleetpeer${i}`,
-      name: `lab${i}`,
-      address: b.host,
-      port: b.port,
-      username: LAB_USERS.admin.name,
-      interface: 'lanplus',
-      cipherSuite: 'auto',
-      privilege: 'administrator',
-      groups: [],
-      notes: '',
-    }));
     const sessions: { host: string; port: number | undefined; s: IpmiSession }[] = [];
-    const app = await testApp({
-      hosts,
-      passwords: Object.fromEntries(hosts.map((h) => [h.id, LAB_USERS.admin.password])),
-      connect: async (o: ConnectOptions) => {
-        const s = await connect({ ...o, timeoutMs: 500 });
-        sessions.push({ host: o.host, port: o.port, s });
-        return s;
-      },
-    });
+    const app = await labHostsApp(
+      bmcs.map((bmc, i) => ({ bmc, id: `h0fleetpeer${i}`, cipherSuite: 'auto' })),
+      { onSession: (s, o) => void sessions.push({ host: o.host, port: o.port, s }) },
+    );
+    const hosts = app.hosts;
     try {
       // host 1 is open in the pool (as after viewing it)
       const pooled = await app.services.pool.use(hosts[1]!.id, async (s) => s.info?.bmcSessionId);

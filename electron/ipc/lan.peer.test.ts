@@ -3,37 +3,18 @@
 // "NIC" script). The reconnect case reaches the BMC at a second loopback address through a plain UDP
 // forwarder, so the app really follows the moved address.
 import { createSocket, type Socket } from 'node:dgram';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type ConnectOptions } from '../ipmi/client/connect';
-import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import type { Host } from '../../shared/domain/host';
+import { describe, expect, it } from 'vitest';
+import { ipmitool, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { unwrap as ok, type LabApp } from '../../e2e/lab/lab-app';
+import { privateLabApp } from '../../e2e/lab/private-lab-app';
 import type { LanConfiguration } from '../../shared/domain/lan';
 import type { Plan } from '../../shared/domain/plan';
 import { formatLanPrint } from '../cli/format/lan';
-import { testApp } from './test-app';
 
 let bmc: LabBmc;
-let app: Awaited<ReturnType<typeof testApp>>;
+let app: LabApp;
 const HOST_ID = 'h0lanpeer01';
 
-const host = (b: LabBmc): Host => ({
-  id: HOST_ID,
-  name: 'lab-lan',
-  address: b.host,
-  port: b.port,
-  username: LAB_USERS.admin.name,
-  interface: 'lanplus',
-  cipherSuite: 3,
-  privilege: 'administrator',
-  groups: [],
-  notes: '',
-});
-
-async function ok<T>(p: Promise<{ ok: boolean }>): Promise<T> {
-  const r = await p;
-  if (!r.ok) throw new Error(JSON.stringify(r));
-  return (r as unknown as { value: T }).value;
-}
 const lanPrint = async () => {
   const r = await ipmitool(bmc, ['lan', 'print', '1']);
   if (r.code !== 0) throw new Error(r.stderr);
@@ -47,19 +28,7 @@ const hookValue = (name: string) =>
     .pop()
     ?.slice(name.length + 1);
 
-beforeAll(async () => {
-  bmc = await startLabBmc({ satellite: false });
-  app = await testApp({
-    hosts: [host(bmc)],
-    passwords: { [HOST_ID]: LAB_USERS.admin.password },
-    connect: (o: ConnectOptions) => connect({ ...o, timeoutMs: 500 }),
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await app?.shutdown();
-  await bmc?.stop();
-});
+privateLabApp((b, a) => ([bmc, app] = [b, a]), { id: HOST_ID });
 
 describe('lan.get', () => {
   it('prints exactly what ipmitool lan print shows for the same BMC', async () => {

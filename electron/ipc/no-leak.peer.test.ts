@@ -8,13 +8,13 @@
 // The same run checks each call's declared privilege against the command registry: no call sends a
 // command that needs more privilege than the call says it needs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type ConnectOptions } from '../ipmi/client/connect';
+import type { IpmiSession } from '../ipmi/client/connect';
 import { LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { labApp } from '../../e2e/lab/lab-app';
 import { contract, type CallName } from '../../shared/contract/index';
-import type { Host } from '../../shared/domain/host';
 import { commandEntry, type CommandPrivilege } from '../ipmi/message/command-registry';
 import type { IpmiRequest } from '../ipmi/client/requester';
-import { EXAMPLE_HOST, testApp } from './test-app';
+import { EXAMPLE_HOST } from './test-app';
 
 /** a lab account (administrator) whose 20-byte password appears nowhere else in the code */
 const ACCOUNT = LAB_USERS.long20;
@@ -190,22 +190,19 @@ const RANK: Record<CommandPrivilege, number> = {
 };
 const hex = (n: number) => '0x' + n.toString(16).padStart(2, '0');
 
-/** `connect` whose sessions report every request they carry (login steps are not requests). */
-function recordingConnect(onRequest: (req: IpmiRequest) => void) {
-  return async (o: ConnectOptions) => {
-    const session = await connect(o);
-    return new Proxy(session, {
-      get(target, prop) {
-        const v = Reflect.get(target, prop, target) as unknown;
-        if (prop === 'raw' || prop === 'request')
-          return (req: IpmiRequest, opts?: unknown) => {
-            onRequest(req);
-            return (v as (r: IpmiRequest, o?: unknown) => unknown).call(target, req, opts);
-          };
-        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-      },
-    });
-  };
+/** The session, reporting every request it carries (login steps are not requests). */
+function recording(session: IpmiSession, onRequest: (req: IpmiRequest) => void): IpmiSession {
+  return new Proxy(session, {
+    get(target, prop) {
+      const v = Reflect.get(target, prop, target) as unknown;
+      if (prop === 'raw' || prop === 'request')
+        return (req: IpmiRequest, opts?: unknown) => {
+          onRequest(req);
+          return (v as (r: IpmiRequest, o?: unknown) => unknown).call(target, req, opts);
+        };
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }
 
 let bmc: LabBmc;
@@ -241,25 +238,21 @@ describe('no call leaks the password', () => {
   ])(
     'with %s stored: no result, event or log line holds it',
     async (_label, stored) => {
-      const host: Host = {
-        ...EXAMPLE_HOST,
-        id: 'h0noleak001',
-        name: 'noleak',
-        address: bmc.host,
-        port: bmc.port,
-        username: ACCOUNT.name,
-      };
       const logs: string[] = [];
       let current: CallName | undefined;
       const sent = new Map<CallName, IpmiRequest[]>();
-      const app = await testApp({
-        hosts: [host],
-        passwords: { [host.id]: stored },
-        connect: recordingConnect((req) => {
-          if (current) sent.set(current, [...(sent.get(current) ?? []), req]);
-        }),
+      const app = await labApp(bmc, ACCOUNT, {
+        id: 'h0noleak001',
+        password: stored,
+        cipherSuite: EXAMPLE_HOST.cipherSuite,
+        timeoutMs: null,
+        onSession: (s) =>
+          recording(s, (req) => {
+            if (current) sent.set(current, [...(sent.get(current) ?? []), req]);
+          }),
         log: (line) => logs.push(line),
       });
+      const host = app.hosts[0]!;
       const captured: string[] = [];
       app.services.events.subscribe((name, payload) => captured.push(JSON.stringify({ name, payload })));
       const outcomes: Record<string, string> = {};

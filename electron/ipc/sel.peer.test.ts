@@ -3,49 +3,27 @@
 // events are printed back through the CLI's printer (format/sel.ts) and must be ipmitool's `sel elist`
 // and `sel list` byte for byte: the view carries everything ipmitool shows. Writes are read back by
 // ipmitool.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type ConnectOptions } from '../ipmi/client/connect';
-import { ipmitool, LAB_USERS, SEL_SEED, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import type { Host } from '../../shared/domain/host';
+import { describe, expect, it } from 'vitest';
+import { ipmitool, SEL_SEED, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { callOk, recordProgress, type ProgressEvent } from '../../e2e/lab/lab-app';
+import { privateLabApp } from '../../e2e/lab/private-lab-app';
 import type { SelEvent, SelPage } from '../../shared/domain/sel';
 import type { Envelope } from '../../shared/errors';
 import { formatSelLine } from '../cli/format/sel';
-import { testApp } from './test-app';
 import type { App } from './app-services';
 
 let bmc: LabBmc;
 let app: App;
 const hostId = 'h0selpeer01';
-const progress: { operationId: string; done: number; total: number; item: SelEvent }[] = [];
+const progress: ProgressEvent<SelEvent>[] = [];
 
-beforeAll(async () => {
-  bmc = await startLabBmc({ satellite: false });
-  const host: Host = {
-    id: hostId,
-    name: 'lab-sel',
-    address: bmc.host,
-    port: bmc.port,
-    username: LAB_USERS.admin.name,
-    interface: 'lanplus',
-    cipherSuite: 'auto',
-    privilege: 'administrator',
-    groups: [],
-    notes: '',
-  };
-  app = await testApp({
-    hosts: [host],
-    passwords: { [hostId]: LAB_USERS.admin.password },
-    connect: (o: ConnectOptions) => connect({ ...o, timeoutMs: 1000 }),
-  });
-  app.services.events.subscribe((name, payload) => {
-    if (name === 'operation.progress') progress.push(payload as (typeof progress)[number]);
-  });
-}, 60_000);
-
-afterAll(async () => {
-  await app?.shutdown();
-  await bmc?.stop();
-});
+privateLabApp(
+  (b, a) => {
+    [bmc, app] = [b, a];
+    recordProgress(app, progress);
+  },
+  { id: hostId, cipherSuite: 'auto', timeoutMs: 1000 },
+);
 
 const UTC = { env: { TZ: 'UTC' } };
 async function tool(args: string[]): Promise<string> {
@@ -53,11 +31,7 @@ async function tool(args: string[]): Promise<string> {
   if (r.code !== 0) throw new Error(`ipmitool ${args.join(' ')}: ${r.stderr}`);
   return r.stdout;
 }
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const r = (await app.dispatch(name, args)) as Envelope<T>;
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+const call = <T>(name: string, args: Record<string, unknown>) => callOk<T>(app, name, args);
 const lines = (events: SelEvent[]) => events.map((e) => formatSelLine(e, { tz: 'UTC' })).join('');
 const toolEntries = async () => Number(/Entries\s+: (\d+)/.exec(await tool(['sel', 'info']))?.[1]);
 

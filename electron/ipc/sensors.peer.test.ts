@@ -3,71 +3,46 @@
 // compared with ipmitool's reading of the same BMC (`-c sensor list`, `-c sdr elist`, `sensor get`,
 // `fru print`); writes are read back by ipmitool. Requests are counted on the pooled session, so the
 // warm list is shown to cost one SDR request.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type ConnectOptions } from '../ipmi/client/connect';
-import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../../e2e/lab/bmc-lab';
-import type { Host } from '../../shared/domain/host';
+import { describe, expect, it } from 'vitest';
+import { ipmitool, type LabBmc } from '../../e2e/lab/bmc-lab';
+import { callErr, callOk, recordProgress, type ProgressEvent } from '../../e2e/lab/lab-app';
+import { privateLabApp } from '../../e2e/lab/private-lab-app';
 import type { SensorView } from '../../shared/domain/sensor';
 import type { FruDevice } from '../../shared/domain/fru';
-import type { ErrorData } from '../../shared/errors';
-import { testApp } from './test-app';
 import type { App } from './app-services';
 
 let bmc: LabBmc;
 let app: App;
 /** "netFn/cmd" of every request sent on the app's sessions */
 const sent: string[] = [];
-const progress: { operationId: string; done: number; total: number; item: unknown }[] = [];
+const progress: ProgressEvent[] = [];
 const HOST_ID = 'h0sensorpeer';
 const logLines: string[] = [];
 
-beforeAll(async () => {
-  bmc = await startLabBmc({ satellite: false });
-  const host: Host = {
+privateLabApp(
+  (b, a) => {
+    [bmc, app] = [b, a];
+    recordProgress(app, progress);
+  },
+  {
     id: HOST_ID,
-    name: 'lab',
-    address: bmc.host,
-    port: bmc.port,
-    username: LAB_USERS.admin.name,
-    interface: 'lanplus',
     cipherSuite: 'auto',
-    privilege: 'administrator',
-    groups: [],
-    notes: '',
-  };
-  app = await testApp({
+    timeoutMs: null,
     log: (l) => logLines.push(l),
-    hosts: [host],
-    passwords: { [HOST_ID]: LAB_USERS.admin.password },
-    connect: async (o: ConnectOptions) => {
-      const s = await connect(o);
+    onSession: (s) => {
       // request() goes through raw(): counting raw counts every request once
       const raw = s.raw.bind(s);
       s.raw = (req, opts) => (sent.push(`${req.netFn}/${req.cmd}`), raw(req, opts));
-      return s;
     },
-  });
-  app.services.events.subscribe((name, payload) => {
-    if (name === 'operation.progress') progress.push(payload as (typeof progress)[number]);
-  });
-}, 60_000);
+  },
+);
 
-afterAll(async () => {
-  await app?.shutdown();
-  await bmc?.stop();
-});
-
-type Ok<T> = { ok: true; value: T };
-async function call<T>(name: string, args: unknown): Promise<T> {
-  const r = await app.dispatch(name, args);
-  if (!r.ok) throw new Error(`${name}: ${JSON.stringify(r.error)} ${logLines.join('; ')}`);
-  return (r as Ok<T>).value;
-}
-async function fail(name: string, args: unknown): Promise<ErrorData> {
-  const r = await app.dispatch(name, args);
-  expect(r.ok, JSON.stringify(r)).toBe(false);
-  return (r as { ok: false; error: ErrorData }).error;
-}
+/** a failure also shows the app's log (what the pool and its sessions did) */
+const call = <T>(name: string, args: Record<string, unknown>) =>
+  callOk<T>(app, name, args).catch((e: Error) =>
+    Promise.reject(new Error(`${e.message} ${logLines.join('; ')}`)),
+  );
+const fail = (name: string, args: Record<string, unknown>) => callErr(app, name, args);
 
 interface ListResult {
   sensors: SensorView[];

@@ -3,9 +3,10 @@
 // a login as the changed user). User 7 is an unused slot of the lab's user table; the app logs in as
 // admin (user 2), so disabling or demoting user 2 is the lockout case. No result, progress event or log
 // line may hold a password.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAB_USERS, ipmitool, startLabBmc, type LabBmc, type LabUser } from '../../e2e/lab/bmc-lab';
-import { LAB_HOST_ID, callOk, labApp } from '../../e2e/lab/lab-app';
+import { describe, expect, it } from 'vitest';
+import { LAB_USERS, ipmitool, type LabBmc, type LabUser } from '../../e2e/lab/bmc-lab';
+import { LAB_HOST_ID, callOk } from '../../e2e/lab/lab-app';
+import { privateLabApp } from '../../e2e/lab/private-lab-app';
 import type { App } from './app-services';
 import type { UserEntry, UsersView } from '../../shared/domain/user';
 import type { Plan } from '../../shared/domain/plan';
@@ -25,15 +26,13 @@ let app: App;
 const logs: string[] = [];
 const results: unknown[] = [];
 const secrets: string[] = [];
-beforeAll(async () => {
-  bmc = await startLabBmc({ satellite: false });
-  app = await labApp(bmc, LAB_USERS.admin, (l) => logs.push(l));
-  app.services.events.subscribe((_name, p) => results.push(p));
-}, 60_000);
-afterAll(async () => {
-  await app?.shutdown();
-  await bmc?.stop();
-});
+privateLabApp(
+  (b, a) => {
+    [bmc, app] = [b, a];
+    app.services.events.subscribe((_name, p) => results.push(p));
+  },
+  { log: (l) => logs.push(l) },
+);
 
 const call = async (name: string, args: Record<string, unknown>) => {
   const v = await callOk(app, name, args);

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type IpmiSession } from '../../../client/connect';
 import { runBmcdesk } from '../../../../../e2e/parity/run-bmcdesk';
-import { ipmitool } from '../../../../../e2e/lab/bmc-lab';
+import { ipmitoolRaw as ipmitoolRawAs } from '../../../../../e2e/lab/ipmi-tools';
 import {
   startAmiFirewallBmc,
   type AmiFirewallBmc,
@@ -21,12 +21,8 @@ import { readFirewall } from './firewall-read';
 
 /** `ipmitool raw` as the independent reader: completion code and reply bytes as hex. */
 async function ipmitoolRaw(bmc: AmiFirewallBmc, bytes: number[]): Promise<{ cc: number; hex: string }> {
-  const r = await ipmitool(bmc, ['raw', ...bytes.map((b) => '0x' + b.toString(16).padStart(2, '0'))], {
-    user: bmc.users.admin,
-  });
-  const cc = /rsp=0x([0-9a-f]{2})/.exec(r.stderr);
-  if (r.code !== 0 && !cc) throw new Error(`ipmitool failed: ${r.stderr}`);
-  return { cc: cc ? parseInt(cc[1]!, 16) : 0, hex: r.stdout.replace(/\s+/g, '') };
+  const { cc, data } = await ipmitoolRawAs(bmc, bytes, { user: bmc.users.admin });
+  return { cc, hex: Buffer.from(data).toString('hex') };
 }
 
 const ACCEPT_US = { kind: 'ip', state: 'accept', address: '127.0.0.1' } as const;

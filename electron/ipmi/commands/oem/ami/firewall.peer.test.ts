@@ -8,6 +8,7 @@ import { connect, type IpmiSession } from '../../../client/connect';
 import { IpmiError } from '../../../errors';
 import { runBmcdesk } from '../../../../../e2e/parity/run-bmcdesk';
 import { LAB_USERS, ipmitool, type LabUser } from '../../../../../e2e/lab/bmc-lab';
+import { ipmitoolRaw as ipmitoolRawAs } from '../../../../../e2e/lab/ipmi-tools';
 import {
   startAmiFirewallBmc,
   type AmiFirewallBmc,
@@ -58,20 +59,8 @@ afterAll(async () => {
 });
 
 /** `ipmitool raw` as an independent reader: the reply bytes, or the completion code it reports. */
-async function ipmitoolRaw(bmc: AmiFirewallBmc, bytes: number[], user = bmc.users.admin) {
-  const r = await ipmitool(bmc, ['raw', ...bytes.map((b) => '0x' + b.toString(16).padStart(2, '0'))], {
-    user,
-  });
-  const cc = /rsp=0x([0-9a-f]{2})/.exec(r.stderr);
-  if (r.code !== 0 && !cc) throw new Error(`ipmitool failed: ${r.stderr}`);
-  return {
-    cc: cc ? parseInt(cc[1]!, 16) : 0,
-    data: r.stdout
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((h) => parseInt(h, 16)),
-  };
-}
+const ipmitoolRaw = (bmc: AmiFirewallBmc, bytes: number[], user = bmc.users.admin) =>
+  ipmitoolRawAs(bmc, bytes, { user });
 
 /** The rule table as ipmitool reads it: count (0x77 0x00), each entry (0x77 0x01 i), block-all (0x77 0x02). */
 async function ipmitoolTable(bmc: AmiFirewallBmc): Promise<{ entries: number[][]; blockAll: number }> {
