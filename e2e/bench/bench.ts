@@ -10,7 +10,8 @@ import { connect, type IpmiSession } from '../../electron/ipmi/client/connect';
 import { runCli } from '../../electron/cli/run';
 import { UdpEndpoint } from '../../electron/ipmi/transport/udp-endpoint';
 import { LAB_USERS, startLabBmc } from '../lab/bmc-lab';
-import { startImpairmentProxy, type ImpairmentProxy } from '../lab/impairment-proxy';
+import { startImpairmentProxy } from '../lab/impairment-proxy';
+import { datagrams, failedNote, markdownTable, measure, medianMs, ratio, type Sample } from './bench-harness';
 import { lossTable } from './loss-table';
 import { appSelBench } from './app-sel';
 import { benchAppSensors } from './app-sensors';
@@ -28,46 +29,18 @@ const SECTIONS = new Set(process.env.BENCH_SECTIONS?.split(',').map((x) => x.tri
 const LOSS_RUNS = Number(process.env.BENCH_LOSS_RUNS ?? 50);
 const LOSS_REF_RUNS = Number(process.env.BENCH_LOSS_REF_RUNS ?? 3);
 
-interface Sample {
-  ms: number;
-  sent: number;
-  received: number;
-  code: number;
-}
-
-function run(
-  cmd: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; ms: number; out: string }> {
-  const t0 = performance.now();
+/** Runs a process to its end (its output drained, not kept); true if it exited 0. */
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<boolean> {
   return new Promise((resolve) => {
     const p = spawn(cmd, args, {
       env: { ...process.env, IPMI_PASSWORD: admin.password, TZ: 'UTC', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let out = '';
-    p.stdout.on('data', (d) => (out += d));
-    p.stderr.on('data', (d) => (out += d));
-    p.on('close', (code) => resolve({ code: code ?? 1, ms: performance.now() - t0, out }));
+    p.stdout.resume();
+    p.stderr.resume();
+    p.on('close', (code) => resolve(code === 0));
   });
 }
-
-async function measure(
-  proxy: ImpairmentProxy,
-  f: () => Promise<{ code: number; ms: number }>,
-): Promise<Sample> {
-  const s0 = proxy.stats.toBmc;
-  const r0 = proxy.stats.fromBmc;
-  const r = await f();
-  await new Promise((res) => setTimeout(res, 20)); // let stragglers (close-session replies) arrive
-  return { ms: r.ms, code: r.code, sent: proxy.stats.toBmc - s0, received: proxy.stats.fromBmc - r0 };
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 interface Row {
   op: string;
@@ -76,13 +49,6 @@ interface Row {
   inApp?: Sample[];
   theirs: Sample[];
   theirsLabel: string;
-}
-
-function fmt(samples: Sample[]): { rt: string; ms: number; ok: boolean } {
-  const ms = median(samples.map((s) => s.ms));
-  const sent = median(samples.map((s) => s.sent));
-  const received = median(samples.map((s) => s.received));
-  return { rt: `${sent}/${received}`, ms, ok: samples.every((s) => s.code === 0) };
 }
 
 async function main(): Promise<void> {
@@ -126,7 +92,7 @@ async function mainTable(): Promise<void> {
     () =>
       run('ipmitool', ['-I', 'lanplus', ...suite, ...conn, ...args]);
   const rows: Row[] = [];
-  const repeat = async (n: number, f: () => Promise<{ code: number; ms: number }>) => {
+  const repeat = async (n: number, f: () => Promise<boolean | void>) => {
     const out: Sample[] = [];
     for (let i = 0; i < n; i++) out.push(await measure(proxy, f));
     return out;
@@ -160,13 +126,7 @@ async function mainTable(): Promise<void> {
     });
     const warm: Sample[] = [];
     for (let i = 0; i < 100; i++)
-      warm.push(
-        await measure(proxy, async () => {
-          const t0 = performance.now();
-          await session.request({ netFn: 0x00, cmd: 0x01 });
-          return { code: 0, ms: performance.now() - t0 };
-        }),
-      );
+      warm.push(await measure(proxy, async () => void (await session.request({ netFn: 0x00, cmd: 0x01 }))));
     await session.close();
     endpoint.close();
     rows.push({
@@ -203,14 +163,13 @@ async function mainTable(): Promise<void> {
       endpoint: appEndpoint,
     });
     const inApp = (args: string[]) => async () => {
-      const t0 = performance.now();
       const code = await runCli(['-H', '127.0.0.1', '-U', admin.name, '-E', ...args], {
         stdout: () => undefined,
         stderr: () => undefined,
         env: { IPMI_PASSWORD: admin.password, TZ: 'UTC', BMCDESK_SDR_CACHE_DIR: cache },
         session: app,
       });
-      return { code, ms: performance.now() - t0 };
+      return code === 0;
     };
     rmSync(cache, { recursive: true, force: true });
     rows[3]!.inApp = await repeat(1, inApp(['sensor', 'list']));
@@ -237,24 +196,38 @@ async function mainTable(): Promise<void> {
     rmSync(cache, { recursive: true, force: true });
   }
 
+  const cells = (x: Sample[] | undefined) => (x ? [datagrams(x), medianMs(x).toFixed(1)] : ['–', '–']);
   const lines = [
     `BMC Desk benchmark — ipmi_sim on 127.0.0.1, median of ${RUNS} runs (warm: per command), datagrams sent/received per operation`,
     '',
     'bmcdesk CLI = a new `bin/bmcdesk` process and session per command (Node start-up ≈ 80 ms included);',
     'bmcdesk app = the same command in-process on an already open session, as the desktop app runs it.',
     '',
-    '| operation | bmcdesk CLI datagrams | CLI ms | bmcdesk app datagrams | app ms | reference | ref datagrams | ref ms | ratio ref/CLI | ratio ref/app |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    ...markdownTable(
+      [
+        'operation',
+        'bmcdesk CLI datagrams',
+        'CLI ms',
+        'bmcdesk app datagrams',
+        'app ms',
+        'reference',
+        'ref datagrams',
+        'ref ms',
+        'ratio ref/CLI',
+        'ratio ref/app',
+      ],
+      rows.map((r) => [
+        r.op,
+        ...cells(r.ours),
+        ...cells(r.inApp),
+        r.theirsLabel,
+        ...cells(r.theirs),
+        ratio(medianMs(r.theirs), medianMs(r.ours)),
+        (r.inApp ? ratio(medianMs(r.theirs), medianMs(r.inApp)) : '–') +
+          failedNote([r.ours, r.theirs, r.inApp ?? []], 'command'),
+      ]),
+    ),
   ];
-  for (const r of rows) {
-    const a = fmt(r.ours);
-    const b = fmt(r.theirs);
-    const c = r.inApp ? fmt(r.inApp) : undefined;
-    const bad = !a.ok || !b.ok || (c && !c.ok) ? ' (a command failed!)' : '';
-    lines.push(
-      `| ${r.op} | ${a.rt} | ${a.ms.toFixed(1)} | ${c ? c.rt : '–'} | ${c ? c.ms.toFixed(1) : '–'} | ${r.theirsLabel} | ${b.rt} | ${b.ms.toFixed(1)} | ${(b.ms / a.ms).toFixed(1)}x | ${c ? (b.ms / c.ms).toFixed(1) + 'x' : '–'}${bad} |`,
-    );
-  }
   process.stdout.write(lines.join('\n') + '\n');
 }
 
