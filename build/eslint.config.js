@@ -47,6 +47,20 @@ export default tseslint.config(
     },
   },
   {
+    // renderer tests run in Node (vitest unit tier): they may read the sources, never import Electron
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', '**/electron/**'], message: 'The renderer never imports Electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['build/**/*.{js,mjs}', 'bin/**', 'e2e/**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },

@@ -8,7 +8,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ipmitool, LAB_USERS } from '../lab/bmc-lab';
 import { launchApp, unavailable, SCREENSHOTS, type AppKind, type LaunchedApp } from '../fixtures/app';
-import { hostDetail, hostsPage } from '../fixtures/pages';
+import { hostDetail, hostsPage, switchLanguage } from '../fixtures/pages';
+import { openHostList } from '../fixtures/lab-host';
 
 const KINDS: AppKind[] = ['chromium', 'electron'];
 // ipmi_sim offers cipher suites up to 3 and ignores pre-session Get Channel Cipher Suites
@@ -39,12 +40,12 @@ for (const kind of KINDS) {
         password: LAB_USERS.admin.password,
         cipherSuite: LAB_CIPHER,
       });
-      await expect.poll(() => hosts.row('lab-bmc').count()).toBe(1);
-      await expect.poll(() => hosts.row('lab-bmc').textContent()).toMatch(/password stored/);
-
+      // adding a host opens its page (Overview), which reads power state and device info at once
       const detail = hostDetail(app.page);
-      await detail.connect.click();
-      await detail.power.waitFor({ timeout: 20_000 });
+      await detail.deviceId.waitFor({ timeout: 20_000 });
+      await expect
+        .poll(() => detail.power.getAttribute('data-power'), { timeout: 20_000 })
+        .not.toBe('unknown');
 
       const power = await ipmitool(lab, ['chassis', 'power', 'status']);
       expect(power.code, power.stderr).toBe(0);
@@ -60,6 +61,9 @@ for (const kind of KINDS) {
       expect(await detail.manufacturer.textContent()).toBe(manufacturer);
       expect(await detail.ipmiVersion.textContent()).toMatch(/^[12]\.\d$/);
       await shot('connected');
+      await openHostList(app.page);
+      await expect.poll(() => hosts.row('lab-bmc').count()).toBe(1);
+      await expect.poll(() => hosts.row('lab-bmc').textContent()).toMatch(/password stored/);
     });
 
     it('a wrong password shows a readable error', async () => {
@@ -72,20 +76,20 @@ for (const kind of KINDS) {
         password: 'not-the-password',
         cipherSuite: LAB_CIPHER,
       });
-      await expect.poll(() => hosts.row('wrong-pw').count()).toBe(1);
       const detail = hostDetail(app.page);
       await expect.poll(() => detail.root.textContent()).toMatch(/wrong-pw/);
-      await detail.connect.click();
       await detail.error.waitFor({ timeout: 20_000 });
       expect(await detail.error.textContent()).toMatch(/wrong password|refused the login/i);
       await shot('wrong-password');
+      await openHostList(app.page);
+      await expect.poll(() => hosts.row('wrong-pw').count()).toBe(1);
     });
 
     it('switches to Chinese', async () => {
-      await hostsPage(app.page).language.selectOption('zh-CN');
+      await switchLanguage(app.page, 'zh-CN');
       await expect.poll(() => app.page.locator('h2').first().textContent()).toBe('主机');
       await shot('zh-CN');
-      await hostsPage(app.page).language.selectOption('en');
+      await switchLanguage(app.page, 'en');
     });
 
     it('removing a host removes its keychain entry; no password on disk', async () => {
@@ -100,6 +104,7 @@ for (const kind of KINDS) {
         expect(text, f).not.toContain('not-the-password');
       }
       await row.getByTestId('remove-host').click();
+      await app.page.locator('.ant-popconfirm .ant-btn-primary').click();
       await expect.poll(() => hosts.row('lab-bmc').count()).toBe(0);
       expect(await app.hasStoredPassword(id!)).toBe(false);
       await shot('removed');

@@ -1,42 +1,43 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { zhCN } from './zh-CN';
-import type { ErrorData } from '../../../shared/errors';
+import { NAMESPACES } from './namespaces';
 
 export const LANGUAGES = [
   { code: 'en', label: 'English' },
-  { code: 'zh-CN', label: '中文' },
+  { code: 'zh-CN', label: '简体中文' },
 ] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
+export const LANGUAGE_KEY = 'bmcdesk.language';
 
-function initialLanguage(): string {
-  const saved = localStorage.getItem('lang');
+function resources(lang: Language): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(NAMESPACES).map(([ns, m]) => [ns, m[lang]]));
+}
+
+export function initialLanguage(): Language {
+  const saved = localStorage.getItem(LANGUAGE_KEY);
   if (saved === 'en' || saved === 'zh-CN') return saved;
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+const first = initialLanguage();
+document.documentElement.lang = first;
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
-  lng: initialLanguage(),
+  resources: { en: { translation: resources('en') }, 'zh-CN': { translation: resources('zh-CN') } },
+  lng: first,
   fallbackLng: 'en',
   interpolation: { escapeValue: false }, // React escapes
   showSupportNotice: false,
 } as Parameters<typeof i18n.init>[0]);
 
-export function setLanguage(code: string): void {
-  localStorage.setItem('lang', code);
-  void i18n.changeLanguage(code);
+/** Switch language; the choice persists across restarts. */
+export function setLanguage(code: Language): void {
+  localStorage.setItem(LANGUAGE_KEY, code);
   document.documentElement.lang = code;
+  void i18n.changeLanguage(code);
 }
 
-/** ErrorData → a sentence in the current language; the English message is the fallback. */
-export function errorText(e: ErrorData): string {
-  const key = `errors.${e.code}`;
-  const cc = e.completionCode !== undefined ? `0x${e.completionCode.toString(16).padStart(2, '0')}` : '';
-  const text = i18n.exists(key)
-    ? i18n.t(key, { field: e.field ?? '', line: e.line ?? '', cc })
-    : i18n.t('errors.generic', { message: e.message });
-  return e.host ? `${e.host}: ${text}` : text;
+export function currentLanguage(): Language {
+  return i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
 }
 
 export default i18n;

@@ -1,0 +1,25 @@
+// The host page's frame: header, power tag, tab names (the tab table is pages/host/tabs.ts).
+import { defineMessages } from '../define';
+
+export const host = defineMessages({
+  en: {
+    notFound: 'This host is not in the list.',
+    power: { on: 'On', off: 'Off', unknown: 'Unknown' },
+    powerLabel: 'Power',
+    refresh: 'Refresh',
+    tabs: {
+      overview: 'Overview',
+    },
+    op: { powerStatus: 'Read power state' },
+  },
+  'zh-CN': {
+    notFound: '主机列表中没有这台主机。',
+    power: { on: '开机', off: '关机', unknown: '未知' },
+    powerLabel: '开关机状态',
+    refresh: '刷新',
+    tabs: {
+      overview: '概览',
+    },
+    op: { powerStatus: '读取开关机状态' },
+  },
+});
