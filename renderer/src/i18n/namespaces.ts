@@ -5,6 +5,11 @@ import { errors } from './messages/errors';
 import { hosts } from './messages/hosts';
 import { host } from './messages/host';
 import { overview } from './messages/overview';
+import { power } from './messages/power';
+import { sensors } from './messages/sensors';
+import { events } from './messages/events';
+import { inventory } from './messages/inventory';
+import { fleet } from './messages/fleet';
 
 export const NAMESPACES = {
   app,
@@ -12,4 +17,9 @@ export const NAMESPACES = {
   hosts,
   host,
   overview,
+  power,
+  sensors,
+  events,
+  inventory,
+  fleet,
 };

@@ -9,6 +9,10 @@ export const host = defineMessages({
     refresh: 'Refresh',
     tabs: {
       overview: 'Overview',
+      power: 'Power & boot',
+      sensors: 'Sensors',
+      events: 'Event log',
+      inventory: 'Inventory',
     },
     op: { powerStatus: 'Read power state' },
   },
@@ -19,6 +23,10 @@ export const host = defineMessages({
     refresh: '刷新',
     tabs: {
       overview: '概览',
+      power: '电源与启动',
+      sensors: '传感器',
+      events: '事件日志',
+      inventory: 'FRU 信息',
     },
     op: { powerStatus: '读取开关机状态' },
   },

@@ -9,12 +9,14 @@ import { useBmcMutation, useBmcQuery } from '../../query/use-bmc';
 import { errorText } from '../../i18n/error-text';
 import { AddHostModal } from './add-host-modal';
 import { useHostsChanged } from './use-hosts-changed';
+import { FleetToolbar } from './fleet/fleet-toolbar';
 
 export function HostListPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const list = useBmcQuery('hosts.list', {});
   useHostsChanged();
   const remove = useBmcMutation('hosts.remove', { invalidates: () => [['hosts.list']] });
@@ -38,7 +40,9 @@ export function HostListPage() {
           {t('hosts.add')}
         </Button>
       </Space>
+      <FleetToolbar selected={(list.data?.hosts ?? []).filter((h) => selectedIds.includes(h.id))} />
       <Table<HostSummary>
+        rowSelection={{ selectedRowKeys: selectedIds, onChange: (keys) => setSelectedIds(keys.map(String)) }}
         data-testid="host-table"
         rowKey="id"
         size="small"

@@ -3,6 +3,10 @@
 import type { ComponentType } from 'react';
 import type { HostSummary } from '../../../../shared/contract/hosts';
 import { OverviewTab } from './overview/overview-tab';
+import { PowerTab } from './power/power-tab';
+import { SensorsTab } from './sensors/sensors-tab';
+import { EventsTab } from './events/events-tab';
+import { InventoryTab } from './inventory/inventory-tab';
 
 export interface HostTabProps {
   host: HostSummary;
@@ -16,6 +20,10 @@ export interface HostTab {
 
 export const HOST_TABS: readonly HostTab[] = [
   { key: 'overview', label: 'host.tabs.overview', Component: OverviewTab },
+  { key: 'power', label: 'host.tabs.power', Component: PowerTab },
+  { key: 'sensors', label: 'host.tabs.sensors', Component: SensorsTab },
+  { key: 'events', label: 'host.tabs.events', Component: EventsTab },
+  { key: 'inventory', label: 'host.tabs.inventory', Component: InventoryTab },
 ];
 
 export const DEFAULT_TAB = HOST_TABS[0]!.key;

@@ -1,0 +1,9 @@
+// Inventory tab: being built (issue 10); replaced by the page's own implementation.
+import { Empty } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { HostTabProps } from '../tabs';
+
+export function InventoryTab(_props: HostTabProps) {
+  const { t } = useTranslation();
+  return <Empty description={t('inventory.title')} />;
+}
