@@ -18,6 +18,9 @@ export interface ImpairmentOptions {
   dropToBmc?: (datagram: Buffer) => boolean;
   /** extra delay (ms) for the datagrams from the BMC this returns a number for, e.g. a late RAKP 2 */
   delayFromBmc?: (datagram: Buffer) => number | undefined;
+  /** a second copy, this many ms after the first, of the datagrams from the BMC this returns a number
+   *  for (a network that duplicates), e.g. every refused Open Session */
+  duplicateFromBmc?: (datagram: Buffer) => number | undefined;
   /** where clients reach the proxy: '127.0.0.1' (default) or '::1' to give an IPv4-only BMC an IPv6 front */
   listen?: '127.0.0.1' | '::1';
 }
@@ -77,7 +80,11 @@ export async function startImpairmentProxy(
       stats.dropped++;
       return;
     }
-    if (client) forward(front, msg, client.port, client.address, o.delayFromBmc?.(msg) ?? 0);
+    if (!client) return;
+    const delay = o.delayFromBmc?.(msg) ?? 0;
+    forward(front, msg, client.port, client.address, delay);
+    const copyAfter = o.duplicateFromBmc?.(msg);
+    if (copyAfter !== undefined) forward(front, msg, client.port, client.address, delay + copyAfter);
   });
   await Promise.all([
     new Promise<void>((r) => front.bind(0, o.listen ?? '127.0.0.1', r)),

@@ -111,6 +111,9 @@ export interface Exchanger {
   ): Promise<{ completionCode: number; data: Buffer }>;
   /** Fire and forget (e.g. a RAKP 3 that reports our verification failure to the BMC). */
   sendOnce(datagram: Buffer): void;
+  /** An RMCP+ message tag no other login to this BMC in this process holds until this login ends: a
+   *  refused Open Session carries nothing else to match it by (see message-tags.ts). */
+  messageTag(): number;
 }
 
 export interface Protocol {

@@ -31,6 +31,7 @@ import { bridgedRequester, type BridgeCarrier, type BridgedReply, type BridgedSe
 import { describeTries, fixedWait, retransmit, type Outcome } from './retransmit';
 import { LOGIN_MIN_RTO_MS, RttEstimator, rttEstimatorFor } from './rtt-estimator';
 import { isIdempotent, waitsWriteFloor, WRITE_MIN_RTO_MS } from './retransmit-safety';
+import { acquireMessageTag, releaseMessageTag } from './message-tags';
 
 type State = 'new' | 'opening' | 'open' | 'lost' | 'closed';
 
@@ -103,7 +104,12 @@ export class Session implements IpmiSession {
       }
       this.generation++;
       this.stats.logins++;
-      await this.protocol.login(this.exchanger());
+      const x = this.exchanger();
+      try {
+        await this.protocol.login(x);
+      } finally {
+        x.releaseTags();
+      }
       this.state = 'open';
       this.lastReceived = Date.now();
       this.armKeepalive();
@@ -304,8 +310,18 @@ export class Session implements IpmiSession {
     }
   }
 
-  private exchanger(): Exchanger {
+  private exchanger(): Exchanger & { releaseTags(): void } {
+    const bmc = `${this.address.toLowerCase()}|${this.port}`;
+    const tags: number[] = [];
     return {
+      messageTag: () => {
+        const tag = acquireMessageTag(bmc);
+        tags.push(tag);
+        return tag;
+      },
+      releaseTags: () => {
+        for (const tag of tags.splice(0)) releaseMessageTag(bmc, tag);
+      },
       exchange: async <T>(
         name: string,
         build: () => Buffer,

@@ -154,6 +154,7 @@ class ScriptedBmc {
 
 /** An exchanger that delivers each request to the scripted BMC, two tries per exchange. */
 function exchanger(bmc: ScriptedBmc): Exchanger {
+  let tag = 0;
   return {
     async exchange(name, build, match) {
       for (let t = 0; t < 2; t++) {
@@ -172,6 +173,7 @@ function exchanger(bmc: ScriptedBmc): Exchanger {
       return { completionCode: 0, data: Buffer.from([data[0]!]) };
     },
     sendOnce: () => undefined,
+    messageTag: () => (tag = (tag + 1) & 0xff),
   };
 }
 

@@ -36,7 +36,8 @@ const ALGORITHM_REFUSED = new Set([0x03, 0x04, 0x05, 0x10, 0x11]);
 /** RAKP 4 statuses that, after a RAKP 2 that proved the password, mean lost handshake state. */
 const STALE_STATE = new Set([0x02, 0x08, 0x0f]);
 
-/** A handshake that lost track of the BMC's state; login() starts over once, then reports `error`. */
+/** A handshake that lost track of the BMC's state, or a login whose session then carried nothing;
+ *  login() starts over once, then reports `error`. */
 class StaleHandshake extends Error {
   constructor(readonly error: IpmiError) {
     super(error.message);
@@ -113,9 +114,10 @@ export class RmcpPlusProtocol implements Protocol {
   }
 
   async login(x: Exchanger): Promise<void> {
-    // A handshake whose RAKP 2 proved the password but whose RAKP 3 the BMC then rejected or ignored
-    // has lost track of the BMC's state (a BMC that drew a new random for a repeated RAKP 1, a session
-    // the BMC dropped meanwhile): start over once with a fresh session before reporting anything.
+    // Starts over once, with a fresh session, when a handshake lost track of the BMC's state (a RAKP 2
+    // that proved the password, then a RAKP 3 the BMC rejected or ignored: a BMC that drew a new random
+    // for a repeated RAKP 1, a session the BMC dropped meanwhile) or when the BMC completed the login
+    // but answered nothing inside the new session (see silentSession).
     try {
       return await this.handshake(x);
     } catch (e) {
@@ -140,7 +142,7 @@ export class RmcpPlusProtocol implements Protocol {
     const consoleSessionId = secureRandom(4).readUInt32LE(0) || 1;
     let lastStatus = 0;
     for (const candidate of candidates) {
-      const tag = secureRandom(1)[0]!;
+      const tag = x.messageTag();
       const rs = await x.exchange(
         'RMCP+ Open Session',
         // The real privilege, not 0: some BMCs (OpenIPMI among them) hash with it (FreeIPMI "opensesspriv").
@@ -186,7 +188,7 @@ export class RmcpPlusProtocol implements Protocol {
 
     const role = privilege | (this.o.nameOnlyLookup === false ? 0 : 0x10);
     const consoleRandom = secureRandom(16);
-    const rakp1Tag = secureRandom(1)[0]!;
+    const rakp1Tag = x.messageTag();
     const rakp2Of = (d: Buffer) => {
       const p = setupPayload(d, PAYLOAD.rakp2);
       const r = p && decodeRakp2(p);
@@ -230,7 +232,7 @@ export class RmcpPlusProtocol implements Protocol {
       rakp2Code(agreed.auth, this.password, inputsOf(r)).equals(
         r.authCode!.subarray(0, authCodeLength(agreed.auth)),
       );
-    const rakp3Tag = secureRandom(1)[0]!;
+    const rakp3Tag = x.messageTag();
     if (!proves(rakp2)) {
       // Tell the BMC we rejected it, so it frees the session slot at once.
       x.sendOnce(setupPacket(PAYLOAD.rakp3, encodeRakp3(rakp3Tag, 0x0f, bmcSessionId, Buffer.alloc(0))));
@@ -332,12 +334,14 @@ export class RmcpPlusProtocol implements Protocol {
       bmcSessionId,
       consoleSessionId,
     };
-    if (this.o.cipherSuite === undefined || this.o.cipherSuite === 'auto')
-      suiteCache.set(this.cacheKey, agreed.id);
-
     // RMCP+ sessions start at User level (IPMI v2.0 §13.20 note; OpenIPMI does so too).
     if (privilege > 2) {
-      const r = await x.request(0x06, 0x3b, Buffer.from([privilege]), 'Set Session Privilege Level');
+      const r = await x
+        .request(0x06, 0x3b, Buffer.from([privilege]), 'Set Session Privilege Level')
+        .catch((e: unknown) => {
+          if (e instanceof IpmiError && e.kind === 'timeout') throw new StaleHandshake(this.silentSession(e));
+          throw e;
+        });
       if (r.completionCode !== 0)
         throw new IpmiError(
           'privilege',
@@ -350,6 +354,31 @@ export class RmcpPlusProtocol implements Protocol {
         );
       this.info.privilege = r.data[0]! & 0x0f;
     }
+    // Remembered only once the session carried an answer (or the caller's first request will show it):
+    // a suite the BMC agrees to but then does not check our packets in must not be the next login's first.
+    if (this.o.cipherSuite === undefined || this.o.cipherSuite === 'auto')
+      suiteCache.set(this.cacheKey, agreed.id);
+  }
+
+  /**
+   * The first request inside a session whose login the BMC completed went unanswered. The BMC knows
+   * the session (it answered RAKP 3 for it), so it received our packets and discarded them: it does not
+   * compute this suite's integrity or encryption keys as we do (ipmi_sim with the HMAC-MD5-128 and
+   * MD5-128 + AES suites 7, 8 and 12; ipmitool fails there alike), or the session was lost on the way.
+   */
+  private silentSession(e: IpmiError): IpmiError {
+    const suite = this.info?.cipherSuite;
+    const what = e.message.startsWith(`${this.host}: `) ? e.message.slice(this.host.length + 2) : e.message;
+    return new IpmiError(
+      'timeout',
+      `${this.host}: ${what}, right after the BMC completed the RMCP+ login with cipher suite ${suite}, twice: the BMC discards our packets in a session of this suite (it computes its integrity or encryption keys differently); choose another suite (-C)`,
+      {
+        host: this.host,
+        command: e.command ?? 'Set Session Privilege Level',
+        ...(e.tries !== undefined && { tries: e.tries }),
+        cause: e,
+      },
+    );
   }
 
   /** The suite of the algorithms the BMC chose in its Open Session Response, which RAKP and the
