@@ -15,7 +15,7 @@ export const sensors = defineMessages({
       s60: 'Every 60 s',
     },
     readAt: 'Read at {{time}}',
-    summary: '{{count}} sensors',
+    summary: 'Sensors: {{count}}',
     loading: 'Reading sensors…',
     progress: {
       sdr: 'Reading the sensor data records (SDR): {{done}} of {{total}}',
@@ -23,7 +23,7 @@ export const sensors = defineMessages({
     },
     empty: 'This BMC reports no sensors.',
     group: {
-      count: '{{count}} sensors',
+      count: 'Sensors: {{count}}',
       worst: 'Worst status in this group',
     },
     column: {
@@ -148,7 +148,7 @@ export const sensors = defineMessages({
       s60: '每 60 秒',
     },
     readAt: '读取于 {{time}}',
-    summary: '{{count}} 个传感器',
+    summary: '传感器:{{count}} 个',
     loading: '正在读取传感器…',
     progress: {
       sdr: '正在读取传感器数据记录(SDR):{{done}} / {{total}}',
@@ -156,7 +156,7 @@ export const sensors = defineMessages({
     },
     empty: '此 BMC 没有报告任何传感器。',
     group: {
-      count: '{{count}} 个传感器',
+      count: '传感器:{{count}} 个',
       worst: '本组最差状态',
     },
     column: {

@@ -1,7 +1,7 @@
 // One type group's sensors: name, reading in units (or the asserted states in words for a discrete
 // sensor), status, the six thresholds where the group has threshold sensors, and a button opening the
 // sensor's drawer (history and threshold form).
-import { Button, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { THRESHOLD_ORDER, type SensorViewData } from '../../../../../shared/domain/sensor';
 import { formatUnitValue } from './sensor-format';
@@ -12,9 +12,9 @@ export function ReadingText({ sensor: s }: { sensor: SensorViewData }) {
   const { t, i18n } = useTranslation();
   if (!s.available || (s.thresholdBased && s.value === undefined))
     return (
-      <Typography.Text type="secondary" data-testid="sensor-reading" data-value="na">
+      <span data-testid="sensor-reading" data-value="na">
         {t('sensors.noReading')}
-      </Typography.Text>
+      </span>
     );
   if (!s.thresholdBased)
     return (
@@ -42,11 +42,14 @@ export function SensorTable({
     {
       key: 'name',
       title: t('sensors.column.name'),
+      width: 220,
       render: (_, s) => <span data-testid="sensor-name">{s.name}</span>,
     },
     {
       key: 'reading',
       title: t('sensors.column.reading'),
+      // threshold groups line up with each other; a discrete group's states take the room left
+      ...(withThresholds && { width: 200 }),
       render: (_, s) => <ReadingText sensor={s} />,
     },
     {
@@ -74,7 +77,7 @@ export function SensorTable({
     {
       key: 'actions',
       title: t('sensors.column.actions'),
-      width: 90,
+      width: 100,
       render: (_, s) => (
         <Button
           size="small"

@@ -54,7 +54,7 @@ export function SensorsTab({ host }: HostTabProps) {
         {t('sensors.refresh')}
       </Button>
       {q.data && (
-        <Typography.Text type="secondary" data-testid="sensors-read-at" data-at={q.dataUpdatedAt}>
+        <Typography.Text data-testid="sensors-read-at" data-at={q.dataUpdatedAt}>
           {t('sensors.summary', { count: q.data.sensors.length })} ·{' '}
           {t('sensors.readAt', { time: dayjs(q.dataUpdatedAt).format('HH:mm:ss') })}
         </Typography.Text>

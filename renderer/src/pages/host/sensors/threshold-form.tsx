@@ -2,7 +2,7 @@
 // text. Validators refuse a value outside the sensor's range or out of the order lnr ≤ … ≤ unr, naming
 // the pair, before anything is sent; a write goes out with sensors.setThreshold, and the form then shows
 // what the BMC reads back.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Form, InputNumber, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -58,6 +58,15 @@ export function ThresholdForm({
   const settable = sensor.thresholds.filter((th) => th.settable).map((th) => th.name);
   const initial = Object.fromEntries(settable.map((k) => [k, current[k] ?? null])) as FormValues;
 
+  // messages are made when a field is validated: in a new language, validate the refused fields again
+  useEffect(() => {
+    const refused = form
+      .getFieldsError()
+      .filter((f) => f.errors.length > 0)
+      .map((f) => f.name);
+    if (refused.length) form.validateFields(refused).catch(() => undefined);
+  }, [lang, form]);
+
   const validatorFor = (k: ThresholdKey) => async (_: unknown, v: number | null | undefined) => {
     const values: ThresholdValues = { ...current, ...form.getFieldsValue(), [k]: v };
     const p = thresholdProblem(k, values, range);
@@ -104,7 +113,7 @@ export function ThresholdForm({
       <Typography.Title level={4} id="threshold-form-title">
         {t('sensors.form.title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">
+      <Typography.Paragraph>
         {settable.length ? t('sensors.form.settableNote') : t('sensors.form.noneSettable')}
       </Typography.Paragraph>
       {failure && <Alert type="error" showIcon title={failure} data-testid="threshold-error" />}
@@ -118,6 +127,11 @@ export function ThresholdForm({
         labelWrap
         initialValues={initial}
         onFinish={(v) => void onFinish(v)}
+        // an edit makes the last outcome old news
+        onValuesChange={() => {
+          setSaved(null);
+          setFailure(null);
+        }}
         data-testid="threshold-form"
         disabled={set.isPending}
       >
