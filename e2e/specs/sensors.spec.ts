@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../lab/bmc-lab';
-import { launchApp, unavailable, type AppKind, type LaunchedApp } from '../fixtures/app';
+import { join } from 'node:path';
+import { launchApp, unavailable, SCREENSHOTS, type AppKind, type LaunchedApp } from '../fixtures/app';
 import { hostsPage, chooseOption } from '../fixtures/pages';
 import { addHostViaApi, openHostTab } from '../fixtures/lab-host';
 import { checkPageBothLanguages } from '../fixtures/page-check';
@@ -283,6 +284,8 @@ for (const kind of KINDS) {
               ? 'Upper non-critical must not be above Upper critical (90 degrees C)'
               : '上限非严重阈值不能高于上限严重阈值(90 °C)',
           );
+        // the window as the operator sees it (the full-page shot below stretches the fixed drawer)
+        await page.screenshot({ path: join(SCREENSHOTS, `${kind}-sensors-drawer.${lang}.png`) });
       });
       for (const c of checks) {
         expect(c.axe, c.lang).toEqual([]);

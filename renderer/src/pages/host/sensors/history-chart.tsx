@@ -34,6 +34,21 @@ const LINE_COLOUR: Record<ThresholdKey, string> = {
   unr: SEVERITY_COLOUR['non-recoverable'],
 };
 
+const LABEL_AT = {
+  lnr: 'insideStartBottom',
+  lcr: 'insideMiddleBottom',
+  lnc: 'insideEndBottom',
+  unc: 'insideStartTop',
+  ucr: 'insideMiddleTop',
+  unr: 'insideEndTop',
+} as const satisfies Record<ThresholdKey, string>;
+
+/** 1, 2 or 5 times a power of ten, at least `raw` */
+function niceStep(raw: number): number {
+  const p = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 5, 10].map((m) => m * p).find((x) => x >= raw) ?? 10 * p;
+}
+
 /** The thresholds the BMC reported with a finite value: the lines to draw. */
 export function thresholdLines(s: SensorViewData): { name: ThresholdKey; value: number }[] {
   return s.thresholds.flatMap((th) => {
@@ -108,7 +123,11 @@ function chartOption(
   const ys = [...points.map((p) => p.value), ...lines.map((l) => l.value)];
   const lo = ys.length ? Math.min(...ys) : 0;
   const hi = ys.length ? Math.max(...ys) : 1;
-  const pad = (hi - lo || Math.abs(hi) || 1) * 0.08;
+  const step = niceStep((hi - lo || Math.abs(hi) || 1) / 5);
+  // a few readings close together would otherwise get an axis of days: at least two minutes wide
+  const first = points[0]?.at ?? Date.now();
+  const last = points.at(-1)?.at ?? first;
+  const slack = Math.max(0, 120_000 - (last - first)) / 2;
   const markLine: MarkLineComponentOption = {
     silent: true,
     symbol: 'none',
@@ -119,7 +138,9 @@ function chartOption(
       lineStyle: { color: LINE_COLOUR[l.name], type: 'dashed', width: 1 },
       label: {
         formatter: `${short(l.name)} ${formatNumber(lang, l.value)}`,
-        position: 'insideEndTop',
+        // lower and upper lines each spread their labels over start, middle and end: close lines
+        // (lnr 0, lcr 5, lnc 10) keep readable labels
+        position: LABEL_AT[l.name],
         color: LINE_COLOUR[l.name],
       },
     })),
@@ -131,11 +152,17 @@ function chartOption(
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? formatNumber(lang, v) : String(v)),
     },
-    xAxis: { type: 'time' },
+    xAxis: {
+      type: 'time',
+      min: first - slack,
+      max: last + slack,
+      splitNumber: 4,
+      axisLabel: { hideOverlap: true },
+    },
     yAxis: {
       type: 'value',
-      min: lo - pad,
-      max: hi + pad,
+      min: Math.floor(lo / step) * step - step,
+      max: Math.ceil(hi / step) * step + step,
       axisLabel: { formatter: (v: number) => formatNumber(lang, Number(v.toPrecision(6))) },
     },
     series: [

@@ -28,12 +28,13 @@ export function SensorDrawer({
   const range = s ? sensorRange(s) : {};
   const units = s ? unitText(t, s.units) : '';
   const n = (v: number | undefined) => (v === undefined ? '—' : `${formatNumber(lang, v)} ${units}`.trim());
+  const unspecified = t('sensors.drawer.unspecified');
   return (
     <Drawer
       open={s !== null}
       onClose={onClose}
       placement="bottom"
-      size={460}
+      size={530}
       mask={false}
       title={s?.name}
       closable={{ 'aria-label': t('sensors.drawer.close') }}
@@ -42,7 +43,7 @@ export function SensorDrawer({
     >
       {s && (
         <Row gutter={24} wrap={false}>
-          <Col flex="300px">
+          <Col flex="0 0 280px">
             <Descriptions
               size="small"
               bordered
@@ -78,12 +79,18 @@ export function SensorDrawer({
                       {
                         key: 'range',
                         label: t('sensors.drawer.range'),
-                        children: `${n(range.min)} – ${n(range.max)}`,
+                        children:
+                          range.min === undefined && range.max === undefined
+                            ? unspecified
+                            : `${n(range.min)} – ${n(range.max)}`,
                       },
                       {
                         key: 'nominal',
                         label: t('sensors.drawer.nominal'),
-                        children: n(finite(s.range.nominal?.value)),
+                        children:
+                          finite(s.range.nominal?.value) === undefined
+                            ? unspecified
+                            : n(finite(s.range.nominal?.value)),
                       },
                     ]
                   : []),
@@ -96,7 +103,7 @@ export function SensorDrawer({
                 <Typography.Title level={4}>{t('sensors.drawer.history')}</Typography.Title>
                 <HistoryChart hostId={hostId} sensor={s} />
               </Col>
-              <Col flex="400px">
+              <Col flex="0 0 480px">
                 <ThresholdForm key={s.recordId} hostId={hostId} hostName={hostName} sensor={s} />
               </Col>
             </>

@@ -42,20 +42,20 @@ export function SensorTable({
     {
       key: 'name',
       title: t('sensors.column.name'),
-      width: 220,
+      width: 180,
       render: (_, s) => <span data-testid="sensor-name">{s.name}</span>,
     },
     {
       key: 'reading',
       title: t('sensors.column.reading'),
       // threshold groups line up with each other; a discrete group's states take the room left
-      ...(withThresholds && { width: 200 }),
+      ...(withThresholds && { width: 180 }),
       render: (_, s) => <ReadingText sensor={s} />,
     },
     {
       key: 'status',
       title: t('sensors.column.status'),
-      width: 150,
+      width: 130,
       render: (_, s) => <StatusTag status={s.status} severity={s.severity} />,
     },
     ...(withThresholds
@@ -77,7 +77,7 @@ export function SensorTable({
     {
       key: 'actions',
       title: t('sensors.column.actions'),
-      width: 100,
+      width: 90,
       render: (_, s) => (
         <Button
           size="small"

@@ -139,7 +139,7 @@ export function ThresholdForm({
           const label = thresholdLong(t, th.name);
           if (!th.settable)
             return (
-              <Form.Item key={th.name} label={label}>
+              <Form.Item key={th.name} label={label} style={{ marginBottom: 8 }}>
                 <span data-testid={`threshold-fixed-${th.name}`}>
                   {th.readable && finite(th.value) !== undefined
                     ? `${formatNumber(lang, finite(th.value)!)} ${units}`
@@ -152,6 +152,7 @@ export function ThresholdForm({
               key={th.name}
               name={th.name}
               label={label}
+              style={{ marginBottom: 8 }}
               dependencies={settable.filter((k) => k !== th.name)}
               rules={[
                 ...(th.readable
@@ -168,7 +169,7 @@ export function ThresholdForm({
               <InputNumber<number>
                 data-testid={`threshold-input-${th.name}`}
                 suffix={units}
-                style={{ width: 180 }}
+                style={{ width: 200 }}
               />
             </Form.Item>
           );
