@@ -123,7 +123,7 @@ export function ThresholdForm({
         name={`thresholds-${sensor.recordId}`}
         layout="horizontal"
         size="small"
-        labelCol={{ flex: '180px' }}
+        labelCol={{ flex: '190px' }}
         labelWrap
         initialValues={initial}
         onFinish={(v) => void onFinish(v)}
@@ -169,7 +169,7 @@ export function ThresholdForm({
               <InputNumber<number>
                 data-testid={`threshold-input-${th.name}`}
                 suffix={units}
-                style={{ width: 200 }}
+                style={{ width: 190 }}
               />
             </Form.Item>
           );
