@@ -2,7 +2,7 @@
 // Refresh finds it by host id). Each read gets its own operation id, so its progress can be shown, and
 // appends its readings to the module-level history, once per completed read.
 import { useState } from 'react';
-import { useQuery, type QueryKey } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { CallResult } from '../../../../../shared/contract/index';
 import { BmcError, call, newOperationId, on } from '../../../bmc-client';
 import { bmcKey } from '../../../query/use-bmc';
@@ -22,13 +22,17 @@ export function sensorListKey(hostId: string): QueryKey {
 
 export function useSensorList(hostId: string, intervalSeconds: number) {
   const [progress, setProgress] = useState<ListProgress | null>(null);
+  const qc = useQueryClient();
+  const key = sensorListKey(hostId);
   const query = useQuery<SensorList, BmcError, SensorList, QueryKey>({
-    queryKey: sensorListKey(hostId),
+    queryKey: key,
     queryFn: async () => {
       const operationId = newOperationId();
+      // progress is shown only until the first list is in; later reads keep the table and its spinner
+      const first = qc.getQueryData(key) === undefined;
       // subscribed before the call, so the first progress event is not missed
       const off = on('operation.progress', (p) => {
-        if (p.operationId !== operationId) return;
+        if (!first || p.operationId !== operationId) return;
         const item = p.item as { phase?: 'sdr' | 'readings' } | undefined;
         setProgress({ phase: item?.phase ?? 'readings', done: p.done, total: p.total });
       });
@@ -38,7 +42,7 @@ export function useSensorList(hostId: string, intervalSeconds: number) {
         return r;
       } finally {
         off();
-        setProgress(null);
+        if (first) setProgress(null);
       }
     },
     refetchInterval: intervalSeconds > 0 ? intervalSeconds * 1000 : false,
