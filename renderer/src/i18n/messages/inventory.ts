@@ -7,6 +7,7 @@ export const inventory = defineMessages({
     progress: 'Read {{done}} of {{total}} FRU devices',
     none: 'This BMC lists no FRU device.',
     device: {
+      builtin: 'Builtin FRU Device',
       id: 'FRU ID {{id}}',
       size: '{{size}} bytes',
       unsupported:
@@ -119,6 +120,7 @@ export const inventory = defineMessages({
     progress: '已读取 {{done}} / {{total}} 个 FRU 设备',
     none: '此 BMC 没有列出 FRU 设备。',
     device: {
+      builtin: '内置 FRU 设备',
       id: 'FRU ID {{id}}',
       size: '{{size}} 字节',
       unsupported: '此 FRU 设备位于其他控制器之后或为内存 SPD，本应用不读取。',

@@ -5,6 +5,7 @@ import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FruAreaView } from '../../../../../shared/domain/fru';
 import { manufacturingDate } from './fru-format';
+import { ERROR_TAG } from '../overview/tag-colors';
 
 /** the area kinds' names (literal keys, for the key check) */
 export const AREA_LABEL = {
@@ -34,13 +35,13 @@ export function AreaChecksumTag({ area }: { area: FruAreaView }) {
   return (
     <Space size={4}>
       <Tag
-        color={area.checksumOk ? 'success' : 'error'}
+        color={area.checksumOk ? undefined : ERROR_TAG}
         data-testid={`checksum-${area.kind}`}
         data-ok={String(area.checksumOk)}
       >
         {area.checksumOk ? t('inventory.check.ok') : t('inventory.check.bad')}
       </Tag>
-      {area.truncated && <Tag color="error">{t('inventory.check.truncated')}</Tag>}
+      {area.truncated && <Tag color={ERROR_TAG}>{t('inventory.check.truncated')}</Tag>}
     </Space>
   );
 }

@@ -6,6 +6,9 @@ import type { FruDevice, FruView } from '../../../../../shared/domain/fru';
 import { errorText } from '../../../i18n/error-text';
 import { AREA_LABEL, FruArea } from './fru-area';
 import { FruMultiRecords } from './fru-multi-records';
+import { ERROR_TAG } from '../overview/tag-colors';
+
+const BUILTIN = 'Builtin FRU Device';
 
 /** checksum and truncation problems have their own tag and alert; any other is listed as found */
 const shownElsewhere = (message: string) => /checksum|truncated/i.test(message);
@@ -92,7 +95,10 @@ export function FruDeviceCard({ device }: { device: FruDevice }) {
       data-bad={String(bad)}
       title={
         <Space size={8} wrap>
-          <span data-testid="fru-device-name">{device.name}</span>
+          <span data-testid="fru-device-name">
+            {/* main names device 0 as ipmitool does; the other names come from the BMC's SDR */}
+            {device.deviceId === 0 && device.name === BUILTIN ? t('inventory.device.builtin') : device.name}
+          </span>
           <Tag>{t('inventory.device.id', { id: device.deviceId })}</Tag>
           {device.fru && (
             <Typography.Text type="secondary">
@@ -101,7 +107,7 @@ export function FruDeviceCard({ device }: { device: FruDevice }) {
               })}
             </Typography.Text>
           )}
-          {bad && <Tag color="error">{t('inventory.check.bad')}</Tag>}
+          {bad && <Tag color={ERROR_TAG}>{t('inventory.check.bad')}</Tag>}
         </Space>
       }
     >

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { FruView } from '../../../../../shared/domain/fru';
 import { fixed } from './fru-format';
+import { ERROR_TAG } from '../overview/tag-colors';
 
 type MultiRecord = FruView['multiRecords'][number];
 type Row = { key: string; label: string; children: ReactNode };
@@ -116,7 +117,7 @@ export function FruMultiRecords({ records }: { records: FruView['multiRecords'] 
                   {t('inventory.record.type', { type: `0x${r.type.toString(16).padStart(2, '0')}` })}
                 </Typography.Text>
                 <Tag
-                  color={ok ? 'success' : 'error'}
+                  color={ok ? undefined : ERROR_TAG}
                   data-testid="checksum-multi-record"
                   data-ok={String(ok)}
                 >

@@ -7,8 +7,10 @@ import { useBmcQuery } from '../../../query/use-bmc';
 import type { ChassisStatus } from '../../../../../shared/domain/chassis';
 import type { HostTabProps } from '../tabs';
 import { QueryState } from './query-state';
+import { ERROR_TAG, WARNING_TAG } from './tag-colors';
 
-/** flags that are faults (set: red) and flags that are states (set: orange), in ipmitool's order */
+/** flags that are faults (set: red) and flags that are states (set: orange), in ipmitool's order; a
+ *  clear flag stays uncoloured so the set ones stand out */
 const FLAGS = [
   { key: 'powerOverload', label: 'overview.chassis.powerOverload', kind: 'fault' },
   { key: 'powerInterlock', label: 'overview.chassis.powerInterlock', kind: 'state' },
@@ -30,10 +32,12 @@ const BUTTONS = [
 function flagTag(set: boolean, kind: 'fault' | 'state', t: TFunction) {
   if (kind === 'fault')
     return (
-      <Tag color={set ? 'error' : 'success'}>{set ? t('overview.state.fault') : t('overview.state.ok')}</Tag>
+      <Tag color={set ? ERROR_TAG : undefined}>
+        {set ? t('overview.state.fault') : t('overview.state.ok')}
+      </Tag>
     );
   return (
-    <Tag color={set ? 'warning' : 'default'}>
+    <Tag color={set ? WARNING_TAG : undefined}>
       {set ? t('overview.state.active') : t('overview.state.inactive')}
     </Tag>
   );
@@ -70,7 +74,7 @@ function items(s: ChassisStatus, t: TFunction) {
           ) : (
             <Space size={[4, 4]} wrap>
               {s.lastPowerEvent.map((e) => (
-                <Tag key={e} color="warning">
+                <Tag key={e} color={WARNING_TAG}>
                   {t(`overview.lastEvent.${e}`)}
                 </Tag>
               ))}

@@ -7,6 +7,7 @@ import { useBmcQuery } from '../../../query/use-bmc';
 import type { DeviceInfo } from '../../../../../shared/domain/device';
 import type { HostTabProps } from '../tabs';
 import { QueryState } from './query-state';
+import { WARNING_TAG } from './tag-colors';
 
 const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
 
@@ -47,7 +48,10 @@ function deviceItems(d: DeviceInfo, t: TFunction) {
       children: (
         <>
           <span data-testid="manufacturer-name">
-            {d.manufacturerName ?? t('overview.device.unknownName')}
+            {/* the registry's "Unknown" (ID 0) reads like any other unknown name, in the user's language */}
+            {d.manufacturerName && d.manufacturerName !== 'Unknown'
+              ? d.manufacturerName
+              : t('overview.device.unknownName')}
           </span>{' '}
           <Typography.Text type="secondary">
             (<span data-testid="manufacturer">{d.manufacturerId}</span>)
@@ -82,6 +86,7 @@ function deviceItems(d: DeviceInfo, t: TFunction) {
       label: t('overview.device.support'),
       children: (
         <Space size={[4, 4]} wrap data-testid="device-support">
+          {d.additionalDeviceSupport.length === 0 && t('overview.state.none')}
           {d.additionalDeviceSupport.map((s) => (
             <Tag key={s} data-value={s}>
               {t(`overview.support.${s}`)}
@@ -112,7 +117,7 @@ function GuidValue({ hostId }: { hostId: string }) {
           <Typography.Text code data-testid="system-guid" data-encoding={g.encoding}>
             {g.guid}
           </Typography.Text>
-          {g.encoding !== 'ipmi' && <Tag color="warning">{t(`overview.guidEncoding.${g.encoding}`)}</Tag>}
+          {g.encoding !== 'ipmi' && <Tag color={WARNING_TAG}>{t(`overview.guidEncoding.${g.encoding}`)}</Tag>}
         </Space>
       )}
     </QueryState>

@@ -8,11 +8,12 @@ import type { HostTabProps } from '../tabs';
 import { QueryState } from './query-state';
 import { useSensorsForOverview } from './overview-queries';
 import { outOfRange } from './out-of-range';
+import { ERROR_TAG, WARNING_TAG } from './tag-colors';
 
 const SEVERITY = {
-  nc: { label: 'overview.severity.warning', color: 'warning' },
-  cr: { label: 'overview.severity.critical', color: 'error' },
-  nr: { label: 'overview.severity.non-recoverable', color: 'error' },
+  nc: { label: 'overview.severity.warning', color: WARNING_TAG },
+  cr: { label: 'overview.severity.critical', color: ERROR_TAG },
+  nr: { label: 'overview.severity.non-recoverable', color: ERROR_TAG },
 } as const;
 
 export function OutOfRangeCard({ host }: HostTabProps) {

@@ -19,6 +19,7 @@ export function SessionCard({ host }: HostTabProps) {
               size="small"
               column={1}
               bordered
+              styles={{ label: { width: '45%' } }}
               items={[
                 {
                   key: 'cipher',
@@ -49,6 +50,7 @@ export function SessionCard({ host }: HostTabProps) {
               size="small"
               column={1}
               bordered
+              styles={{ label: { width: '45%' } }}
               items={[
                 {
                   key: 'priv',

@@ -1,12 +1,13 @@
 // The Overview's top row: power, power-on time, last restart cause, sensors out of range. One call each,
 // each in its own tile so one failing BMC command does not hide the others.
 import type { ReactNode } from 'react';
-import { Card, Tag, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useBmcQuery } from '../../../query/use-bmc';
 import type { HostTabProps } from '../tabs';
 import { QueryState } from './query-state';
+import { ON_TAG } from './tag-colors';
 import { useSensorsForOverview } from './overview-queries';
 import { outOfRange } from './out-of-range';
 
@@ -29,9 +30,14 @@ export function PowerTile({ host }: HostTabProps) {
       <QueryState q={q} operation={t('overview.op.powerStatus')} errorTestId="power-error">
         {({ power }) =>
           big(
-            <Tag color={power === 'on' ? 'green' : 'default'} data-testid="overview-power" data-power={power}>
+            <Typography.Text
+              strong
+              style={{ fontSize: 'inherit', color: power === 'on' ? ON_TAG : undefined }}
+              data-testid="overview-power"
+              data-power={power}
+            >
               {power === 'on' ? t('host.power.on') : t('host.power.off')}
-            </Tag>,
+            </Typography.Text>,
           )
         }
       </QueryState>
