@@ -110,7 +110,9 @@ export function OutOfRangeTile({ host }: HostTabProps) {
             <>
               {big(
                 <Typography.Text
-                  type={bad.length > 0 ? 'danger' : 'success'}
+                  strong
+                  type={bad.length > 0 ? 'danger' : undefined}
+                  style={{ fontSize: 'inherit' }}
                   data-testid="out-of-range-count"
                 >
                   {n.format(bad.length)}
