@@ -98,8 +98,10 @@ for (const kind of KINDS) {
       const id = await row.getAttribute('data-host-id');
       expect(id).toMatch(/^h/);
       expect(await app.hasStoredPassword(id!)).toBe(true);
-      for (const f of await readdir(app.userDataDir)) {
-        const text = await readFile(join(app.userDataDir, f), 'utf8');
+      // every file under the profile, the SDR cache folder (written once the Overview read sensors) included
+      const entries = await readdir(app.userDataDir, { recursive: true, withFileTypes: true });
+      for (const f of entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name))) {
+        const text = await readFile(f, 'utf8');
         expect(text, f).not.toContain(LAB_USERS.admin.password);
         expect(text, f).not.toContain('not-the-password');
       }

@@ -17,6 +17,7 @@ export const CALL_NAMES = [
   'power.status',
   'chassis.status',
   'mc.info',
+  'mc.guid',
   'fleet.powerStatus',
   'sel.list',
   'sel.clear',

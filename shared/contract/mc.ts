@@ -3,9 +3,9 @@
 import { z } from 'zod';
 import { call, operationId } from './define';
 import { hostId } from '../domain/host';
-import { deviceInfo } from '../domain/device';
+import { deviceInfo, systemGuid } from '../domain/device';
 
-export { deviceInfo, type DeviceInfo } from '../domain/device';
+export { deviceInfo, systemGuid, type DeviceInfo, type SystemGuidView } from '../domain/device';
 
 export const mcResetProgress = z.strictObject({
   /** sent: the reset was accepted (or went unanswered, as a cold reset may); waiting: a Get Device ID
@@ -21,6 +21,13 @@ export const mcCalls = {
     privilege: 'user',
     input: z.strictObject({ hostId }),
     output: deviceInfo,
+    example: { hostId: 'h0example01' },
+  }),
+  'mc.guid': call({
+    summary: 'Get System GUID, in the byte order the BMC uses (as `mc guid` detects it)',
+    privilege: 'user',
+    input: z.strictObject({ hostId }),
+    output: systemGuid,
     example: { hostId: 'h0example01' },
   }),
   'mc.reset': call({

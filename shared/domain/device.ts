@@ -34,3 +34,14 @@ export const deviceInfo = z.strictObject({
   auxFirmware: z.array(z.number().int().min(0).max(255)).optional(),
 });
 export type DeviceInfo = z.infer<typeof deviceInfo>;
+
+/** Get System GUID (IPMI v2.0 §22.14) as `mc guid` prints it; built in electron/views/guid.ts. */
+export const systemGuid = z.strictObject({
+  /** "xxxxxxxx-xxxx-…" in the byte order found, or the 16 bytes as upper-case hex when none fits */
+  guid: z.string(),
+  /** the byte order the BMC used (the spec's is `ipmi`); `unknown`: no order gives a valid version */
+  encoding: z.enum(['ipmi', 'rfc4122', 'smbios', 'unknown']),
+  /** the version nibble (1 time-based … 5 name-based SHA-1); absent for `unknown` */
+  version: z.number().int().min(0).max(15).optional(),
+});
+export type SystemGuidView = z.infer<typeof systemGuid>;

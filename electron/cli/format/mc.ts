@@ -47,7 +47,7 @@ export function formatDeviceId(d: DeviceInfo): string {
 
 export type GuidMode = 'rfc4122' | 'ipmi' | 'smbios' | 'auto' | 'dump';
 const REAL_MODES = ['rfc4122', 'ipmi', 'smbios'] as const;
-type RealMode = (typeof REAL_MODES)[number];
+export type RealMode = (typeof REAL_MODES)[number];
 
 interface GuidFields {
   timeLow: number;
@@ -109,25 +109,40 @@ export interface GuidFormatOptions {
   timestamp?: (unixSeconds: number) => string;
 }
 
-export function formatGuid(g: Buffer, requested: GuidMode = 'auto', o: GuidFormatOptions = {}): string {
-  const nowYear = (o.now ?? new Date()).getUTCFullYear();
-  const versionOf = (f: GuidFields) => (f.timeHi >> 12) & 0x0f;
-  let mode: RealMode | 'dump' = requested === 'auto' ? 'dump' : requested;
-  if (requested === 'auto') {
-    for (const m of REAL_MODES) {
-      const f = fieldsOf(g, m);
-      const v = versionOf(f);
-      if (v < 1 || v > 5) continue;
-      mode = m;
-      const year = new Date(guidSeconds(f) * 1000).getUTCFullYear();
-      if (v === 1 && year >= 1970 && year <= nowYear) break;
-    }
+/** The byte order ipmitool's "auto" settles on for these 16 bytes ('dump' when no order gives a valid
+ *  version nibble). Shared by `mc guid` and the mc.guid view. */
+export function detectGuidMode(g: Buffer, now: Date = new Date()): RealMode | 'dump' {
+  const nowYear = now.getUTCFullYear();
+  let mode: RealMode | 'dump' = 'dump';
+  for (const m of REAL_MODES) {
+    const f = fieldsOf(g, m);
+    const v = guidVersion(f);
+    if (v < 1 || v > 5) continue;
+    mode = m;
+    const year = new Date(guidSeconds(f) * 1000).getUTCFullYear();
+    if (v === 1 && year >= 1970 && year <= nowYear) break;
   }
+  return mode;
+}
+
+const guidVersion = (f: GuidFields) => (f.timeHi >> 12) & 0x0f;
+
+/** "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" in the given byte order, as ipmitool prints it. */
+export function guidString(g: Buffer, mode: RealMode): string {
+  const f = fieldsOf(g, mode);
+  return `${f.timeLow.toString(16).padStart(8, '0')}-${f.timeMid.toString(16).padStart(4, '0')}-${f.timeHi.toString(16).padStart(4, '0')}-${f.clock.toString(16).padStart(4, '0')}-${f.node.toString('hex')}`;
+}
+
+/** The GUID's version nibble in the given byte order (0-15). */
+export const guidVersionOf = (g: Buffer, mode: RealMode): number => guidVersion(fieldsOf(g, mode));
+
+export function formatGuid(g: Buffer, requested: GuidMode = 'auto', o: GuidFormatOptions = {}): string {
+  const mode: RealMode | 'dump' = requested === 'auto' ? detectGuidMode(g, o.now) : requested;
   if (mode === 'dump') return `System GUID   : ${g.toString('hex').toUpperCase()}\n`;
   const f = fieldsOf(g, mode);
-  const rawVersion = versionOf(f);
+  const rawVersion = guidVersion(f);
   const version = rawVersion > 5 ? 0 : rawVersion;
-  let out = `System GUID   : ${f.timeLow.toString(16).padStart(8, '0')}-${f.timeMid.toString(16).padStart(4, '0')}-${f.timeHi.toString(16).padStart(4, '0')}-${f.clock.toString(16).padStart(4, '0')}-${f.node.toString('hex')}\n`;
+  let out = `System GUID   : ${guidString(g, mode)}\n`;
   if (requested === 'auto')
     out += `GUID Encoding : ${MODE_TEXT[mode]}${mode === 'ipmi' ? '' : ' (WARNING: IPMI Specification violation!)'}\n`;
   out += `GUID Version  : ${GUID_VERSION_TEXT[version]}`;

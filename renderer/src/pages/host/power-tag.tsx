@@ -11,7 +11,9 @@ export function PowerTag({ hostId }: { hostId: string }) {
   const label = `${t('host.powerLabel')}: ${power === 'on' ? t('host.power.on') : power === 'off' ? t('host.power.off') : t('host.power.unknown')}`;
   const tag = (
     <Tag
-      color={power === 'on' ? 'green' : power === 'off' ? 'default' : 'orange'}
+      // antd's preset green/orange tag text is below AA contrast; these darker shades (green-8,
+      // orange-8) meet it
+      color={power === 'on' ? '#237804' : power === 'off' ? 'default' : '#ad4e00'}
       data-testid="power-state"
       data-power={power ?? 'unknown'}
     >

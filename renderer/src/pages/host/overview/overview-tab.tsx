@@ -1,41 +1,51 @@
-// Overview: what the BMC is (device id, firmware, IPMI version, manufacturer, product).
-import { Alert, Descriptions, Spin } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { useBmcQuery } from '../../../query/use-bmc';
-import { errorText } from '../../../i18n/error-text';
+// Overview: what the BMC is, the chassis' state, power-on time, the last restart cause, what is out of
+// range and how we are connected. Every card reads its own call, so a BMC that lacks one command (or
+// fails it) still shows the rest.
+import { Col, Row } from 'antd';
 import type { HostTabProps } from '../tabs';
+import { ChassisCard } from './chassis-card';
+import { DeviceCard } from './device-card';
+import { OutOfRangeCard } from './out-of-range-card';
+import { SessionCard } from './session-card';
+import { OutOfRangeTile, PowerOnHoursTile, PowerTile, RestartCauseTile } from './status-tiles';
 
 export function OverviewTab({ host }: HostTabProps) {
-  const { t } = useTranslation();
-  const mc = useBmcQuery('mc.info', { hostId: host.id });
-  if (mc.error)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        data-testid="host-error"
-        title={errorText(mc.error.data, t('overview.op.mcInfo'))}
-      />
-    );
-  if (!mc.data) return <Spin data-testid="loading" />;
-  const d = mc.data;
   return (
-    <Descriptions bordered size="small" column={2} title={t('overview.device')}>
-      <Descriptions.Item label={t('overview.deviceId')}>
-        <span data-testid="device-id">{d.deviceId}</span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('overview.firmware')}>
-        <span data-testid="firmware">{d.firmwareRevision}</span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('overview.ipmiVersion')}>
-        <span data-testid="ipmi-version">{d.ipmiVersion}</span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('overview.manufacturer')}>
-        <span data-testid="manufacturer">{d.manufacturerId}</span>
-      </Descriptions.Item>
-      <Descriptions.Item label={t('overview.product')}>
-        <span data-testid="product">{d.productId}</span>
-      </Descriptions.Item>
-    </Descriptions>
+    <div data-testid="overview">
+      <Row gutter={[12, 12]}>
+        <Col span={6}>
+          <PowerTile host={host} />
+        </Col>
+        <Col span={6}>
+          <PowerOnHoursTile host={host} />
+        </Col>
+        <Col span={6}>
+          <RestartCauseTile host={host} />
+        </Col>
+        <Col span={6}>
+          <OutOfRangeTile host={host} />
+        </Col>
+        <Col span={12}>
+          <Row gutter={[12, 12]}>
+            <Col span={24}>
+              <DeviceCard host={host} />
+            </Col>
+            <Col span={24}>
+              <SessionCard host={host} />
+            </Col>
+          </Row>
+        </Col>
+        <Col span={12}>
+          <Row gutter={[12, 12]}>
+            <Col span={24}>
+              <ChassisCard host={host} />
+            </Col>
+            <Col span={24}>
+              <OutOfRangeCard host={host} />
+            </Col>
+          </Row>
+        </Col>
+      </Row>
+    </div>
   );
 }
