@@ -9,7 +9,7 @@ import type { BootDeviceName, BootOptionsView } from '../../../../../shared/doma
 import { useBmcMutation, useBmcQuery } from '../../../query/use-bmc';
 import { errorText } from '../../../i18n/error-text';
 import { BOOT_CHOICES, DEVICE_LABEL, MODE_LABEL, PERSISTENCE_LABEL } from './power-labels';
-import { writeErrorText } from './write-error';
+import { onHost, writeErrorText } from './write-error';
 
 interface BootDraft {
   device: Exclude<BootDeviceName, 'none'>;
@@ -84,7 +84,7 @@ export function BootCard({ host }: { host: HostSummary }) {
           type="error"
           showIcon
           data-testid="boot-read-error"
-          title={errorText(boot.error.data, t('power.op.bootRead'))}
+          title={errorText(onHost(boot.error.data, host.name), t('power.op.bootRead'))}
         />
       )}
       {!b && !boot.error && <Spin />}
@@ -179,7 +179,7 @@ export function BootCard({ host }: { host: HostSummary }) {
           data-testid="boot-error"
           title={writeErrorText(
             t,
-            lastError.data,
+            onHost(lastError.data, host.name),
             set.error ? t('power.op.bootSet') : t('power.op.bootClear'),
           )}
         />

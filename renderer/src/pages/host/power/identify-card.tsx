@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { HostSummary } from '../../../../../shared/contract/hosts';
 import { useBmcMutation, useBmcQuery } from '../../../query/use-bmc';
 import { IDENTIFY_STATE_LABEL } from './power-labels';
-import { writeErrorText } from './write-error';
+import { onHost, writeErrorText } from './write-error';
 
 type IdentifyKind = 'interval' | 'force' | 'off';
 
@@ -101,7 +101,7 @@ export function IdentifyCard({ host }: { host: HostSummary }) {
           type="error"
           showIcon
           data-testid="identify-error"
-          title={writeErrorText(t, identify.error.data, t('power.op.identify'))}
+          title={writeErrorText(t, onHost(identify.error.data, host.name), t('power.op.identify'))}
         />
       )}
     </Card>

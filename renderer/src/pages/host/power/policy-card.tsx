@@ -15,7 +15,7 @@ import {
   type Policy,
   type SettablePolicy,
 } from './power-labels';
-import { notSupported, writeErrorText } from './write-error';
+import { notSupported, onHost, writeErrorText } from './write-error';
 
 export function PolicyCard({ host }: { host: HostSummary }) {
   const { t } = useTranslation();
@@ -54,13 +54,13 @@ export function PolicyCard({ host }: { host: HostSummary }) {
 
   return (
     <Card title={t('power.policy.title')} size="small" data-testid="policy-card">
-      <Typography.Paragraph type="secondary">{t('power.policy.help')}</Typography.Paragraph>
+      <Typography.Paragraph>{t('power.policy.help')}</Typography.Paragraph>
       {policy.error && !noList && (
         <Alert
           type="error"
           showIcon
           data-testid="policy-read-error"
-          title={errorText(policy.error.data, t('power.op.policyRead'))}
+          title={errorText(onHost(policy.error.data, host.name), t('power.op.policyRead'))}
         />
       )}
       {noList && <Alert type="info" showIcon data-testid="policy-no-list" title={t('power.policy.noList')} />}
@@ -110,7 +110,7 @@ export function PolicyCard({ host }: { host: HostSummary }) {
           type="error"
           showIcon
           data-testid="policy-error"
-          title={writeErrorText(t, set.error.data, t('power.op.policySet'))}
+          title={writeErrorText(t, onHost(set.error.data, host.name), t('power.op.policySet'))}
         />
       )}
     </Card>

@@ -12,7 +12,7 @@ import {
   POWER_ACTIONS,
   type PowerAction,
 } from './power-labels';
-import { writeErrorText } from './write-error';
+import { onHost, writeErrorText } from './write-error';
 
 export function PowerActions({ host }: { host: HostSummary }) {
   const { t } = useTranslation();
@@ -83,7 +83,7 @@ export function PowerActions({ host }: { host: HostSummary }) {
           data-testid="power-error"
           title={writeErrorText(
             t,
-            control.error.data,
+            onHost(control.error.data, host.name),
             t(ACTION_LABEL[(control.variables?.action ?? 'on') as PowerAction]),
           )}
         />

@@ -8,7 +8,7 @@ import type { ChassisStatus } from '../../../../../shared/domain/chassis';
 import { useBmcQuery } from '../../../query/use-bmc';
 import { errorText } from '../../../i18n/error-text';
 import { CAUSE_LABEL, FAULT_LABEL, LAST_EVENT_LABEL } from './power-labels';
-import { notSupported } from './write-error';
+import { notSupported, onHost } from './write-error';
 import { PowerActions } from './power-actions';
 
 function faults(s: ChassisStatus): (keyof typeof FAULT_LABEL)[] {
@@ -29,7 +29,10 @@ export function PowerStateCard({ host }: { host: HostSummary }) {
     op: string,
     value: () => string,
   ) => {
-    if (q.error) return notSupported(q.error.data) ? t('power.notReported') : errorText(q.error.data, op);
+    if (q.error)
+      return notSupported(q.error.data)
+        ? t('power.notReported')
+        : errorText(onHost(q.error.data, host.name), op);
     return q.isPending ? <Spin size="small" /> : value();
   };
 
@@ -40,7 +43,7 @@ export function PowerStateCard({ host }: { host: HostSummary }) {
           type="error"
           showIcon
           data-testid="chassis-status-error"
-          title={errorText(status.error.data, t('power.op.status'))}
+          title={errorText(onHost(status.error.data, host.name), t('power.op.status'))}
         />
       )}
       {!s && !status.error && <Spin data-testid="power-loading" />}

@@ -9,7 +9,12 @@ import { PolicyCard } from './policy-card';
 import { BootCard } from './boot-card';
 import './power.css';
 
+// Keyed by host: going from one host's tab to another's starts with fresh forms and no stale errors.
 export function PowerTab({ host }: HostTabProps) {
+  return <PowerCards key={host.id} host={host} />;
+}
+
+function PowerCards({ host }: HostTabProps) {
   const { t } = useTranslation();
   return (
     <Row gutter={16} data-testid="power-tab" role="region" aria-label={t('power.title')}>
