@@ -75,6 +75,7 @@ for (const kind of KINDS) {
     const byId = (id: string) => app.page.getByTestId(id);
     /** an antd Select option by its exact text (device names hold regex characters such as "(PXE)") */
     const pick = async (select: Locator, text: string) => {
+      await select.scrollIntoViewIfNeeded();
       await select.click();
       await app.page
         .locator('.ant-select-dropdown:visible .ant-select-item-option')
@@ -283,6 +284,10 @@ for (const kind of KINDS) {
           await byId('boot-current').waitFor();
           await byId('chassis-power').waitFor();
           await byId('policy-current').waitFor();
+          // the header's language list closes after the switch: shoot the page, not the menu
+          await page()
+            .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+            .waitFor({ state: 'detached' });
         });
         for (const c of checks) {
           expect(c.axe, `${name} ${c.lang}`).toEqual([]);
@@ -301,18 +306,18 @@ for (const kind of KINDS) {
         'power-off',
         'power-cycle',
         'power-reset',
-        'boot-apply',
-        'boot-clear',
         'identify-start',
         'identify-force',
         'identify-off',
+        'boot-apply',
+        'boot-clear',
       ];
       for (const id of buttons) {
         const r = await tabTo(page(), byId(id), 80);
         expect(r, id).toEqual({ reached: true, visible: true });
       }
       await page().evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-      for (const id of ['boot-device', 'policy-choice', 'identify-seconds']) {
+      for (const id of ['identify-seconds', 'policy-choice', 'boot-device']) {
         expect((await tabTo(page(), byId(id), 80)).reached, id).toBe(true);
       }
     });

@@ -127,6 +127,8 @@ export function BootCard({ host }: { host: HostSummary }) {
           <Select
             id={`boot-device-${hostId}`}
             data-testid="boot-device"
+            // eleven devices: a plain list, no virtual scrolling, every option in the DOM
+            virtual={false}
             value={form.device}
             onChange={(device) => edit({ device })}
             options={BOOT_CHOICES.map((d) => ({ value: d, label: t(DEVICE_LABEL[d]) }))}
@@ -154,6 +156,7 @@ export function BootCard({ host }: { host: HostSummary }) {
       </Form>
       <Space wrap>
         <Button
+          autoInsertSpace={false}
           type="primary"
           data-testid="boot-apply"
           loading={set.isPending}
@@ -163,6 +166,7 @@ export function BootCard({ host }: { host: HostSummary }) {
           {t('power.boot.apply')}
         </Button>
         <Button
+          autoInsertSpace={false}
           data-testid="boot-clear"
           loading={clear.isPending}
           disabled={set.isPending}

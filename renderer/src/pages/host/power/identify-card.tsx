@@ -68,9 +68,10 @@ export function IdentifyCard({ host }: { host: HostSummary }) {
           value={seconds}
           onChange={(v) => setSeconds(v ?? 15)}
           suffix={t('power.identify.unit')}
-          style={{ width: 110 }}
+          style={{ width: 90 }}
         />
         <Button
+          autoInsertSpace={false}
           type="primary"
           data-testid="identify-start"
           loading={busy('interval')}
@@ -80,6 +81,7 @@ export function IdentifyCard({ host }: { host: HostSummary }) {
           {t('power.identify.start', { seconds })}
         </Button>
         <Button
+          autoInsertSpace={false}
           data-testid="identify-force"
           loading={busy('force')}
           disabled={identify.isPending && !busy('force')}
@@ -88,6 +90,7 @@ export function IdentifyCard({ host }: { host: HostSummary }) {
           {t('power.identify.force')}
         </Button>
         <Button
+          autoInsertSpace={false}
           data-testid="identify-off"
           loading={busy('off')}
           disabled={identify.isPending && !busy('off')}

@@ -96,6 +96,7 @@ export function PolicyCard({ host }: { host: HostSummary }) {
         />
       </div>
       <Button
+        autoInsertSpace={false}
         type="primary"
         data-testid="policy-apply"
         loading={set.isPending}

@@ -63,6 +63,7 @@ export function PowerActions({ host }: { host: HostSummary }) {
       <Space wrap>
         {POWER_ACTIONS.map((a) => (
           <Button
+            autoInsertSpace={false}
             key={a}
             data-testid={`power-${a}`}
             danger={DESTRUCTIVE.has(a)}

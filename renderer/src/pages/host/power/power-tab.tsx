@@ -1,5 +1,5 @@
-// Power & boot tab (issue 10): power state and actions, next boot device, power-restore policy,
-// identify; every write read back from the BMC and shown as the BMC reports it.
+// Power & boot tab (issue 10): what acts on the chassis now on the left (power state and actions,
+// identify), the settings for later on the right (power-restore policy, next boot device); every write read back from the BMC and shown as the BMC reports it.
 import { Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { HostTabProps } from '../tabs';
@@ -20,11 +20,11 @@ function PowerCards({ host }: HostTabProps) {
     <Row gutter={16} data-testid="power-tab" role="region" aria-label={t('power.title')}>
       <Col span={12} className="power-column">
         <PowerStateCard host={host} />
-        <BootCard host={host} />
+        <IdentifyCard host={host} />
       </Col>
       <Col span={12} className="power-column">
         <PolicyCard host={host} />
-        <IdentifyCard host={host} />
+        <BootCard host={host} />
       </Col>
     </Row>
   );
