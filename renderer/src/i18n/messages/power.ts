@@ -93,7 +93,7 @@ export const power = defineMessages({
     policy: {
       title: 'Power restore policy',
       help: 'What the host does when AC power comes back.',
-      current: 'Now in effect',
+      current: 'Now in effect:',
       apply: 'Apply policy',
       noList: 'This BMC does not say which policies it supports; it may refuse some.',
       unsupported: 'not supported by this BMC',
@@ -247,7 +247,7 @@ export const power = defineMessages({
     policy: {
       title: '断电恢复策略',
       help: '交流电恢复后主机的动作。',
-      current: '当前生效',
+      current: '当前生效：',
       apply: '应用策略',
       noList: '此 BMC 未报告支持哪些策略，可能会拒绝其中一些。',
       unsupported: '此 BMC 不支持',

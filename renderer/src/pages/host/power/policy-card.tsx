@@ -54,18 +54,27 @@ export function PolicyCard({ host }: { host: HostSummary }) {
 
   return (
     <Card title={t('power.policy.title')} size="small" data-testid="policy-card">
-      <Typography.Paragraph>{t('power.policy.help')}</Typography.Paragraph>
+      <Typography.Paragraph className="power-help">{t('power.policy.help')}</Typography.Paragraph>
       {policy.error && !noList && (
         <Alert
+          className="power-note"
           type="error"
           showIcon
           data-testid="policy-read-error"
           title={errorText(onHost(policy.error.data, host.name), t('power.op.policyRead'))}
         />
       )}
-      {noList && <Alert type="info" showIcon data-testid="policy-no-list" title={t('power.policy.noList')} />}
+      {noList && (
+        <Alert
+          className="power-note"
+          type="info"
+          showIcon
+          data-testid="policy-no-list"
+          title={t('power.policy.noList')}
+        />
+      )}
       <Space className="power-row" wrap>
-        <span>{t('power.policy.current')}:</span>
+        <span>{t('power.policy.current')}</span>
         {current ? (
           <Tag color="blue" data-testid="policy-current" data-policy={current}>
             {t(POLICY_LABEL[current])}
