@@ -97,6 +97,9 @@ for (const kind of KINDS) {
         .locator('.ant-select-dropdown:visible .ant-select-item-option')
         .filter({ hasText: new RegExp(`^${text.replace(/[()/.]/g, '\\$&')}$`) })
         .click();
+      await expect
+        .poll(() => select.locator('.ant-select-content, .ant-select-selection-item').first().textContent())
+        .toBe(text);
     };
     const notice = (text: string | RegExp) =>
       app.page.locator('.ant-message-notice').filter({ hasText: text });
@@ -158,8 +161,15 @@ for (const kind of KINDS) {
       }
     });
 
-    it('soft off and hard reset: the lab chassis records the shutdown request and the reset pulse', async () => {
+    it('power cycle, hard reset, soft off: the lab chassis records each; ipmitool reads the end state', async () => {
       await powerAction('on', false);
+      await expect.poll(() => tool(sim, ['chassis', 'power', 'status'])).toBe('Chassis Power is on\n');
+      const before = sim.readHookFile('chassis.log').length;
+      await powerAction('cycle', true);
+      // a cycle is power off, then on again: the chassis sees both, and ends on
+      await expect
+        .poll(() => sim.readHookFile('chassis.log').slice(before))
+        .toMatch(/set power 0\n(.*\n)*set power 1\n/);
       await expect.poll(() => tool(sim, ['chassis', 'power', 'status'])).toBe('Chassis Power is on\n');
       await powerAction('reset', true);
       // a reset is a pulse, not a state ipmitool can read: the lab hook counts them
