@@ -36,7 +36,9 @@ export function BootCard({ host }: { host: HostSummary }) {
   const clear = useBmcMutation('chassis.boot.clear', { invalidates });
   const [draft, setDraft] = useState<BootDraft | undefined>();
   const form = draft ?? fromBmc(boot.data);
-  const edit = (patch: Partial<BootDraft>) => setDraft({ ...form, ...patch });
+  // From the latest draft, not this render's: a handler kept by a child from an earlier render (before
+  // the device was picked) must not put the old device back when the mode is clicked.
+  const edit = (patch: Partial<BootDraft>) => setDraft((d) => ({ ...(d ?? fromBmc(boot.data)), ...patch }));
   const b = boot.data;
   const lastError = set.error ?? clear.error;
 
