@@ -1,0 +1,114 @@
+// The host table's columns, built once per language (memoised) so a refetch re-renders only the rows
+// whose host object changed (TanStack Query keeps unchanged hosts identical). Status columns (power,
+// health, last seen: pages/host-list/status) are added in the marked place below, one line each.
+import { useMemo } from 'react';
+import { Button, Popconfirm, Space, Tag, Typography } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { HostSummary } from '../../../../shared/contract/hosts';
+
+export interface HostRowActions {
+  onEdit: (h: HostSummary) => void;
+  onRemove: (h: HostSummary) => void;
+}
+
+const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
+
+/** `actions` must be stable (useCallback/refs): a new object rebuilds every cell. */
+export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary> {
+  const { t } = useTranslation();
+  return useMemo(() => {
+    const columns: ColumnsType<HostSummary> = [
+      {
+        key: 'name',
+        title: t('hosts.column.name'),
+        width: 220,
+        ellipsis: true,
+        sorter: (a, b) => byText(a.name, b.name),
+        defaultSortOrder: 'ascend',
+        render: (_, h) => (
+          <Link to={`/hosts/${h.id}`} data-testid="host-link" title={h.name}>
+            {h.name}
+          </Link>
+        ),
+      },
+      {
+        key: 'address',
+        title: t('hosts.column.address'),
+        width: 210,
+        ellipsis: true,
+        sorter: (a, b) => byText(`${a.address}:${a.port}`, `${b.address}:${b.port}`),
+        render: (_, h) => <span data-testid="host-address">{`${h.address}:${h.port}`}</span>,
+      },
+      {
+        key: 'user',
+        title: t('hosts.column.user'),
+        width: 200,
+        sorter: (a, b) => byText(a.username, b.username) || Number(a.hasPassword) - Number(b.hasPassword),
+        render: (_, h) => (
+          <Space size={4}>
+            <Typography.Text ellipsis style={{ maxWidth: 80 }}>
+              {h.username}
+            </Typography.Text>
+            <Tag color={h.hasPassword ? 'green' : 'default'}>
+              {h.hasPassword ? t('hosts.hasPassword') : t('hosts.noPassword')}
+            </Tag>
+          </Space>
+        ),
+      },
+      {
+        key: 'groups',
+        title: t('hosts.column.groups'),
+        ellipsis: true,
+        sorter: (a, b) => byText(a.groups.join(' '), b.groups.join(' ')),
+        render: (_, h) => (
+          <span data-testid="host-groups" className="host-groups">
+            {h.groups.map((g) => (
+              <Tag key={g} color="blue">
+                {g}
+              </Tag>
+            ))}
+          </span>
+        ),
+      },
+      // ---- status columns (pages/host-list/status) go here, one line each, e.g. ...statusColumns(t),
+      {
+        key: 'actions',
+        title: t('hosts.column.actions'),
+        width: 190,
+        render: (_, h) => (
+          <Space size={4}>
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              data-testid="edit-host"
+              aria-label={t('hosts.editLabel', { name: h.name })}
+              onClick={() => actions.onEdit(h)}
+            >
+              {t('hosts.edit')}
+            </Button>
+            <Popconfirm
+              title={t('hosts.removeConfirm', { name: h.name })}
+              okText={t('hosts.remove')}
+              cancelText={t('hosts.cancel')}
+              onConfirm={() => actions.onRemove(h)}
+            >
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                data-testid="remove-host"
+                aria-label={t('hosts.removeLabel', { name: h.name })}
+              >
+                {t('hosts.remove')}
+              </Button>
+            </Popconfirm>
+          </Space>
+        ),
+      },
+    ];
+    return columns;
+  }, [t, actions]);
+}
