@@ -49,6 +49,7 @@ export function AddHostModal(props: {
         ...({ 'data-testid': 'add-host-submit' } as Record<string, string>),
       }}
       width={640}
+      style={{ top: 32 }}
       destroyOnHidden
     >
       <Form<HostFormValues>

@@ -68,6 +68,7 @@ export function EditHostModal(props: { host: HostSummary | null; tags: string[];
         ...({ 'data-testid': 'edit-host-submit' } as Record<string, string>),
       }}
       width={640}
+      style={{ top: 32 }}
       destroyOnHidden
     >
       {host && (

@@ -3,7 +3,7 @@
 // health, last seen: pages/host-list/status) are added in the marked place below, one line each.
 import { useMemo } from 'react';
 import { Button, Popconfirm, Space, Tag, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -24,7 +24,7 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
       {
         key: 'name',
         title: t('hosts.column.name'),
-        width: 220,
+        width: 230,
         ellipsis: true,
         sorter: (a, b) => byText(a.name, b.name),
         defaultSortOrder: 'ascend',
@@ -37,7 +37,7 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
       {
         key: 'address',
         title: t('hosts.column.address'),
-        width: 210,
+        width: 230,
         ellipsis: true,
         sorter: (a, b) => byText(`${a.address}:${a.port}`, `${b.address}:${b.port}`),
         render: (_, h) => <span data-testid="host-address">{`${h.address}:${h.port}`}</span>,
@@ -49,10 +49,10 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
         sorter: (a, b) => byText(a.username, b.username) || Number(a.hasPassword) - Number(b.hasPassword),
         render: (_, h) => (
           <Space size={4}>
-            <Typography.Text ellipsis style={{ maxWidth: 80 }}>
-              {h.username}
+            <Typography.Text ellipsis={{ tooltip: h.username }} style={{ maxWidth: 90 }}>
+              {h.username || t('hosts.nullUser')}
             </Typography.Text>
-            <Tag color={h.hasPassword ? 'green' : 'default'}>
+            <Tag icon={h.hasPassword ? <LockOutlined aria-hidden /> : null}>
               {h.hasPassword ? t('hosts.hasPassword') : t('hosts.noPassword')}
             </Tag>
           </Space>
