@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { createSocket } from 'node:dgram';
+import { join } from 'node:path';
 import { ipmitool, LAB_USERS, startLabBmc, type LabBmc } from '../lab/bmc-lab';
-import { launchApp, unavailable, type AppKind, type LaunchedApp } from '../fixtures/app';
+import { launchApp, unavailable, SCREENSHOTS, type AppKind, type LaunchedApp } from '../fixtures/app';
 import { chooseOption, hostDetail, hostsPage } from '../fixtures/pages';
 import { addHostViaApi, openHostList } from '../fixtures/lab-host';
 import { tabTo } from '../fixtures/a11y';
@@ -62,6 +63,8 @@ for (const kind of KINDS) {
       let lab: LabBmc;
       let app: LaunchedApp;
       let labId = '';
+      const shot = (name: string) =>
+        app.page.screenshot({ path: join(SCREENSHOTS, `${kind}-${name}.png`), fullPage: true });
 
       beforeAll(async () => {
         lab = await startLabBmc({ satellite: false });
@@ -209,8 +212,10 @@ for (const kind of KINDS) {
         expect(said).toContain('CSV line 3 is invalid');
         expect(said).toContain('Line 3');
         expect(said).toMatch(/field: port/);
+        expect(said).toContain('Too big');
         expect((await listViaApi(app.page)).length).toBe(before);
         expect(await hosts.row('ok-01').count()).toBe(0);
+        await shot('host-list-import-error');
         await hosts.importResult.getByRole('button', { name: 'Close' }).click();
         await expect.poll(() => hosts.importResult.count()).toBe(0);
       });
@@ -308,11 +313,12 @@ for (const kind of KINDS) {
           );
         const t0 = Date.now();
         expect(await importViaApi(app.page, lines.join('\n') + '\n')).toBe(1000);
-        await expect.poll(() => hosts.count.textContent(), { timeout: 20_000 }).toBe('1003 of 1003');
+        await expect.poll(() => hosts.count.textContent(), { timeout: 20_000 }).toBe('1,003 of 1,003');
         await hosts.rows.first().waitFor();
         const shownMs = Date.now() - t0;
         const domRows = await hosts.rows.count();
         console.log(`1,000 hosts: imported and shown in ${shownMs} ms; ${domRows} rows in the DOM`);
+        await shot('host-list-1000');
         expect(domRows).toBeGreaterThan(5);
         expect(domRows).toBeLessThan(100);
         expect(
@@ -326,9 +332,9 @@ for (const kind of KINDS) {
         await hosts.search.fill('lab-renamed');
         await expect.poll(() => hosts.shownNames(), { timeout: 10_000 }).toEqual(['lab-renamed']);
         await hosts.search.fill('rack-7');
-        await expect.poll(() => hosts.count.textContent(), { timeout: 10_000 }).toBe('100 of 1003');
+        await expect.poll(() => hosts.count.textContent(), { timeout: 10_000 }).toBe('100 of 1,003');
         await hosts.search.fill('');
-        await expect.poll(() => hosts.count.textContent(), { timeout: 10_000 }).toBe('1003 of 1003');
+        await expect.poll(() => hosts.count.textContent(), { timeout: 10_000 }).toBe('1,003 of 1,003');
       });
 
       it('the page logged no errors', () => {

@@ -125,7 +125,10 @@ export function ImportResult(props: { outcome: ImportOutcome; onClose: () => voi
     );
   const e = o.error;
   // main's English validator text after "line N: " says exactly what is wrong with the value
-  const detail = e?.code === 'csv-invalid' ? e.message.replace(/^line \d+:\s*/, '') : undefined;
+  const detail =
+    e?.code === 'csv-invalid'
+      ? e.message.replace(/^line \d+:\s*/, '').replace(`${e.field ?? ''}: `, '')
+      : undefined;
   return (
     <Alert
       type="error"

@@ -23,7 +23,8 @@ import { FleetToolbar } from './fleet/fleet-toolbar';
 const NO_HOSTS: HostSummary[] = [];
 
 export function HostListPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const num = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
@@ -65,7 +66,10 @@ export function HostListPage() {
   const head = useRef<HTMLDivElement>(null);
   const tableBox = useRef<HTMLDivElement>(null);
   const bodyHeight = useFitHeight(tableBox, head);
-  const selected = useMemo(() => hosts.filter((h) => selectedIds.includes(h.id)), [hosts, selectedIds]);
+  const selected = useMemo(() => {
+    const ids = new Set(selectedIds);
+    return hosts.filter((h) => ids.has(h.id));
+  }, [hosts, selectedIds]);
   const onRow = useCallback(
     (h: HostSummary) => ({ 'data-testid': 'host-row', 'data-host-id': h.id }) as object,
     [],
@@ -85,7 +89,7 @@ export function HostListPage() {
             <Space align="baseline">
               <Typography.Title level={2}>{t('hosts.title')}</Typography.Title>
               <Typography.Text data-testid="host-count">
-                {t('hosts.count', { shown: shown.length, total: hosts.length })}
+                {t('hosts.count', { shown: num.format(shown.length), total: num.format(hosts.length) })}
               </Typography.Text>
             </Space>
             <Space wrap>
@@ -130,6 +134,7 @@ export function HostListPage() {
       <div ref={tableBox}>
         <Table<HostSummary>
           rowSelection={{
+            columnWidth: 44,
             selectedRowKeys: selectedIds,
             onChange: (keys) => setSelectedIds(keys.map(String)),
           }}
