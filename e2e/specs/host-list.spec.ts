@@ -152,6 +152,23 @@ for (const kind of KINDS) {
         await hosts.row('lab-renamed').getByTestId('host-link').click();
         await detail.deviceId.waitFor({ timeout: 20_000 });
         expect(await detail.deviceId.textContent()).toBe(/Device ID\s*:\s*(\d+)/.exec(mc.stdout)?.[1]);
+
+        // a typed password replaces the stored one: a wrong one is refused by the BMC, the right one works
+        await openHostList(app.page);
+        await hosts.editButton('lab-renamed').click();
+        await hosts.editForm.locator('input[name=password]').fill('not-the-password');
+        await hosts.editSubmit.click();
+        await expect.poll(() => hosts.editForm.count()).toBe(0);
+        await hosts.row('lab-renamed').getByTestId('host-link').click();
+        await detail.error.waitFor({ timeout: 20_000 });
+        expect(await detail.error.textContent()).toMatch(/wrong password|refused the login/i);
+        await openHostList(app.page);
+        await hosts.editButton('lab-renamed').click();
+        await hosts.editForm.locator('input[name=password]').fill(LAB_USERS.admin.password);
+        await hosts.editSubmit.click();
+        await expect.poll(() => hosts.editForm.count()).toBe(0);
+        await hosts.row('lab-renamed').getByTestId('host-link').click();
+        await detail.deviceId.waitFor({ timeout: 20_000 });
         await openHostList(app.page);
       });
 
@@ -222,8 +239,8 @@ for (const kind of KINDS) {
 
       it('search and the tag filter narrow the rows', async () => {
         const hosts = hostsPage(app.page);
-        const all = (await hosts.shownNames()).sort();
-        expect(all).toEqual(['db-01', 'edge-01', 'lab-renamed']);
+        // sorted by name by default
+        expect(await hosts.shownNames()).toEqual(['db-01', 'edge-01', 'lab-renamed']);
         await hosts.search.fill('EDGE');
         await expect.poll(() => hosts.shownNames()).toEqual(['edge-01']);
         await hosts.search.fill('192.0.2.21');
@@ -253,6 +270,19 @@ for (const kind of KINDS) {
         ] as const) {
           expect(await tabTo(app.page, target), name).toEqual({ reached: true, visible: true });
         }
+        // a sortable header is reached by keyboard too, and Enter sorts by it (name: ascending → descending)
+        const nameHeader = app.page.locator('th[aria-label="Name"]');
+        expect(await tabTo(app.page, nameHeader), 'name header').toEqual({ reached: true, visible: true });
+        await app.page.keyboard.press('Enter');
+        await expect.poll(() => hosts.shownNames()).toEqual(['lab-renamed', 'edge-01', 'db-01']);
+        await app.page.keyboard.press('Enter'); // → unsorted
+        await app.page.keyboard.press('Enter'); // → ascending again
+        await expect.poll(() => hosts.shownNames()).toEqual(['db-01', 'edge-01', 'lab-renamed']);
+        await app.page.keyboard.press('Shift+Tab'); // back into the toolbar, then forward to the row
+        expect(await tabTo(app.page, hosts.editButton('lab-renamed')), 'edit again').toEqual({
+          reached: true,
+          visible: true,
+        });
         // Enter on the focused edit button opens the dialog
         await app.page.keyboard.press('Enter');
         await hosts.editForm.waitFor();

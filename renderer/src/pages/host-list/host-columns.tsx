@@ -24,7 +24,7 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
       {
         key: 'name',
         title: t('hosts.column.name'),
-        width: 230,
+        width: 200,
         ellipsis: true,
         sorter: (a, b) => byText(a.name, b.name),
         defaultSortOrder: 'ascend',
@@ -37,7 +37,7 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
       {
         key: 'address',
         title: t('hosts.column.address'),
-        width: 230,
+        width: 210,
         ellipsis: true,
         sorter: (a, b) => byText(`${a.address}:${a.port}`, `${b.address}:${b.port}`),
         render: (_, h) => <span data-testid="host-address">{`${h.address}:${h.port}`}</span>,

@@ -19,6 +19,7 @@ import { allTags, filterHosts } from './host-filter';
 import { useFitHeight } from './use-fit-height';
 import { useHostsChanged } from './use-hosts-changed';
 import { FleetToolbar } from './fleet/fleet-toolbar';
+import './host-list.css';
 
 const NO_HOSTS: HostSummary[] = [];
 
