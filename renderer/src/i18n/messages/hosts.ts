@@ -124,7 +124,7 @@ export const hosts = defineMessages({
     remove: '删除',
     removeLabel: '删除 {{name}}',
     removeConfirm: '删除 {{name}} 及其保存的密码？',
-    nullUser: '（匿名用户）',
+    nullUser: '(匿名用户)',
     hasPassword: '已保存密码',
     noPassword: '无密码',
     added: '已添加主机 {{name}}。',

@@ -11,9 +11,12 @@ import type { HostSummary } from '../../../../shared/contract/hosts';
 
 export interface HostRowActions {
   onEdit: (h: HostSummary) => void;
-  onRemove: (h: HostSummary) => void;
+  /** the Popconfirm shows a spinner on its OK button until this settles */
+  onRemove: (h: HostSummary) => Promise<void>;
 }
 
+// antd 6 tags carry no margin: a small gap keeps "rack-a" and "web" apart
+const TAG_ROW = { display: 'inline-flex', gap: 4 } as const;
 const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
 
 /** `actions` must be stable (useCallback/refs): a new object rebuilds every cell. */
@@ -24,7 +27,7 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
       {
         key: 'name',
         title: t('hosts.column.name'),
-        width: 200,
+        width: 190,
         ellipsis: true,
         sorter: (a, b) => byText(a.name, b.name),
         defaultSortOrder: 'ascend',
@@ -37,7 +40,7 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
       {
         key: 'address',
         title: t('hosts.column.address'),
-        width: 210,
+        width: 230,
         ellipsis: true,
         sorter: (a, b) => byText(`${a.address}:${a.port}`, `${b.address}:${b.port}`),
         render: (_, h) => <span data-testid="host-address">{`${h.address}:${h.port}`}</span>,
@@ -64,7 +67,7 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
         ellipsis: true,
         sorter: (a, b) => byText(a.groups.join(' '), b.groups.join(' ')),
         render: (_, h) => (
-          <span data-testid="host-groups" className="host-groups">
+          <span data-testid="host-groups" style={TAG_ROW}>
             {h.groups.map((g) => (
               <Tag key={g} color="blue">
                 {g}

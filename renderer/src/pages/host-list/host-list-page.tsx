@@ -58,10 +58,7 @@ export function HostListPage() {
     },
     [removeMutate, message, t],
   );
-  const actions = useMemo(
-    () => ({ onEdit: setEditing, onRemove: (h: HostSummary) => void removeHost(h) }),
-    [removeHost],
-  );
+  const actions = useMemo(() => ({ onEdit: setEditing, onRemove: removeHost }), [removeHost]);
   const columns = useHostColumns(actions);
 
   const head = useRef<HTMLDivElement>(null);
