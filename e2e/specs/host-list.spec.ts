@@ -322,6 +322,16 @@ for (const kind of KINDS) {
               .waitFor();
             await hosts.editForm.waitFor();
             await menusClosed(app.page);
+            // the dialog has finished zooming in (a half-transparent dialog would fail contrast)
+            await expect
+              .poll(() =>
+                app.page.evaluate(() =>
+                  Array.from(document.querySelectorAll('.ant-modal-root')).every(
+                    (el) => el.getAnimations({ subtree: true }).length === 0,
+                  ),
+                ),
+              )
+              .toBe(true);
           },
           async () => {
             await app.page.keyboard.press('Escape');
