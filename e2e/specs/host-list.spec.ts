@@ -295,6 +295,10 @@ for (const kind of KINDS) {
         const list = await checkPageBothLanguages(app.page, `${kind}-host-list`, async (lang) => {
           await app.page.locator('h2', { hasText: lang === 'en' ? 'Hosts' : '主机' }).waitFor();
           await hosts.row('lab-renamed').waitFor();
+          // cells render again for the new language (they skip re-renders only for unchanged hosts)
+          await expect
+            .poll(() => hosts.row('lab-renamed').textContent())
+            .toMatch(lang === 'en' ? /password stored.*Edit.*Remove/ : /已保存密码.*编辑.*删除/);
           await menusClosed(app.page);
         });
         for (const c of list) {
@@ -375,6 +379,32 @@ for (const kind of KINDS) {
         await expect.poll(() => hosts.count.textContent(), { timeout: 10_000 }).toBe('100 of 1,003');
         await hosts.search.fill('');
         await expect.poll(() => hosts.count.textContent(), { timeout: 10_000 }).toBe('1,003 of 1,003');
+
+        // one host changes: only its row renders again (memoised columns, unchanged hosts keep identity)
+        await expect.poll(() => hosts.shownNames()).toContain('bulk-0003');
+        const target = (await listViaApi(app.page)).find((h) => h.name === 'bulk-0003')!;
+        await app.page.evaluate(() => {
+          const w = window as unknown as { __rendered: string[]; __hostRowRendered: (id: string) => void };
+          w.__rendered = [];
+          w.__hostRowRendered = (id) => w.__rendered.push(id);
+        });
+        await app.page.evaluate(async (id) => {
+          const r = await (window as unknown as { bmc: BmcApi }).bmc['hosts.update']({
+            id,
+            patch: { groups: ['bulk', 'rack-3', 'changed'] },
+          });
+          if (!r.ok) throw new Error(r.error.message);
+        }, target.id);
+        await expect
+          .poll(() => hosts.row('bulk-0003').getByTestId('host-groups').textContent())
+          .toBe('bulkrack-3changed');
+        const rendered = await app.page.evaluate(
+          () => (window as unknown as { __rendered: string[] }).__rendered,
+        );
+        console.log(
+          `one host changed: ${rendered.length} name-cell renders, rows ${[...new Set(rendered)].join(',')}`,
+        );
+        expect(new Set(rendered)).toEqual(new Set([target.id]));
       });
 
       it('the page logged no errors', () => {

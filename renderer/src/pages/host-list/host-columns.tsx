@@ -1,7 +1,7 @@
 // The host table's columns, built once per language (memoised) so a refetch re-renders only the rows
 // whose host object changed (TanStack Query keeps unchanged hosts identical). Status columns (power,
 // health, last seen: pages/host-list/status) are added in the marked place below, one line each.
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
@@ -17,6 +17,10 @@ export interface HostRowActions {
 
 // antd 6 tags carry no margin: a small gap keeps "rack-a" and "web" apart
 const TAG_ROW = { display: 'inline-flex', gap: 4 } as const;
+/** host-list.spec.ts sets this to see which rows re-render when one host changes; unset otherwise */
+const rowRendered = (id: string) =>
+  (globalThis as { __hostRowRendered?: (id: string) => void }).__hostRowRendered?.(id);
+
 const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric: true });
 
 /** `actions` must be stable (useCallback/refs): a new object rebuilds every cell. */
@@ -31,11 +35,14 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
         ellipsis: true,
         sorter: (a, b) => byText(a.name, b.name),
         defaultSortOrder: 'ascend',
-        render: (_, h) => (
-          <Link to={`/hosts/${h.id}`} data-testid="host-link" title={h.name}>
-            {h.name}
-          </Link>
-        ),
+        render: (_, h) => {
+          rowRendered(h.id);
+          return (
+            <Link to={`/hosts/${h.id}`} data-testid="host-link" title={h.name}>
+              {h.name}
+            </Link>
+          );
+        },
       },
       {
         key: 'address',
@@ -112,6 +119,28 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
         ),
       },
     ];
-    return columns;
+    return onlyChangedRows(columns);
   }, [t, actions]);
+}
+
+/**
+ * antd re-renders every visible cell whenever the Table renders (its "immutable mark" changes), so one
+ * host changing would redraw all rows. With shouldCellUpdate a cell renders again only when its host
+ * object changed, or when the columns were rebuilt (language, or a status column's inputs): each build
+ * starts with an empty `seen`, so every cell renders once for it. A status cell that is a component reading
+ * its own query (e.g. <PowerCell hostId=…/>) still updates by itself.
+ */
+function onlyChangedRows(columns: ColumnsType<HostSummary>): ColumnsType<HostSummary> {
+  return columns.map((c) => {
+    const seen = new WeakSet<HostSummary>();
+    const render = c.render;
+    return {
+      ...c,
+      render: (value: unknown, h: HostSummary, i: number) => {
+        seen.add(h);
+        return render ? render(value, h, i) : (value as ReactNode);
+      },
+      shouldCellUpdate: (h: HostSummary, prev: HostSummary) => h !== prev || !seen.has(h),
+    };
+  });
 }
