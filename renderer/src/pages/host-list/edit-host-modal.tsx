@@ -40,7 +40,9 @@ export function EditHostModal(props: { host: HostSummary | null; tags: string[];
       }
       if (!Object.keys(patch).length && !v.password) void message.info(t('hosts.unchanged', { name }));
       else {
-        await qc.invalidateQueries({
+        // Reset, not just invalidate: what was read at the old address or with the old login is not
+        // this host's state any more, and must not stay on screen while the new reads run.
+        await qc.resetQueries({
           predicate: (q) => (q.queryKey[1] as { hostId?: string } | undefined)?.hostId === h.id,
         });
         void message.success(t('hosts.saved', { name }));

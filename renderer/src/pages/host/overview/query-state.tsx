@@ -22,10 +22,14 @@ export function QueryState<T>({
   errorTestId: string;
   children: (data: T) => ReactNode;
 }) {
-  if (q.data !== undefined) return <>{children(q.data)}</>;
+  // A failed refresh keeps the last answer on screen, under the error that says it is no longer current.
   if (q.error)
     return (
-      <Alert type="error" showIcon data-testid={errorTestId} title={errorText(q.error.data, operation)} />
+      <>
+        <Alert type="error" showIcon data-testid={errorTestId} title={errorText(q.error.data, operation)} />
+        {q.data !== undefined && children(q.data)}
+      </>
     );
+  if (q.data !== undefined) return <>{children(q.data)}</>;
   return <Spin size="small" data-testid="loading" />;
 }
