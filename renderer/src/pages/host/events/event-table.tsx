@@ -1,0 +1,116 @@
+// The events as a virtualised table (antd `virtual`: only the rows in view are in the DOM, so a full
+// SEL of thousands of records scrolls smoothly). Its height fills the window below the toolbar.
+import { useLayoutEffect, useRef, useState } from 'react';
+import { Table, Tag, Tooltip, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import type { EventRow } from './event-rows';
+import { directionText, formatSinceInit, timeText, typeText } from './event-format';
+import { SeverityTag } from './severity-tag';
+
+const MIN_BODY = 200;
+
+function TimeCell({ row }: { row: EventRow }) {
+  const { t } = useTranslation();
+  if (row.sinceInit === undefined) return <span data-testid="event-time">{timeText(t, row)}</span>;
+  return (
+    <Tooltip title={t('events.time.preInitHelp')}>
+      <span data-testid="event-time">
+        <Tag data-testid="pre-init">{t('events.time.preInitTag')}</Tag>
+        {t('events.time.preInit', { since: formatSinceInit(row.sinceInit) })}
+      </span>
+    </Tooltip>
+  );
+}
+
+export function EventTable({ rows, empty }: { rows: readonly EventRow[]; empty: string }) {
+  const { t } = useTranslation();
+  const box = useRef<HTMLDivElement>(null);
+  const [bodyHeight, setBodyHeight] = useState(MIN_BODY);
+
+  useLayoutEffect(() => {
+    // the table's header row and the page's bottom padding stay in view below the body
+    const fit = () => {
+      const top = box.current?.getBoundingClientRect().top ?? 0;
+      setBodyHeight(Math.max(MIN_BODY, Math.floor(window.innerHeight - top - 40 - 24)));
+    };
+    fit();
+    window.addEventListener('resize', fit);
+    return () => window.removeEventListener('resize', fit);
+  }, []);
+
+  const columns: ColumnsType<EventRow> = [
+    {
+      key: 'id',
+      title: t('events.column.id'),
+      width: 64,
+      render: (_, r) => <span data-testid="event-id">{r.id.toString(16)}</span>,
+    },
+    {
+      key: 'time',
+      title: t('events.column.time'),
+      width: 250,
+      render: (_, r) => <TimeCell row={r} />,
+    },
+    {
+      key: 'sensor',
+      title: t('events.column.sensor'),
+      width: 170,
+      render: (_, r) =>
+        r.sensor ? (
+          <span data-testid="event-sensor">{r.sensor}</span>
+        ) : (
+          <Typography.Text type="secondary" data-testid="event-sensor" data-none="">
+            {t('events.noSensor')}
+          </Typography.Text>
+        ),
+    },
+    {
+      key: 'type',
+      title: t('events.column.type'),
+      width: 160,
+      render: (_, r) => <span data-testid="event-type">{typeText(t, r)}</span>,
+    },
+    {
+      key: 'severity',
+      title: t('events.column.severity'),
+      width: 120,
+      render: (_, r) => <SeverityTag severity={r.severity} />,
+    },
+    {
+      key: 'description',
+      title: t('events.column.description'),
+      render: (_, r) => <span data-testid="event-description">{r.description}</span>,
+    },
+    {
+      key: 'direction',
+      title: t('events.column.direction'),
+      width: 110,
+      render: (_, r) => <span data-testid="event-direction">{directionText(t, r)}</span>,
+    },
+  ];
+
+  return (
+    <div ref={box}>
+      <Table<EventRow>
+        data-testid="event-table"
+        virtual
+        size="small"
+        rowKey="id"
+        columns={columns}
+        dataSource={rows as EventRow[]}
+        pagination={false}
+        scroll={{ y: bodyHeight }}
+        locale={{ emptyText: empty }}
+        onRow={(r) =>
+          ({
+            'data-testid': 'event-row',
+            'data-id': r.id,
+            'data-seconds': r.date ?? '',
+            'data-pre-init': r.sinceInit !== undefined ? 'true' : 'false',
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+      />
+    </div>
+  );
+}
