@@ -29,6 +29,7 @@ export const events = defineMessages({
       none: 'No timestamp (OEM record)',
     },
     oemRecord: 'OEM record {{type}}',
+    manufacturer: 'Manufacturer {{id}}',
     panic: 'Linux kernel panic',
     noSensor: 'None',
     filter: {
@@ -106,6 +107,7 @@ export const events = defineMessages({
       none: '无时间戳(OEM 记录)',
     },
     oemRecord: 'OEM 记录 {{type}}',
+    manufacturer: '厂商 {{id}}',
     panic: 'Linux 内核崩溃',
     noSensor: '无',
     filter: {

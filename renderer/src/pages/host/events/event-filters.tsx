@@ -9,6 +9,8 @@ import type { SelSeverity } from '../../../../../shared/domain/sel';
 import { isFiltered, NO_FILTER, type EventFilter } from './event-rows';
 import { severityText } from './event-format';
 
+/** the last second a SEL timestamp can hold: an open end of the range */
+const OPEN_END = 0xffffffff;
 const SEVERITIES: SelSeverity[] = ['critical', 'warning', 'info'];
 
 export function EventFilters({
@@ -21,8 +23,12 @@ export function EventFilters({
   sensors: { key: string; count: number }[];
 }) {
   const { t } = useTranslation();
-  const range: [Dayjs, Dayjs] | null = filter.range
-    ? [dayjs.unix(filter.range[0]), dayjs.unix(filter.range[1])]
+  // either end may be left open (and must be: the picker keeps the focus in an empty required end)
+  const range: [Dayjs | null, Dayjs | null] | null = filter.range
+    ? [
+        filter.range[0] > 0 ? dayjs.unix(filter.range[0]) : null,
+        filter.range[1] < OPEN_END ? dayjs.unix(filter.range[1]) : null,
+      ]
     : null;
   return (
     <Space wrap data-testid="event-filters">
@@ -49,20 +55,22 @@ export function EventFilters({
         onChange={(v) => onChange({ ...filter, sensors: v })}
         options={sensors.map((s) => ({ value: s.key, label: `${s.key} (${s.count})` }))}
       />
-      <DatePicker.RangePicker
-        showTime
-        allowEmpty={[false, false]}
-        data-testid="filter-range"
-        aria-label={`${t('events.filter.from')} – ${t('events.filter.to')}`}
-        placeholder={[t('events.filter.from'), t('events.filter.to')]}
-        value={range}
-        onChange={(v) =>
-          onChange({
-            ...filter,
-            range: v?.[0] && v[1] ? ([v[0].unix(), v[1].unix()] as const) : undefined,
-          })
-        }
-      />
+      {/* the picker passes no data-* attributes on, hence the wrapper */}
+      <span data-testid="filter-range">
+        <DatePicker.RangePicker
+          showTime
+          allowEmpty={[true, true]}
+          aria-label={`${t('events.filter.from')} – ${t('events.filter.to')}`}
+          placeholder={[t('events.filter.from'), t('events.filter.to')]}
+          value={range}
+          onChange={(v) =>
+            onChange({
+              ...filter,
+              range: v?.[0] || v?.[1] ? ([v[0]?.unix() ?? 0, v[1]?.unix() ?? OPEN_END] as const) : undefined,
+            })
+          }
+        />
+      </span>
       <Input
         prefix={<SearchOutlined />}
         allowClear

@@ -75,6 +75,7 @@ export function shownText(t: TFunction, row: EventRow): string {
     typeText(t, row),
     severityText(t, row.severity),
     row.description,
+    row.manufacturer ?? '',
     directionText(t, row),
   ].join('\n');
 }

@@ -19,6 +19,8 @@ export interface EventRow {
   /** the state in words; for OEM records the OEM bytes; for kernel panics the panic text */
   description: string;
   direction?: 'assertion' | 'deassertion';
+  /** OEM timestamped records: the manufacturer ID, six hex digits as ipmitool prints it */
+  manufacturer?: string;
 }
 
 const hex2 = (n: number) => n.toString(16).padStart(2, '0');
@@ -43,6 +45,7 @@ export function toRow(ev: SelEvent): EventRow {
   else if (ev.kind !== 'system' || !ev.sensor) {
     row.type = hex2(ev.recordType);
     row.description = ev.oemData ?? '';
+    if (ev.manufacturerId !== undefined) row.manufacturer = ev.manufacturerId.toString(16).padStart(6, '0');
   } else {
     const s = ev.sensor;
     row.type = s.typeName;

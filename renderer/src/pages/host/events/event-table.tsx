@@ -1,7 +1,7 @@
 // The events as a virtualised table (antd `virtual`: only the rows in view are in the DOM, so a full
 // SEL of thousands of records scrolls smoothly). Its height fills the window below the toolbar.
 import { useLayoutEffect, useRef, useState } from 'react';
-import { Table, Tag, Tooltip, Typography } from 'antd';
+import { Table, Tag, Tooltip, Typography, type TableRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from './event-rows';
@@ -9,6 +9,8 @@ import { directionText, formatSinceInit, timeText, typeText } from './event-form
 import { SeverityTag } from './severity-tag';
 
 const MIN_BODY = 200;
+const ROW = 39;
+const HOLDER = '.ant-table-tbody-virtual-holder';
 
 function TimeCell({ row }: { row: EventRow }) {
   const { t } = useTranslation();
@@ -26,7 +28,32 @@ function TimeCell({ row }: { row: EventRow }) {
 export function EventTable({ rows, empty }: { rows: readonly EventRow[]; empty: string }) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
+  const table = useRef<TableRef>(null);
   const [bodyHeight, setBodyHeight] = useState(MIN_BODY);
+  const label = t('events.title');
+
+  // The virtual body scrolls by wheel only; make it a focus stop that arrows, Page Up/Down, Home and
+  // End scroll, so keyboard users reach every row.
+  useLayoutEffect(() => {
+    const holder = box.current?.querySelector<HTMLElement>(HOLDER);
+    if (!holder) return;
+    holder.tabIndex = 0;
+    holder.setAttribute('role', 'group');
+    holder.setAttribute('aria-label', label);
+    holder.dataset['testid'] = 'event-scroll';
+  });
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    const holder = box.current?.querySelector<HTMLElement>(HOLDER);
+    if (!holder || e.target !== holder) return;
+    const page = Math.max(ROW, holder.clientHeight - ROW);
+    const step = { ArrowDown: ROW, ArrowUp: -ROW, PageDown: page, PageUp: -page, End: 1e9, Home: -1e9 }[
+      e.key
+    ];
+    if (step === undefined) return;
+    e.preventDefault();
+    const max = holder.scrollHeight - holder.clientHeight;
+    table.current?.scrollTo({ top: Math.max(0, Math.min(max, holder.scrollTop + step)) });
+  };
 
   useLayoutEffect(() => {
     // the table's header row and the page's bottom padding stay in view below the body
@@ -80,7 +107,16 @@ export function EventTable({ rows, empty }: { rows: readonly EventRow[]; empty: 
     {
       key: 'description',
       title: t('events.column.description'),
-      render: (_, r) => <span data-testid="event-description">{r.description}</span>,
+      render: (_, r) => (
+        <>
+          {r.manufacturer !== undefined && (
+            <Typography.Text type="secondary" data-testid="event-manufacturer">
+              {t('events.manufacturer', { id: r.manufacturer })}{' '}
+            </Typography.Text>
+          )}
+          <span data-testid="event-description">{r.description}</span>
+        </>
+      ),
     },
     {
       key: 'direction',
@@ -91,8 +127,9 @@ export function EventTable({ rows, empty }: { rows: readonly EventRow[]; empty: 
   ];
 
   return (
-    <div ref={box}>
+    <div ref={box} onKeyDown={onKeyDown}>
       <Table<EventRow>
+        ref={table}
         data-testid="event-table"
         virtual
         size="small"

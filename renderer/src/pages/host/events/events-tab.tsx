@@ -1,7 +1,7 @@
 // Event log tab (issue 10): the host's SEL as a filterable, virtualised table; export of the rows shown
 // (CSV, JSON); clear with "export first"; the BMC clock beside this computer's, with sync.
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Flex, Progress, Space, Typography } from 'antd';
+import { Alert, App, Button, ConfigProvider, Flex, Progress, Space, Typography } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../i18n/error-text';
@@ -42,84 +42,87 @@ export function EventsTab({ host }: HostTabProps) {
 
   const reading = query.isFetching && progress !== null;
   return (
-    <Flex
-      vertical
-      gap={8}
-      role="region"
-      aria-label={t('events.title')}
-      data-testid="events-tab"
-      data-state={query.isFetching ? 'loading' : 'ready'}
-    >
-      <BmcClock host={host} />
-      <EventFilters filter={filter} onChange={setFilter} sensors={sensorOptions(rows)} />
-      <Flex wrap gap={8} align="center" justify="space-between">
-        <Space wrap>
-          <Typography.Text data-testid="event-count" data-shown={shown.length} data-total={rows.length}>
-            {filtered
-              ? t('events.count.filtered', { shown: shown.length, total: rows.length })
-              : t('events.count.all', { total: rows.length })}
-          </Typography.Text>
-          <Button
-            icon={<DownloadOutlined />}
-            data-testid="export-csv"
-            disabled={!shown.length}
-            onClick={() => exportAs('csv')}
-          >
-            {t('events.export.csv')}
-          </Button>
-          <Button
-            icon={<DownloadOutlined />}
-            data-testid="export-json"
-            disabled={!shown.length}
-            onClick={() => exportAs('json')}
-          >
-            {t('events.export.json')}
-          </Button>
-          <Typography.Text type="secondary" data-testid="export-scope">
-            {filtered
-              ? t('events.export.scopeFiltered', { count: shown.length })
-              : t('events.export.scopeAll', { count: shown.length })}
-          </Typography.Text>
-        </Space>
-        <Space wrap>
-          <Button
-            icon={<ReloadOutlined />}
-            data-testid="events-reload"
-            loading={query.isFetching}
-            onClick={() => void query.refetch()}
-          >
-            {t('events.reload')}
-          </Button>
-          <ClearLog host={host} count={rows.length} disabled={query.isFetching || !query.data} />
-        </Space>
-      </Flex>
-      {reading && (
-        <Flex gap={8} align="center" data-testid="events-reading">
-          <Typography.Text>
-            {progress.total
-              ? t('events.readingCount', { done: progress.done, total: progress.total })
-              : t('events.reading')}
-          </Typography.Text>
-          <Progress
-            style={{ flex: 1, margin: 0 }}
-            percent={progress.total ? Math.round((100 * progress.done) / progress.total) : 0}
-            showInfo={false}
-            aria-label={t('events.reading')}
-          />
-          <Button size="small" data-testid="events-cancel" onClick={cancel}>
-            {t('events.cancel')}
-          </Button>
+    // placeholders name the filters, so they must be readable: antd's 25% black is 1.9:1 on white
+    <ConfigProvider theme={{ token: { colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)' } }}>
+      <Flex
+        vertical
+        gap={8}
+        role="region"
+        aria-label={t('events.title')}
+        data-testid="events-tab"
+        data-state={query.isFetching ? 'loading' : 'ready'}
+      >
+        <BmcClock host={host} />
+        <EventFilters filter={filter} onChange={setFilter} sensors={sensorOptions(rows)} />
+        <Flex wrap gap={8} align="center" justify="space-between">
+          <Space wrap>
+            <Typography.Text data-testid="event-count" data-shown={shown.length} data-total={rows.length}>
+              {filtered
+                ? t('events.count.filtered', { shown: shown.length, total: rows.length })
+                : t('events.count.all', { total: rows.length })}
+            </Typography.Text>
+            <Button
+              icon={<DownloadOutlined />}
+              data-testid="export-csv"
+              disabled={!shown.length}
+              onClick={() => exportAs('csv')}
+            >
+              {t('events.export.csv')}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              data-testid="export-json"
+              disabled={!shown.length}
+              onClick={() => exportAs('json')}
+            >
+              {t('events.export.json')}
+            </Button>
+            <Typography.Text type="secondary" data-testid="export-scope">
+              {filtered
+                ? t('events.export.scopeFiltered', { count: shown.length })
+                : t('events.export.scopeAll', { count: shown.length })}
+            </Typography.Text>
+          </Space>
+          <Space wrap>
+            <Button
+              icon={<ReloadOutlined />}
+              data-testid="events-reload"
+              loading={query.isFetching}
+              onClick={() => void query.refetch()}
+            >
+              {t('events.reload')}
+            </Button>
+            <ClearLog host={host} count={rows.length} disabled={query.isFetching || !query.data} />
+          </Space>
         </Flex>
-      )}
-      {query.error && (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="events-error"
-          title={errorText(query.error.data, t('events.op.list'))}
-        />
-      )}
-      <EventTable rows={shown} empty={rows.length ? t('events.noMatch') : t('events.empty')} />
-    </Flex>
+        {reading && (
+          <Flex gap={8} align="center" data-testid="events-reading">
+            <Typography.Text>
+              {progress.total
+                ? t('events.readingCount', { done: progress.done, total: progress.total })
+                : t('events.reading')}
+            </Typography.Text>
+            <Progress
+              style={{ flex: 1, margin: 0 }}
+              percent={progress.total ? Math.round((100 * progress.done) / progress.total) : 0}
+              showInfo={false}
+              aria-label={t('events.reading')}
+            />
+            <Button size="small" data-testid="events-cancel" onClick={cancel}>
+              {t('events.cancel')}
+            </Button>
+          </Flex>
+        )}
+        {query.error && (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="events-error"
+            title={errorText(query.error.data, t('events.op.list'))}
+          />
+        )}
+        <EventTable rows={shown} empty={rows.length ? t('events.noMatch') : t('events.empty')} />
+      </Flex>
+    </ConfigProvider>
   );
 }
