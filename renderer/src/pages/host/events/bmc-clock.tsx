@@ -1,7 +1,7 @@
 // The BMC's SEL clock beside this computer's, and the difference (events are stamped with the BMC's
 // clock, so a wrong clock misdates them); "Sync BMC clock" sets it to this computer's time and shows
 // what the BMC reads back.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { App, Button, Space, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,8 @@ function useNow(): number {
   return now;
 }
 
-export function BmcClock({ host }: { host: HostSummary }) {
+// memo: re-rendered only when its own props change, not on every state change of the tab
+export const BmcClock = memo(function BmcClock({ host }: { host: HostSummary }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const now = useNow();
@@ -104,4 +105,4 @@ export function BmcClock({ host }: { host: HostSummary }) {
       </Button>
     </Space>
   );
-}
+});

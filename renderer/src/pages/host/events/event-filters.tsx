@@ -1,5 +1,6 @@
 // The filter bar: severity, sensor, time range (dates only; pre-init and OEM records have none) and a
 // free-text search over what the rows show.
+import { memo } from 'react';
 import { Button, DatePicker, Input, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -13,7 +14,8 @@ import { severityText } from './event-format';
 const OPEN_END = 0xffffffff;
 const SEVERITIES: SelSeverity[] = ['critical', 'warning', 'info'];
 
-export function EventFilters({
+// memo: re-rendered only when its own props change, not on every state change of the tab
+export const EventFilters = memo(function EventFilters({
   filter,
   onChange,
   sensors,
@@ -86,4 +88,4 @@ export function EventFilters({
       </Button>
     </Space>
   );
-}
+});

@@ -1,6 +1,6 @@
 // The events as a virtualised table (antd `virtual`: only the rows in view are in the DOM, so a full
 // SEL of thousands of records scrolls smoothly). Its height fills the window below the toolbar.
-import { useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Table, Tag, Tooltip, Typography, type TableRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +25,14 @@ function TimeCell({ row }: { row: EventRow }) {
   );
 }
 
-export function EventTable({ rows, empty }: { rows: readonly EventRow[]; empty: string }) {
+// memo: the tab re-renders on every progress step and button state; the table only when its rows change
+export const EventTable = memo(function EventTable({
+  rows,
+  empty,
+}: {
+  rows: readonly EventRow[];
+  empty: string;
+}) {
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const table = useRef<TableRef>(null);
@@ -66,65 +73,68 @@ export function EventTable({ rows, empty }: { rows: readonly EventRow[]; empty: 
     return () => window.removeEventListener('resize', fit);
   }, []);
 
-  const columns: ColumnsType<EventRow> = [
-    {
-      key: 'id',
-      title: t('events.column.id'),
-      width: 64,
-      render: (_, r) => <span data-testid="event-id">{r.id.toString(16)}</span>,
-    },
-    {
-      key: 'time',
-      title: t('events.column.time'),
-      width: 250,
-      render: (_, r) => <TimeCell row={r} />,
-    },
-    {
-      key: 'sensor',
-      title: t('events.column.sensor'),
-      width: 170,
-      render: (_, r) =>
-        r.sensor ? (
-          <span data-testid="event-sensor">{r.sensor}</span>
-        ) : (
-          <Typography.Text type="secondary" data-testid="event-sensor" data-none="">
-            {t('events.noSensor')}
-          </Typography.Text>
-        ),
-    },
-    {
-      key: 'type',
-      title: t('events.column.type'),
-      width: 160,
-      render: (_, r) => <span data-testid="event-type">{typeText(t, r)}</span>,
-    },
-    {
-      key: 'severity',
-      title: t('events.column.severity'),
-      width: 120,
-      render: (_, r) => <SeverityTag severity={r.severity} />,
-    },
-    {
-      key: 'description',
-      title: t('events.column.description'),
-      render: (_, r) => (
-        <>
-          {r.manufacturer !== undefined && (
-            <Typography.Text type="secondary" data-testid="event-manufacturer">
-              {t('events.manufacturer', { id: r.manufacturer })}{' '}
+  const columns = useMemo(
+    (): ColumnsType<EventRow> => [
+      {
+        key: 'id',
+        title: t('events.column.id'),
+        width: 64,
+        render: (_, r) => <span data-testid="event-id">{r.id.toString(16)}</span>,
+      },
+      {
+        key: 'time',
+        title: t('events.column.time'),
+        width: 250,
+        render: (_, r) => <TimeCell row={r} />,
+      },
+      {
+        key: 'sensor',
+        title: t('events.column.sensor'),
+        width: 170,
+        render: (_, r) =>
+          r.sensor ? (
+            <span data-testid="event-sensor">{r.sensor}</span>
+          ) : (
+            <Typography.Text type="secondary" data-testid="event-sensor" data-none="">
+              {t('events.noSensor')}
             </Typography.Text>
-          )}
-          <span data-testid="event-description">{r.description}</span>
-        </>
-      ),
-    },
-    {
-      key: 'direction',
-      title: t('events.column.direction'),
-      width: 110,
-      render: (_, r) => <span data-testid="event-direction">{directionText(t, r)}</span>,
-    },
-  ];
+          ),
+      },
+      {
+        key: 'type',
+        title: t('events.column.type'),
+        width: 160,
+        render: (_, r) => <span data-testid="event-type">{typeText(t, r)}</span>,
+      },
+      {
+        key: 'severity',
+        title: t('events.column.severity'),
+        width: 120,
+        render: (_, r) => <SeverityTag severity={r.severity} />,
+      },
+      {
+        key: 'description',
+        title: t('events.column.description'),
+        render: (_, r) => (
+          <>
+            {r.manufacturer !== undefined && (
+              <Typography.Text type="secondary" data-testid="event-manufacturer">
+                {t('events.manufacturer', { id: r.manufacturer })}{' '}
+              </Typography.Text>
+            )}
+            <span data-testid="event-description">{r.description}</span>
+          </>
+        ),
+      },
+      {
+        key: 'direction',
+        title: t('events.column.direction'),
+        width: 110,
+        render: (_, r) => <span data-testid="event-direction">{directionText(t, r)}</span>,
+      },
+    ],
+    [t],
+  );
 
   return (
     <div ref={box} onKeyDown={onKeyDown}>
@@ -150,4 +160,4 @@ export function EventTable({ rows, empty }: { rows: readonly EventRow[]; empty: 
       />
     </div>
   );
-}
+});

@@ -20,6 +20,12 @@ export function EventsTab({ host }: HostTabProps) {
   const { message } = App.useApp();
   const { query, progress, cancel } = useSelEvents(host.id);
   const [filter, setFilter] = useState<EventFilter>(NO_FILTER);
+  // set in the click itself, so the spinner does not wait for the query cache's batched notification
+  const [reloading, setReloading] = useState(false);
+  const reload = () => {
+    setReloading(true);
+    void query.refetch().finally(() => setReloading(false));
+  };
 
   const rows = useMemo(() => (query.data?.events ?? []).map(toRow), [query.data]);
   const shown = useMemo(
@@ -28,6 +34,8 @@ export function EventsTab({ host }: HostTabProps) {
     [rows, filter, t, i18n.language],
   );
   const filtered = isFiltered(filter);
+  const sensors = useMemo(() => sensorOptions(rows), [rows]);
+  const empty = rows.length ? t('events.noMatch') : t('events.empty');
 
   const exportAs = (ext: 'csv' | 'json') => {
     const file = exportFileName(host.name, ext);
@@ -53,7 +61,7 @@ export function EventsTab({ host }: HostTabProps) {
         data-state={query.isFetching ? 'loading' : 'ready'}
       >
         <BmcClock host={host} />
-        <EventFilters filter={filter} onChange={setFilter} sensors={sensorOptions(rows)} />
+        <EventFilters filter={filter} onChange={setFilter} sensors={sensors} />
         <Flex wrap gap={8} align="center" justify="space-between">
           <Space wrap>
             <Typography.Text data-testid="event-count" data-shown={shown.length} data-total={rows.length}>
@@ -87,8 +95,8 @@ export function EventsTab({ host }: HostTabProps) {
             <Button
               icon={<ReloadOutlined />}
               data-testid="events-reload"
-              loading={query.isFetching}
-              onClick={() => void query.refetch()}
+              loading={query.isFetching || reloading}
+              onClick={reload}
             >
               {t('events.reload')}
             </Button>
@@ -121,7 +129,7 @@ export function EventsTab({ host }: HostTabProps) {
             title={errorText(query.error.data, t('events.op.list'))}
           />
         )}
-        <EventTable rows={shown} empty={rows.length ? t('events.noMatch') : t('events.empty')} />
+        <EventTable rows={shown} empty={empty} />
       </Flex>
     </ConfigProvider>
   );
