@@ -460,6 +460,10 @@ for (const kind of KINDS) {
           .poll(() => page.getByTestId('clear-log').textContent())
           .toBe(lang === 'en' ? 'Clear log…' : '清除日志…');
         await page.getByTestId('event-row').first().waitFor();
+        // earlier actions' messages fade out, and so does the language list just used; axe would
+        // measure them mid-animation (contrast of a fading toast, a listbox being closed)
+        await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 20_000 }).toBe(0);
+        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
       });
       for (const c of checks) {
         expect(c.axe, c.lang).toEqual([]);

@@ -1,8 +1,8 @@
 // Event log tab (issue 10): the host's SEL as a filterable, virtualised table; export of the rows shown
 // (CSV, JSON); clear with "export first"; the BMC clock beside this computer's, with sync.
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Alert, App, Button, ConfigProvider, Flex, Progress, Space, Typography } from 'antd';
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../i18n/error-text';
 import type { HostTabProps } from '../tabs';
@@ -14,18 +14,15 @@ import { EventFilters } from './event-filters';
 import { EventTable } from './event-table';
 import { BmcClock } from './bmc-clock';
 import { ClearLog } from './clear-log';
+import { ReloadButton } from './reload-button';
 
 export function EventsTab({ host }: HostTabProps) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { query, progress, cancel } = useSelEvents(host.id);
   const [filter, setFilter] = useState<EventFilter>(NO_FILTER);
-  // set in the click itself, so the spinner does not wait for the query cache's batched notification
-  const [reloading, setReloading] = useState(false);
-  const reload = () => {
-    setReloading(true);
-    void query.refetch().finally(() => setReloading(false));
-  };
+  const { refetch } = query;
+  const reload = useCallback(() => refetch(), [refetch]);
 
   const rows = useMemo(() => (query.data?.events ?? []).map(toRow), [query.data]);
   const shown = useMemo(
@@ -48,7 +45,7 @@ export function EventsTab({ host }: HostTabProps) {
     });
   };
 
-  const reading = query.isFetching && progress !== null;
+  const reading = query.isFetching;
   return (
     // placeholders name the filters, so they must be readable: antd's 25% black is 1.9:1 on white
     <ConfigProvider theme={{ token: { colorTextPlaceholder: 'rgba(0, 0, 0, 0.56)' } }}>
@@ -92,27 +89,20 @@ export function EventsTab({ host }: HostTabProps) {
             </Typography.Text>
           </Space>
           <Space wrap>
-            <Button
-              icon={<ReloadOutlined />}
-              data-testid="events-reload"
-              loading={query.isFetching || reloading}
-              onClick={reload}
-            >
-              {t('events.reload')}
-            </Button>
+            <ReloadButton fetching={query.isFetching} onReload={reload} />
             <ClearLog host={host} count={rows.length} disabled={query.isFetching || !query.data} />
           </Space>
         </Flex>
         {reading && (
           <Flex gap={8} align="center" data-testid="events-reading">
             <Typography.Text>
-              {progress.total
+              {progress?.total
                 ? t('events.readingCount', { done: progress.done, total: progress.total })
                 : t('events.reading')}
             </Typography.Text>
             <Progress
               style={{ flex: 1, margin: 0 }}
-              percent={progress.total ? Math.round((100 * progress.done) / progress.total) : 0}
+              percent={progress?.total ? Math.round((100 * progress.done) / progress.total) : 0}
               showInfo={false}
               aria-label={t('events.reading')}
             />

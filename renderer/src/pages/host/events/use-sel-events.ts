@@ -21,7 +21,7 @@ export function useSelEvents(hostId: string) {
     queryFn: async () => {
       const operationId = newOperationId();
       running.current = operationId;
-      setProgress({ done: 0, total: 0 });
+      // no state set here: this runs inside the Reload click, whose spinner must not wait for the tab
       // subscribed before the call starts, so no event of this read is missed
       const off = on('operation.progress', (p) => {
         if (p.operationId === operationId) setProgress({ done: p.done, total: p.total });
