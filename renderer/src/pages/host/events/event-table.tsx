@@ -69,8 +69,15 @@ export const EventTable = memo(function EventTable({
       setBodyHeight(Math.max(MIN_BODY, Math.floor(window.innerHeight - top - 40 - 24)));
     };
     fit();
+    // and again when something above it changes height (an error shown, the toolbar wrapping)
+    const above = new ResizeObserver(fit);
+    const tab = box.current?.parentElement;
+    if (tab) above.observe(tab);
     window.addEventListener('resize', fit);
-    return () => window.removeEventListener('resize', fit);
+    return () => {
+      above.disconnect();
+      window.removeEventListener('resize', fit);
+    };
   }, []);
 
   const columns = useMemo(

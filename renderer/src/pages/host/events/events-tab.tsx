@@ -89,28 +89,29 @@ export function EventsTab({ host }: HostTabProps) {
             </Typography.Text>
           </Space>
           <Space wrap>
+            {reading && (
+              // in the toolbar, not a row of its own: the table below must not move while reading
+              <Space data-testid="events-reading">
+                <Typography.Text>
+                  {progress?.total
+                    ? t('events.readingCount', { done: progress.done, total: progress.total })
+                    : t('events.reading')}
+                </Typography.Text>
+                <Progress
+                  style={{ width: 120, margin: 0 }}
+                  percent={progress?.total ? Math.round((100 * progress.done) / progress.total) : 0}
+                  showInfo={false}
+                  aria-label={t('events.reading')}
+                />
+                <Button size="small" data-testid="events-cancel" onClick={cancel}>
+                  {t('events.cancel')}
+                </Button>
+              </Space>
+            )}
             <ReloadButton fetching={query.isFetching} onReload={reload} />
             <ClearLog host={host} count={rows.length} disabled={query.isFetching || !query.data} />
           </Space>
         </Flex>
-        {reading && (
-          <Flex gap={8} align="center" data-testid="events-reading">
-            <Typography.Text>
-              {progress?.total
-                ? t('events.readingCount', { done: progress.done, total: progress.total })
-                : t('events.reading')}
-            </Typography.Text>
-            <Progress
-              style={{ flex: 1, margin: 0 }}
-              percent={progress?.total ? Math.round((100 * progress.done) / progress.total) : 0}
-              showInfo={false}
-              aria-label={t('events.reading')}
-            />
-            <Button size="small" data-testid="events-cancel" onClick={cancel}>
-              {t('events.cancel')}
-            </Button>
-          </Flex>
-        )}
         {query.error && (
           <Alert
             type="error"
