@@ -10,6 +10,7 @@ import { errorText } from '../../i18n/error-text';
 import { AddHostModal } from './add-host-modal';
 import { useHostsChanged } from './use-hosts-changed';
 import { FleetToolbar } from './fleet/fleet-toolbar';
+import { useStatusColumns } from './status/status-columns';
 
 export function HostListPage() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function HostListPage() {
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const list = useBmcQuery('hosts.list', {});
   useHostsChanged();
+  const statusColumns = useStatusColumns();
   const remove = useBmcMutation('hosts.remove', { invalidates: () => [['hosts.list']] });
 
   async function removeHost(h: HostSummary) {
@@ -58,6 +60,7 @@ export function HostListPage() {
             render: (_, h) => <Link to={`/hosts/${h.id}`}>{h.name}</Link>,
           },
           { key: 'address', title: t('hosts.column.address'), render: (_, h) => `${h.address}:${h.port}` },
+          ...statusColumns,
           {
             key: 'user',
             title: t('hosts.column.user'),
