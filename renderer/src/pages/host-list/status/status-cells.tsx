@@ -1,13 +1,15 @@
 // The host list's status cells. Each reads its own host from the status store, so a batch from main
-// re-renders only the cells of the hosts in it.
+// re-renders only the cells of the hosts in it. Kept cheap (a thousand rows): `t` comes from the
+// column (no i18n subscription per cell) and tooltips are mounted on first hover (lazy-tooltip.tsx).
 import { memo } from 'react';
-import { Badge, Tag, Tooltip } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Badge, Tag } from 'antd';
+import type { TFunction } from 'i18next';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import { useHostStatus } from './status-store';
 import { useCoarseNow } from './clock-store';
 import { healthText } from './health-text';
+import { LazyTooltip } from './lazy-tooltip';
 
 dayjs.extend(relativeTime);
 
@@ -19,8 +21,12 @@ const POWER_STYLE = {
   unknown: { color: '#ad4e00', background: '#fff7e6', borderColor: '#ffd591' },
 } as const;
 
-export const PowerCell = memo(function PowerCell({ hostId }: { hostId: string }) {
-  const { t } = useTranslation();
+interface CellProps {
+  hostId: string;
+  t: TFunction;
+}
+
+export const PowerCell = memo(function PowerCell({ hostId, t }: CellProps) {
   const power = useHostStatus(hostId)?.power ?? 'unknown';
   const label =
     power === 'on'
@@ -35,21 +41,19 @@ export const PowerCell = memo(function PowerCell({ hostId }: { hostId: string })
   );
 });
 
-export const HealthCell = memo(function HealthCell({ hostId }: { hostId: string }) {
-  const { t } = useTranslation();
+export const HealthCell = memo(function HealthCell({ hostId, t }: CellProps) {
   const s = useHostStatus(hostId);
   const h = healthText(s, t);
   return (
-    <Tooltip title={h.reason}>
+    <LazyTooltip title={h.reason}>
       <span data-testid="host-health" data-health={s?.health ?? 'pending'} data-reason={h.reason}>
         <Badge status={h.badge} text={h.label} />
       </span>
-    </Tooltip>
+    </LazyTooltip>
   );
 });
 
-export const LastSeenCell = memo(function LastSeenCell({ hostId }: { hostId: string }) {
-  const { t } = useTranslation();
+export const LastSeenCell = memo(function LastSeenCell({ hostId, t }: CellProps) {
   const seen = useHostStatus(hostId)?.lastSeen;
   const now = useCoarseNow();
   if (seen === undefined)
@@ -59,10 +63,10 @@ export const LastSeenCell = memo(function LastSeenCell({ hostId }: { hostId: str
       </span>
     );
   return (
-    <Tooltip title={dayjs(seen).format('YYYY-MM-DD HH:mm:ss')}>
+    <LazyTooltip title={dayjs(seen).format('YYYY-MM-DD HH:mm:ss')}>
       <span data-testid="host-last-seen" data-last-seen={seen}>
         {dayjs(seen).from(Math.max(now, seen))}
       </span>
-    </Tooltip>
+    </LazyTooltip>
   );
 });

@@ -16,19 +16,19 @@ export function useStatusColumns(): TableColumnsType<HostSummary> {
         key: 'power',
         title: t('status.column.power'),
         width: 90,
-        render: (_: unknown, h: HostSummary) => <PowerCell hostId={h.id} />,
+        render: (_: unknown, h: HostSummary) => <PowerCell hostId={h.id} t={t} />,
       },
       {
         key: 'health',
         title: t('status.column.health'),
         width: 230,
-        render: (_: unknown, h: HostSummary) => <HealthCell hostId={h.id} />,
+        render: (_: unknown, h: HostSummary) => <HealthCell hostId={h.id} t={t} />,
       },
       {
         key: 'lastSeen',
         title: t('status.column.lastSeen'),
         width: 170,
-        render: (_: unknown, h: HostSummary) => <LastSeenCell hostId={h.id} />,
+        render: (_: unknown, h: HostSummary) => <LastSeenCell hostId={h.id} t={t} />,
       },
     ],
     // the titles follow the language; the cells re-render from the store

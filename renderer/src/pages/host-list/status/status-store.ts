@@ -9,9 +9,17 @@ import type { HostStatus } from '../../../../../shared/contract/host-status';
 
 type Listener = () => void;
 
+/** React work per frame while waking cells (ms): a 1,000-host batch is spread over frames. */
+const FRAME_BUDGET_MS = 8;
+
 export class HostStatusStore {
   readonly #byId = new Map<string, HostStatus>();
   readonly #listeners = new Map<string, Set<Listener>>();
+  /** cells to wake, in arrival order (a Set: a host changing twice before its turn wakes once) */
+  readonly #queue = new Set<Listener>();
+  #draining = false;
+  /** cells woken per frame, adapted so one frame's rendering stays near FRAME_BUDGET_MS */
+  #chunk = 200;
   #feeds = 0;
   #stopFeed: (() => void) | undefined;
 
@@ -29,15 +37,42 @@ export class HostStatusStore {
     };
   }
 
-  /** Takes a batch: stores each host's status and wakes that host's cells only. */
+  /**
+   * Takes a batch: stores each host's status and wakes that host's cells only. Waking is spread over
+   * animation frames, a chunk per frame sized to the frame budget, so a batch of a thousand hosts
+   * never blocks a frame for long; a cell rendered meanwhile for another reason already reads the
+   * new status.
+   */
   apply(batch: readonly HostStatus[]): void {
-    const woken: Listener[] = [];
     for (const s of batch) {
       this.#byId.set(s.hostId, s);
-      const set = this.#listeners.get(s.hostId);
-      if (set) woken.push(...set);
+      for (const l of this.#listeners.get(s.hostId) ?? []) this.#queue.add(l);
     }
-    for (const l of woken) l();
+    if (!this.#draining && this.#queue.size > 0) {
+      this.#draining = true;
+      nextFrame(() => this.#drain());
+    }
+  }
+
+  #drain(): void {
+    const t0 = performance.now();
+    let n = 0;
+    for (const l of this.#queue) {
+      if (n++ >= this.#chunk) break;
+      this.#queue.delete(l);
+      l();
+    }
+    // React renders the woken cells in a microtask queued by the first wake-up; this one runs after it
+    queueMicrotask(() => {
+      const ms = performance.now() - t0;
+      if (n >= this.#chunk || ms > FRAME_BUDGET_MS)
+        this.#chunk = Math.max(
+          20,
+          Math.min(5000, Math.round((this.#chunk * FRAME_BUDGET_MS) / Math.max(ms, 1))),
+        );
+      if (this.#queue.size > 0) nextFrame(() => this.#drain());
+      else this.#draining = false;
+    });
   }
 
   /** Follows main's status while anyone holds the returned release (ref-counted). */
@@ -80,6 +115,12 @@ export class HostStatusStore {
       },
     );
   }
+}
+
+/** The next animation frame; a hidden window has none, so there a task. */
+function nextFrame(f: () => void): void {
+  if (typeof document !== 'undefined' && !document.hidden) requestAnimationFrame(() => f());
+  else setTimeout(f, 0);
 }
 
 /** The app's one store (every window of the renderer has its own). */
