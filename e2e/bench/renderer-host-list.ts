@@ -147,8 +147,9 @@ export async function rendererHostListBench(): Promise<string> {
     await page.goto(host.url);
     const rowsPainted = await (
       await page.waitForFunction(
+        // a virtual table renders only a window's worth of rows; a plain one all of them at once
         (n) => document.querySelectorAll('[data-testid=host-row]').length >= n && performance.now(),
-        HOSTS,
+        Math.min(HOSTS, 10),
         { polling: 'raf', timeout: 180_000 },
       )
     ).jsonValue();
@@ -166,24 +167,31 @@ export async function rendererHostListBench(): Promise<string> {
     const longestLoadTask = Math.max(0, ...load.tasks.map((t) => t.end - t.start));
     // a click on a row's checkbox until the frame showing it checked
     const clickMs = await page.evaluate(async () => {
-      const box = document.querySelector<HTMLInputElement>('[data-testid=host-row] input[type=checkbox]')!;
+      const box = document.querySelector<HTMLInputElement>('[data-testid=host-row] input[type=checkbox]');
+      if (!box) return NaN; // a list without row selection
       const t0 = performance.now();
       box.click();
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       if (!box.checked) throw new Error('row not selected');
-      return performance.now() - t0;
+      const ms = performance.now() - t0;
+      box.click();
+      return ms;
     });
-    await page.evaluate(() =>
-      document.querySelector<HTMLInputElement>('[data-testid=host-row] input[type=checkbox]')!.click(),
-    );
 
     // --- frames: injected batches, the poller stopped so only these arrive ---
     host.app.services.hostStatus.stop();
-    const lastCell = `[data-testid=host-row][data-host-id="${ids.at(-1)}"] [data-testid=host-power]`;
+    // the last row rendered (all of them in a plain table, the window's last in a virtual one)
+    const rendered = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-testid=host-row]')).map((r) =>
+        r.getAttribute('data-host-id')!,
+      ),
+    );
+    const watched = rendered.at(-1)!;
+    const lastCell = `[data-testid=host-row][data-host-id="${watched}"] [data-testid=host-power]`;
     const frameRuns: { label: string; stats: FrameStats }[] = [];
     const run = async (label: string, round: number, batchSize: number, gapMs: number) => {
       const all = statuses(ids, round);
-      const want = all.at(-1)!.power;
+      const want = all.find((x) => x.hostId === watched)!.power;
       await startFrames(page);
       const b0 = await busy();
       const t0 = Date.now();
@@ -213,7 +221,7 @@ export async function rendererHostListBench(): Promise<string> {
       '| measure | ms |',
       '|---|---:|',
       `| first contentful paint | ${f(load.fcp)} |`,
-      `| all ${HOSTS} rows painted | ${f(rowsPainted as number)} |`,
+      `| rows painted (${rendered.length} of ${HOSTS} rows in the DOM) | ${f(rowsPainted as number)} |`,
       `| interactive (rows painted, last long task ended) | ${f(interactive)} |`,
       `| longest long task during load | ${f(longestLoadTask)} (${load.tasks.length} long tasks) |`,
       `| renderer main-thread busy until rows painted | ${f(busyAtRows)} |`,

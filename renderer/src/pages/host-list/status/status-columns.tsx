@@ -15,19 +15,19 @@ export function useStatusColumns(): TableColumnsType<HostSummary> {
       {
         key: 'power',
         title: t('status.column.power'),
-        width: 90,
+        width: 92,
         render: (_: unknown, h: HostSummary) => <PowerCell hostId={h.id} t={t} />,
       },
       {
         key: 'health',
         title: t('status.column.health'),
-        width: 230,
+        width: 160,
         render: (_: unknown, h: HostSummary) => <HealthCell hostId={h.id} t={t} />,
       },
       {
         key: 'lastSeen',
         title: t('status.column.lastSeen'),
-        width: 170,
+        width: 110,
         render: (_: unknown, h: HostSummary) => <LastSeenCell hostId={h.id} t={t} />,
       },
     ],
