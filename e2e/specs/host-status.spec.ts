@@ -2,7 +2,7 @@
 // powers it off and freezes it): the power column equals ipmitool's and follows a power-off made by
 // ipmitool within one poll; the health dot equals the worst status of `ipmitool sensor list`; a frozen
 // BMC (SIGSTOP) turns unreachable with the time, and comes back after SIGCONT; a host with a wrong
-// password shows 'Wrong password' and is not retried every cycle; a removed host is no longer polled;
+// password shows 'Wrong password'; a removed host is no longer polled;
 // both languages axe-clean without overflow. The poll interval is shortened through hostStatus.configure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -107,7 +107,7 @@ for (const kind of KINDS) {
       await expect.poll(() => power.getAttribute('data-power'), WITHIN_ONE_POLL).toBe('on');
     });
 
-    it('a host with a wrong password shows "Wrong password" and is not retried every cycle', async () => {
+    it('a host with a wrong password shows "Wrong password" (the retry policy is in poller.test.ts)', async () => {
       const health = cell(wrongId, 'host-health');
       await expect.poll(() => health.getAttribute('data-health'), { timeout: 20_000 }).toBe('auth-failed');
       expect(await health.textContent()).toBe('Wrong password');
