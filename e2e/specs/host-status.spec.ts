@@ -150,6 +150,11 @@ for (const kind of KINDS) {
       const results = await checkPageBothLanguages(app.page, `${kind}-host-status`, async (lang) => {
         const title = lang === 'en' ? 'Last seen' : '最后在线';
         await app.page.getByRole('columnheader', { name: title }).waitFor();
+        // the language menu switchLanguage used is still closing (its listbox has no name while
+        // shown): check the page once the menu is gone, not the menu mid-animation
+        await expect
+          .poll(() => app.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count())
+          .toBe(0);
         await expect
           .poll(() => cell(wrongId, 'host-health').textContent())
           .toBe(lang === 'en' ? 'Wrong password' : '密码错误');
