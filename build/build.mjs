@@ -24,11 +24,12 @@ const nodeCommon = {
 };
 
 // The lab (e2e/lab) finds its config files next to its sources; keep import.meta.url pointing there
-// when it is bundled into the benchmark.
+// when it is bundled into the benchmark. The e2e host (e2e/host) too: its "run as a program" check
+// compares import.meta.url with argv[1], which the bundle's own URL would match.
 const keepSourceUrls = {
   name: 'keep-source-urls',
   setup(b) {
-    b.onLoad({ filter: /[\\/]e2e[\\/]lab[\\/].*\.ts$/ }, (args) => ({
+    b.onLoad({ filter: /[\\/]e2e[\\/](lab|host)[\\/].*\.ts$/ }, (args) => ({
       loader: 'ts',
       contents: readFileSync(args.path, 'utf8').replaceAll(
         'import.meta.url',

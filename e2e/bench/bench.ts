@@ -18,13 +18,14 @@ import { benchAppSensors } from './app-sensors';
 import { appFirewallBench } from './app-firewall';
 import { appLanBench } from './app-lan';
 import { appUsersBench } from './app-users';
+import { rendererHostListBench } from './renderer-host-list';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BMCDESK = join(ROOT, 'bin/bmcdesk');
 const admin = LAB_USERS.admin;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-/** BENCH_SECTIONS=main,sel,sensors,firewall,lan,users,loss picks sections (comma-separated); default all */
-const ALL_SECTIONS = ['main', 'sel', 'sensors', 'firewall', 'lan', 'users', 'loss'] as const;
+/** BENCH_SECTIONS=main,sel,sensors,firewall,lan,users,renderer,loss picks sections (comma-separated); default all */
+const ALL_SECTIONS = ['main', 'sel', 'sensors', 'firewall', 'lan', 'users', 'renderer', 'loss'] as const;
 const SECTIONS = new Set(process.env.BENCH_SECTIONS?.split(',').map((x) => x.trim()) ?? ALL_SECTIONS);
 const LOSS_RUNS = Number(process.env.BENCH_LOSS_RUNS ?? 50);
 const LOSS_REF_RUNS = Number(process.env.BENCH_LOSS_REF_RUNS ?? 3);
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   if (SECTIONS.has('firewall')) process.stdout.write(`\n${await appFirewallBench(RUNS)}\n`);
   if (SECTIONS.has('lan')) await appLanBench();
   if (SECTIONS.has('users')) await appUsersBench();
+  if (SECTIONS.has('renderer')) process.stdout.write(await rendererHostListBench());
   if (SECTIONS.has('loss')) {
     const lab = await startLabBmc();
     try {

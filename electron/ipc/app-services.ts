@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlers } from './table';
 import type { AppServices } from './handlers/context';
+import { HostStatusService } from '../services/host-status/host-status-service';
+import { toErrorData } from './errors';
 
 export interface AppOptions {
   userDataDir: string;
@@ -45,6 +47,17 @@ export async function createApp(o: AppOptions): Promise<App> {
     ...(o.idleMs !== undefined ? { idleMs: o.idleMs } : {}),
     ...(o.connectDefaults ? { connectDefaults: o.connectDefaults } : {}),
   });
+  const sdr = new SdrCache(join(o.userDataDir, 'sdr-cache'));
+  const hostStatus = new HostStatusService({
+    inventory,
+    pool,
+    sdr,
+    credentials,
+    toErrorData: (e) => toErrorData(e),
+    publish: (hosts) => events.emit('hosts.status', { hosts }),
+  });
+  // the poller follows the inventory through the same event the windows get
+  events.subscribe((name) => name === 'hosts.changed' && hostStatus.hostsChanged());
   const services: AppServices = {
     version: o.version,
     inventory,
@@ -53,7 +66,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     events,
     operations,
     plans: new PlanStore(),
-    sdr: new SdrCache(join(o.userDataDir, 'sdr-cache')),
+    sdr,
+    hostStatus,
   };
   const shutdownCtl = new AbortController();
   const dispatch = createDispatch(createHandlers(services), {
@@ -68,6 +82,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     dispatch,
     shutdown: async () => {
       shutdownCtl.abort();
+      hostStatus.stop();
       operations.cancelAll();
       await inventory.flush();
       await pool.closeAll();

@@ -20,6 +20,7 @@ import { sessionInfoHandlers } from './handlers/session-info';
 import { chassisHandlers } from './handlers/chassis';
 import { usersHandlers } from './handlers/users';
 import { rawHandlers } from './handlers/raw';
+import { hostStatusHandlers } from './handlers/host-status';
 
 export function createHandlers(s: AppServices): Handlers {
   return {
@@ -41,5 +42,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...chassisHandlers(s),
     ...usersHandlers(s),
     ...rawHandlers(s),
+    ...hostStatusHandlers(s),
   };
 }

@@ -64,8 +64,10 @@ export const CALL_NAMES = [
   'users.plan',
   'users.apply',
   'raw.send',
+  'hostStatus.snapshot',
+  'hostStatus.configure',
 ] as const;
-export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed'] as const;
+export const EVENT_NAMES = ['operation.progress', 'app.notice', 'hosts.changed', 'hosts.status'] as const;
 
 /** Every IPC channel starts with this; the main side refuses anything else. */
 export const CHANNEL_PREFIX = 'bmc:';

@@ -20,6 +20,7 @@ import { sessionInfoCalls } from './session-info';
 import { chassisCalls } from './chassis';
 import { usersCalls } from './users';
 import { rawCalls } from './raw';
+import { hostStatusCalls } from './host-status';
 import type { Envelope } from '../errors';
 import type { EventName, EventPayload } from './events';
 
@@ -42,6 +43,7 @@ export const contract = {
   ...chassisCalls,
   ...usersCalls,
   ...rawCalls,
+  ...hostStatusCalls,
 };
 
 export type Contract = typeof contract;

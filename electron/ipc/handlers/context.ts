@@ -6,6 +6,7 @@ import type { EventBus } from '../events';
 import type { OperationRegistry } from '../operations';
 import type { PlanStore } from '../../services/plan-store';
 import type { SdrCache } from '../../services/sdr-cache';
+import type { HostStatusService } from '../../services/host-status/host-status-service';
 import type { HostSummary } from '../../../shared/contract/hosts';
 import type { Host } from '../../../shared/domain/host';
 
@@ -20,6 +21,8 @@ export interface AppServices {
   readonly plans: PlanStore;
   /** SDR records per host, in memory and under userData/sdr-cache (services/sdr-cache.ts) */
   readonly sdr: SdrCache;
+  /** background power/health polling of every host (services/host-status) */
+  readonly hostStatus: HostStatusService;
 }
 
 export function keychainStatus(s: AppServices): { backend: 'os' | 'memory'; detail?: string } {

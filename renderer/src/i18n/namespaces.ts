@@ -10,6 +10,7 @@ import { sensors } from './messages/sensors';
 import { events } from './messages/events';
 import { inventory } from './messages/inventory';
 import { fleet } from './messages/fleet';
+import { status } from './messages/status';
 
 export const NAMESPACES = {
   app,
@@ -22,4 +23,5 @@ export const NAMESPACES = {
   events,
   inventory,
   fleet,
+  status,
 };

@@ -1,6 +1,7 @@
 // The host table's columns, built once per language (memoised) so a refetch re-renders only the rows
 // whose host object changed (TanStack Query keeps unchanged hosts identical). Status columns (power,
-// health, last seen: pages/host-list/status) are added in the marked place below, one line each.
+// health, last seen: pages/host-list/status) follow the address; they are components reading the polling
+// store, so a status batch redraws only the cells of the hosts it names.
 import { useMemo, type ReactNode } from 'react';
 import { Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, EditOutlined, LockOutlined } from '@ant-design/icons';
@@ -8,6 +9,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { HostSummary } from '../../../../shared/contract/hosts';
+import { useStatusColumns } from './status/status-columns';
 
 export interface HostRowActions {
   onEdit: (h: HostSummary) => void;
@@ -26,12 +28,14 @@ const byText = (a: string, b: string) => a.localeCompare(b, undefined, { numeric
 /** `actions` must be stable (useCallback/refs): a new object rebuilds every cell. */
 export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary> {
   const { t } = useTranslation();
+  // power, health and last seen: cells that read main's polling store themselves (status/)
+  const statusColumns = useStatusColumns();
   return useMemo(() => {
     const columns: ColumnsType<HostSummary> = [
       {
         key: 'name',
         title: t('hosts.column.name'),
-        width: 190,
+        width: 160,
         ellipsis: true,
         sorter: (a, b) => byText(a.name, b.name),
         defaultSortOrder: 'ascend',
@@ -47,15 +51,16 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
       {
         key: 'address',
         title: t('hosts.column.address'),
-        width: 230,
+        width: 170,
         ellipsis: true,
         sorter: (a, b) => byText(`${a.address}:${a.port}`, `${b.address}:${b.port}`),
         render: (_, h) => <span data-testid="host-address">{`${h.address}:${h.port}`}</span>,
       },
+      ...statusColumns,
       {
         key: 'user',
         title: t('hosts.column.user'),
-        width: 200,
+        width: 170,
         sorter: (a, b) => byText(a.username, b.username) || Number(a.hasPassword) - Number(b.hasPassword),
         render: (_, h) => (
           <Space size={4}>
@@ -83,7 +88,6 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
           </span>
         ),
       },
-      // ---- status columns (pages/host-list/status) go here, one line each, e.g. ...statusColumns(t),
       {
         key: 'actions',
         title: t('hosts.column.actions'),
@@ -120,7 +124,7 @@ export function useHostColumns(actions: HostRowActions): ColumnsType<HostSummary
       },
     ];
     return onlyChangedRows(columns);
-  }, [t, actions]);
+  }, [t, actions, statusColumns]);
 }
 
 /**

@@ -1,0 +1,61 @@
+import { defineMessages } from '../define';
+
+// The host list's background status: power, health dot, last seen.
+export const status = defineMessages({
+  en: {
+    column: { power: 'Power', health: 'Health', lastSeen: 'Last seen' },
+    power: { on: 'On', off: 'Off', unknown: 'Unknown' },
+    health: {
+      pending: 'Checking…',
+      ok: 'OK',
+      warning: 'Warning',
+      critical: 'Critical',
+      unreachableSince: 'Unreachable since {{time}}',
+      wrongPassword: 'Wrong password',
+      unknownUser: 'Unknown user',
+      loginRefused: 'Login refused',
+      noPassword: 'No password',
+      error: 'Error',
+    },
+    reason: {
+      pending: 'Not checked yet',
+      ok: 'All sensors normal',
+      warningOne: 'warning: 1 sensor non-critical',
+      warningMany: 'warning: {{count}} sensors non-critical',
+      criticalOne: 'critical: 1 sensor critical or non-recoverable',
+      criticalMany: 'critical: {{count}} sensors critical or non-recoverable',
+      notRetried: 'not retried until the password or login settings change',
+      noPassword: 'No password stored for this host: its status is not polled',
+    },
+    never: 'never',
+    op: { poll: 'Status check' },
+  },
+  'zh-CN': {
+    column: { power: '开关机状态', health: '健康状态', lastSeen: '最后在线' },
+    power: { on: '开机', off: '关机', unknown: '未知' },
+    health: {
+      pending: '检查中…',
+      ok: '正常',
+      warning: '警告',
+      critical: '严重',
+      unreachableSince: '自 {{time}} 起不可达',
+      wrongPassword: '密码错误',
+      unknownUser: '用户名不存在',
+      loginRefused: '登录被拒绝',
+      noPassword: '未保存密码',
+      error: '错误',
+    },
+    reason: {
+      pending: '尚未检查',
+      ok: '所有传感器正常',
+      warningOne: '警告:1 个传感器处于非严重告警',
+      warningMany: '警告:{{count}} 个传感器处于非严重告警',
+      criticalOne: '严重:1 个传感器处于严重或不可恢复状态',
+      criticalMany: '严重:{{count}} 个传感器处于严重或不可恢复状态',
+      notRetried: '在密码或登录设置更改前不会重试',
+      noPassword: '此主机没有保存密码:不轮询其状态',
+    },
+    never: '从未',
+    op: { poll: '状态检查' },
+  },
+});
