@@ -100,7 +100,7 @@ export const fleet = defineMessages({
       failed: 'Failed ({{count}})',
       ok: 'Succeeded ({{count}})',
     },
-    column: { host: 'Host', status: 'Status', detail: 'Detail' },
+    column: { host: 'Host', status: 'Status', detail: 'Detail', results: 'Result per host' },
     status: {
       pending: 'Waiting',
       ok: 'Succeeded',
@@ -161,7 +161,7 @@ export const fleet = defineMessages({
     hosts: {
       label: '主机（{{count}} 台）',
       separator: '、',
-      more: '{{names}}……等，另有 {{count}} 台',
+      more: '{{names}}……及另外 {{count}} 台',
     },
     boot: {
       device: '设备',
@@ -209,7 +209,7 @@ export const fleet = defineMessages({
       failed: '失败（{{count}}）',
       ok: '成功（{{count}}）',
     },
-    column: { host: '主机', status: '状态', detail: '详情' },
+    column: { host: '主机', status: '状态', detail: '详情', results: '各主机结果' },
     status: {
       pending: '等待中',
       ok: '成功',

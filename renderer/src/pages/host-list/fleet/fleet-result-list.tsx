@@ -8,11 +8,13 @@ import { errorText } from '../../../i18n/error-text';
 import type { HostRow, HostStatus } from './use-fleet-run';
 
 const ORDER: Record<HostStatus, number> = { failed: 0, 'not-reached': 1, pending: 2, ok: 3 };
+// solid tags in the palette's darker steps: white text on them meets WCAG AA (antd's light preset
+// tags do not, for green and orange)
 const COLOUR: Record<HostStatus, string> = {
-  failed: 'error',
-  'not-reached': 'warning',
-  pending: 'processing',
-  ok: 'success',
+  failed: '#a8071a',
+  'not-reached': '#ad4e00',
+  pending: '#0958d9',
+  ok: '#237804',
 };
 const STATUS_KEYS: Record<HostStatus, string> = {
   failed: 'fleet.status.failed',
@@ -66,42 +68,56 @@ export function FleetResultList({ rows, operation }: { rows: HostRow[]; operatio
           ]}
         />
       </Space>
-      <Table<HostRow>
-        data-testid="fleet-results"
-        size="small"
-        rowKey="hostId"
-        dataSource={shown}
-        scroll={{ y: 240 }}
-        pagination={{ pageSize: 100, hideOnSinglePage: true, showSizeChanger: false }}
-        locale={{ emptyText: t('fleet.empty') }}
-        onRow={(r) =>
-          ({ 'data-testid': 'fleet-result-row', 'data-host-name': r.name, 'data-status': r.status }) as object
-        }
-        columns={[
-          {
-            key: 'host',
-            title: t('fleet.column.host'),
-            width: 160,
-            ellipsis: true,
-            render: (_, r) => r.name,
-          },
-          {
-            key: 'status',
-            title: t('fleet.column.status'),
-            width: 120,
-            render: (_, r) => (
-              <Tag color={COLOUR[r.status]} data-testid="fleet-result-status">
-                {t(STATUS_KEYS[r.status])}
-              </Tag>
-            ),
-          },
-          {
-            key: 'detail',
-            title: t('fleet.column.detail'),
-            render: (_, r) => <span data-testid="fleet-result-detail">{detail(r)}</span>,
-          },
-        ]}
-      />
+      {/* our own scroll box rather than the table's scroll.y: it can take the focus, so keyboard users
+          can scroll it too */}
+      <div
+        className="fleet-results-scroll"
+        role="region"
+        aria-label={t('fleet.column.results')}
+        tabIndex={0}
+        style={{ maxHeight: 280, overflowY: 'auto' }}
+      >
+        <Table<HostRow>
+          data-testid="fleet-results"
+          size="small"
+          rowKey="hostId"
+          dataSource={shown}
+          sticky
+          pagination={{ pageSize: 100, hideOnSinglePage: true, showSizeChanger: false }}
+          locale={{ emptyText: t('fleet.empty') }}
+          onRow={(r) =>
+            ({
+              'data-testid': 'fleet-result-row',
+              'data-host-name': r.name,
+              'data-status': r.status,
+            }) as object
+          }
+          columns={[
+            {
+              key: 'host',
+              title: t('fleet.column.host'),
+              width: 160,
+              ellipsis: true,
+              render: (_, r) => r.name,
+            },
+            {
+              key: 'status',
+              title: t('fleet.column.status'),
+              width: 120,
+              render: (_, r) => (
+                <Tag color={COLOUR[r.status]} data-testid="fleet-result-status">
+                  {t(STATUS_KEYS[r.status])}
+                </Tag>
+              ),
+            },
+            {
+              key: 'detail',
+              title: t('fleet.column.detail'),
+              render: (_, r) => <span data-testid="fleet-result-detail">{detail(r)}</span>,
+            },
+          ]}
+        />
+      </div>
     </Space>
   );
 }

@@ -1,6 +1,6 @@
 // One dialog for a fleet action from confirmation to result: it names the hosts and the exact change
 // (danger styling for destructive ones), then shows progress with a cancel button, then the per-host
-// results with "retry the failed". It cannot be dismissed while the operation runs: cancel instead.
+// results with "retry the failed".
 import { useState } from 'react';
 import { Alert, Button, Modal, Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -156,13 +156,20 @@ export function FleetRunModal({ confirming, run, onConfirm, onDismiss, onCancelR
       open
       width={760}
       title={<span data-testid="fleet-modal-title">{title}</span>}
-      // no dismissing by mask, Esc or × while the operation runs: its result would be lost from view
+      // Not modal: a run over thousands of hosts takes a while, and the window stays usable meanwhile
+      // (language, the list, other pages); the toolbar is disabled until this dialog is closed. No × or
+      // Esc while the operation runs: its result would be lost from view; cancel it instead.
+      mask={false}
+      scrollLock={false}
       closable={!running}
       keyboard={!running}
-      mask={{ closable: false }}
       onCancel={() => !running && onDismiss()}
       footer={footer}
-      wrapProps={{ 'data-testid': 'fleet-modal', 'data-phase': run ? run.phase : 'confirm' }}
+      wrapProps={{
+        'data-testid': 'fleet-modal',
+        'data-phase': run ? run.phase : 'confirm',
+        style: { pointerEvents: 'none' },
+      }}
     >
       {body}
     </Modal>

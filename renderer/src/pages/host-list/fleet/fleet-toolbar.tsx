@@ -1,6 +1,6 @@
 // Actions on the hosts selected in the list: power, identify, boot device. Every action opens the run
 // dialog, which confirms (naming the hosts), runs with progress and cancel, and lists each host's result.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Dropdown, Space, Typography } from 'antd';
 import { BulbOutlined, DownOutlined, PoweroffOutlined, RocketOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,27 @@ export function FleetToolbar({ selected }: { selected: HostSummary[] }) {
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const fleet = useFleetRun();
   const none = selected.length === 0;
-  const ask = (action: FleetAction) => setConfirming({ action, hosts: selected });
+  // one dialog at a time: the toolbar waits until the current one is closed
+  const open = confirming !== null || fleet.run !== null;
+  const busy = none || open;
+  const buttons = {
+    power: useRef<HTMLButtonElement>(null),
+    identify: useRef<HTMLButtonElement>(null),
+    boot: useRef<HTMLButtonElement>(null),
+  };
+  // the dialog is not modal, so nothing returns the focus for us: back to the button that opened it
+  // once it is closed (and the toolbar enabled again)
+  const returnTo = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    if (!open && returnTo.current) {
+      returnTo.current.focus();
+      returnTo.current = null;
+    }
+  }, [open]);
+  const ask = (action: FleetAction) => {
+    returnTo.current = buttons[action.group].current;
+    setConfirming({ action, hosts: selected });
+  };
   const menu = (actions: readonly FleetAction[]) => ({
     items: actions.map((a) => ({
       key: a.id,
@@ -43,20 +63,26 @@ export function FleetToolbar({ selected }: { selected: HostSummary[] }) {
               : t('fleet.selected.many', { count: selected.length })}
         </Typography.Text>
         <Space size="small">
-          <Dropdown menu={menu(POWER_ACTIONS)} trigger={['click']} disabled={none}>
-            <Button icon={<PoweroffOutlined />} data-testid="fleet-power" disabled={none}>
+          <Dropdown menu={menu(POWER_ACTIONS)} trigger={['click']} disabled={busy}>
+            <Button ref={buttons.power} icon={<PoweroffOutlined />} data-testid="fleet-power" disabled={busy}>
               {t('fleet.menu.power')} <DownOutlined />
             </Button>
           </Dropdown>
-          <Dropdown menu={menu(IDENTIFY_ACTIONS)} trigger={['click']} disabled={none}>
-            <Button icon={<BulbOutlined />} data-testid="fleet-identify" disabled={none}>
+          <Dropdown menu={menu(IDENTIFY_ACTIONS)} trigger={['click']} disabled={busy}>
+            <Button
+              ref={buttons.identify}
+              icon={<BulbOutlined />}
+              data-testid="fleet-identify"
+              disabled={busy}
+            >
               {t('fleet.menu.identify')} <DownOutlined />
             </Button>
           </Dropdown>
           <Button
+            ref={buttons.boot}
             icon={<RocketOutlined />}
             data-testid="fleet-boot"
-            disabled={none}
+            disabled={busy}
             onClick={() => ask(BOOT_ACTION)}
           >
             {t('fleet.menu.boot')}
