@@ -15,8 +15,8 @@ export function BootDeviceForm({
 }) {
   const { t } = useTranslation();
   return (
-    <Form layout="horizontal" labelCol={{ span: 6 }} wrapperCol={{ span: 18 }} data-testid="fleet-boot-form">
-      <Form.Item label={t('fleet.boot.device')} htmlFor="fleet-boot-device">
+    <Form layout="horizontal" labelCol={{ span: 5 }} wrapperCol={{ span: 19 }} data-testid="fleet-boot-form">
+      <Form.Item style={{ marginBottom: 8 }} label={t('fleet.boot.device')} htmlFor="fleet-boot-device">
         <Select
           id="fleet-boot-device"
           data-testid="fleet-boot-device"
@@ -25,7 +25,7 @@ export function BootDeviceForm({
           options={BOOT_DEVICES.map((d) => ({ value: d, label: t(`fleet.boot.devices.${d}`) }))}
         />
       </Form.Item>
-      <Form.Item label={t('fleet.boot.applies')}>
+      <Form.Item style={{ marginBottom: 8 }} label={t('fleet.boot.applies')}>
         <Radio.Group
           data-testid="fleet-boot-persistent"
           aria-label={t('fleet.boot.applies')}
@@ -37,7 +37,7 @@ export function BootDeviceForm({
           ]}
         />
       </Form.Item>
-      <Form.Item label={t('fleet.boot.mode')}>
+      <Form.Item style={{ marginBottom: 8 }} label={t('fleet.boot.mode')}>
         <Radio.Group
           data-testid="fleet-boot-mode"
           aria-label={t('fleet.boot.mode')}

@@ -43,6 +43,14 @@ export function FleetRunModal({ confirming, run, onConfirm, onDismiss, onCancelR
     const failed = run.rows.filter((r) => r.status === 'failed').length;
     const notReached = run.rows.filter((r) => r.status === 'not-reached').length;
     const retryable = failed + notReached;
+    // red only when nothing succeeded: a partial failure is told by the summary and the list
+    const progressStatus = running
+      ? 'active'
+      : run.error || (failed > 0 && ok === 0)
+        ? 'exception'
+        : failed || run.cancelled
+          ? 'normal'
+          : 'success';
     const percent = run.total ? Math.floor((run.done / run.total) * 100) : 100;
     body = (
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -84,9 +92,7 @@ export function FleetRunModal({ confirming, run, onConfirm, onDismiss, onCancelR
             data-total={run.total}
             aria-labelledby="fleet-progress-label"
             percent={percent}
-            status={
-              running ? 'active' : failed || run.error ? 'exception' : run.cancelled ? 'normal' : 'success'
-            }
+            status={progressStatus}
             showInfo={false}
           />
         </div>
