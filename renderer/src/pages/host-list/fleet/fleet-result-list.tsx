@@ -22,7 +22,7 @@ const STATUS_KEYS: Record<HostStatus, string> = {
   pending: 'fleet.status.pending',
   ok: 'fleet.status.ok',
 };
-type Filter = 'all' | 'failed' | 'ok';
+type Filter = 'all' | 'failed' | 'not-reached' | 'ok';
 
 export function FleetResultList({ rows, operation }: { rows: HostRow[]; operation: string }) {
   const { t } = useTranslation();
@@ -35,14 +35,10 @@ export function FleetResultList({ rows, operation }: { rows: HostRow[]; operatio
         .map((x) => x.r),
     [rows],
   );
-  const failed = rows.filter((r) => r.status === 'failed' || r.status === 'not-reached').length;
+  const failed = rows.filter((r) => r.status === 'failed').length;
+  const notReached = rows.filter((r) => r.status === 'not-reached').length;
   const ok = rows.filter((r) => r.status === 'ok').length;
-  const shown =
-    filter === 'all'
-      ? sorted
-      : filter === 'ok'
-        ? sorted.filter((r) => r.status === 'ok')
-        : sorted.filter((r) => r.status === 'failed' || r.status === 'not-reached');
+  const shown = filter === 'all' ? sorted : sorted.filter((r) => r.status === filter);
 
   const detail = (r: HostRow): string => {
     if (r.status === 'ok') return t('fleet.detail.ok');
@@ -64,6 +60,15 @@ export function FleetResultList({ rows, operation }: { rows: HostRow[]; operatio
           options={[
             { value: 'all', label: t('fleet.filter.all', { count: rows.length }) },
             { value: 'failed', label: t('fleet.filter.failed', { count: failed }) },
+            // only after a cancel
+            ...(notReached
+              ? [
+                  {
+                    value: 'not-reached' as const,
+                    label: t('fleet.filter.notReached', { count: notReached }),
+                  },
+                ]
+              : []),
             { value: 'ok', label: t('fleet.filter.ok', { count: ok }) },
           ]}
         />
