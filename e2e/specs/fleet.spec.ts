@@ -13,6 +13,7 @@ import { launchApp, unavailable, SCREENSHOTS, type AppKind, type LaunchedApp } f
 import { hostsPage } from '../fixtures/pages';
 import { addHostViaApi } from '../fixtures/lab-host';
 import { checkPageBothLanguages, type PageCheck } from '../fixtures/page-check';
+import { tabTo } from '../fixtures/a11y';
 
 const KINDS: AppKind[] = ['chromium', 'electron'];
 const N = 20;
@@ -299,6 +300,11 @@ for (const kind of KINDS) {
         for (const b of bmcs) expect(b.readHookFile('chassis')).toContain('identify:0 1');
 
         await selectAll();
+        // the toolbar is reachable by keyboard, with a visible focus
+        expect(await tabTo(page, page.getByTestId('fleet-identify'))).toEqual({
+          reached: true,
+          visible: true,
+        });
         await chooseAction('fleet-identify', 'identify-off');
         expect(await title().textContent()).toBe('Turn identify off: confirm');
         await page.getByTestId('fleet-confirm-ok').click();
