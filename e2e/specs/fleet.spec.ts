@@ -136,6 +136,16 @@ for (const kind of KINDS) {
       const listedNames = () =>
         hostsPage(page).rows.evaluateAll((rows) => rows.map((r) => r.querySelector('a')?.textContent ?? ''));
 
+      /** `ready` for checkPageBothLanguages, then the language menu's close animation has ended (axe and
+       *  the screenshot are about the dialog, not a half-closed menu) */
+      const settled =
+        (ready: (lang: 'en' | 'zh-CN') => Promise<unknown>) =>
+        async (lang: 'en' | 'zh-CN'): Promise<void> => {
+          await ready(lang);
+          await page.waitForFunction(
+            () => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'),
+          );
+        };
       /** a fresh host list (no selection, no dialog) */
       async function freshList(rows: number) {
         await page.reload();
@@ -216,10 +226,14 @@ for (const kind of KINDS) {
           // powering on is not destructive: a plain primary button
           expect(await page.getByTestId('fleet-confirm-ok').getAttribute('class')).not.toMatch(/dangerous/);
           expectClean(
-            await checkPageBothLanguages(page, `${kind}-fleet-confirm`, (lang) =>
-              expect
-                .poll(() => title().textContent())
-                .toBe(lang === 'en' ? 'Power on: confirm' : '开机：请确认'),
+            await checkPageBothLanguages(
+              page,
+              `${kind}-fleet-confirm`,
+              settled((lang) =>
+                expect
+                  .poll(() => title().textContent())
+                  .toBe(lang === 'en' ? 'Power on: confirm' : '开机：请确认'),
+              ),
             ),
           );
 
@@ -267,14 +281,18 @@ for (const kind of KINDS) {
           const power = await Promise.all(bmcs.map((b, i) => (FROZEN.includes(i) ? 'frozen' : powerOf(b))));
           expect(power).toEqual(bmcs.map((_, i) => (FROZEN.includes(i) ? 'frozen' : 'on')));
           expectClean(
-            await checkPageBothLanguages(page, `${kind}-fleet-result`, (lang) =>
-              expect
-                .poll(() => detailOf(name(FROZEN[0]!)).textContent())
-                .toBe(
-                  lang === 'en'
-                    ? `${name(FROZEN[0]!)}: power on failed: the BMC did not answer`
-                    : `${name(FROZEN[0]!)}：开机失败：BMC 没有响应`,
-                ),
+            await checkPageBothLanguages(
+              page,
+              `${kind}-fleet-result`,
+              settled((lang) =>
+                expect
+                  .poll(() => detailOf(name(FROZEN[0]!)).textContent())
+                  .toBe(
+                    lang === 'en'
+                      ? `${name(FROZEN[0]!)}: power on failed: the BMC did not answer`
+                      : `${name(FROZEN[0]!)}：开机失败：BMC 没有响应`,
+                  ),
+              ),
             ),
           );
 
@@ -300,7 +318,8 @@ for (const kind of KINDS) {
         for (const b of bmcs) expect(b.readHookFile('chassis')).toContain('identify:0 1');
 
         await selectAll();
-        // the toolbar is reachable by keyboard, with a visible focus
+        // the toolbar is reachable by keyboard (from the page's heading button before it), focus visible
+        await page.getByTestId('add-host').focus();
         expect(await tabTo(page, page.getByTestId('fleet-identify'))).toEqual({
           reached: true,
           visible: true,
@@ -342,10 +361,14 @@ for (const kind of KINDS) {
           const names = (await listedNames()).filter((n) => [name(0), name(1), 'pyg-01'].includes(n));
           expect(await page.getByTestId('fleet-confirm-hosts').textContent()).toBe(names.join(', '));
           expectClean(
-            await checkPageBothLanguages(page, `${kind}-fleet-boot-confirm`, (lang) =>
-              expect
-                .poll(() => title().textContent())
-                .toBe(lang === 'en' ? 'Set boot device: confirm' : '设置启动设备：请确认'),
+            await checkPageBothLanguages(
+              page,
+              `${kind}-fleet-boot-confirm`,
+              settled((lang) =>
+                expect
+                  .poll(() => title().textContent())
+                  .toBe(lang === 'en' ? 'Set boot device: confirm' : '设置启动设备：请确认'),
+              ),
             ),
           );
           await page.getByTestId('fleet-confirm-ok').click();
