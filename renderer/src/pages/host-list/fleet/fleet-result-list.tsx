@@ -110,7 +110,13 @@ export function FleetResultList({ rows, operation }: { rows: HostRow[]; operatio
               title: t('fleet.column.status'),
               width: 120,
               render: (_, r) => (
-                <Tag color={COLOUR[r.status]} data-testid="fleet-result-status">
+                // keyed by status: antd keeps a solid tag's first custom colour when only `color` changes
+                <Tag
+                  key={r.status}
+                  variant="solid"
+                  color={COLOUR[r.status]}
+                  data-testid="fleet-result-status"
+                >
                   {t(STATUS_KEYS[r.status])}
                 </Tag>
               ),
