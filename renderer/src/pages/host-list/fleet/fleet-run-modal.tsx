@@ -52,11 +52,14 @@ export function FleetRunModal({ confirming, run, onConfirm, onDismiss, onCancelR
           ? 'normal'
           : 'success';
     const percent = run.total ? Math.floor((run.done / run.total) * 100) : 100;
+    // keyed children: Space keys them by position otherwise, and the summary appearing at the end would
+    // remount the progress bar (animating from 0 again) and the list (losing its filter)
     body = (
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         {run.phase === 'done' &&
           (run.error ? (
             <Alert
+              key="summary"
               type="error"
               showIcon
               data-testid="fleet-summary"
@@ -64,6 +67,7 @@ export function FleetRunModal({ confirming, run, onConfirm, onDismiss, onCancelR
             />
           ) : (
             <Alert
+              key="summary"
               type={run.cancelled || failed ? 'warning' : 'success'}
               showIcon
               data-testid="fleet-summary"
@@ -77,12 +81,13 @@ export function FleetRunModal({ confirming, run, onConfirm, onDismiss, onCancelR
           ))}
         {run.cancelError && (
           <Alert
+            key="cancel-error"
             type="error"
             showIcon
             title={t('fleet.run.cancelFailed', { reason: reasonText(run.cancelError) })}
           />
         )}
-        <div>
+        <div key="progress">
           <Typography.Text id="fleet-progress-label" data-testid="fleet-progress-text">
             {t('fleet.run.progress', { done: run.done, total: run.total })}
           </Typography.Text>
@@ -96,7 +101,7 @@ export function FleetRunModal({ confirming, run, onConfirm, onDismiss, onCancelR
             showInfo={false}
           />
         </div>
-        <FleetResultList rows={run.rows} operation={t(action.operation)} />
+        <FleetResultList key="results" rows={run.rows} operation={t(action.operation)} />
       </Space>
     );
     footer = running ? (
