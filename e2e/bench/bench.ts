@@ -19,6 +19,7 @@ import { appFirewallBench } from './app-firewall';
 import { appLanBench } from './app-lan';
 import { appUsersBench } from './app-users';
 import { rendererHostListBench } from './renderer-host-list';
+import { rendererSensorsBench } from './renderer-sensors';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const BMCDESK = join(ROOT, 'bin/bmcdesk');
@@ -59,7 +60,10 @@ async function main(): Promise<void> {
   if (SECTIONS.has('firewall')) process.stdout.write(`\n${await appFirewallBench(RUNS)}\n`);
   if (SECTIONS.has('lan')) await appLanBench();
   if (SECTIONS.has('users')) await appUsersBench();
-  if (SECTIONS.has('renderer')) process.stdout.write(await rendererHostListBench());
+  if (SECTIONS.has('renderer')) {
+    process.stdout.write(await rendererHostListBench());
+    process.stdout.write(await rendererSensorsBench(RUNS));
+  }
   if (SECTIONS.has('loss')) {
     const lab = await startLabBmc();
     try {
