@@ -45,39 +45,94 @@ interface AsyncEntryLike {
   deletePassword(): Promise<boolean>;
 }
 type AsyncEntryCtor = new (service: string, account: string) => AsyncEntryLike;
+/** Every entry of one service in one keychain query (Secret Service SearchItems) */
+type FindCredentials = (service: string) => Promise<{ account: string; password: string }[]>;
+
+/**
+ * Keychain calls in flight at once. On Linux each call opens a D-Bus connection that stays open until the
+ * entry object is garbage-collected, and gnome-keyring answers one at a time anyway (about 6 ms a lookup,
+ * no faster in parallel). Asked per host, a list of 1,000 hosts held 1,000 sockets; past descriptor 1024
+ * libdbus's select() spun at 100 % CPU forever. So entries are read with one query and kept in memory
+ * (main holds the passwords it logs in with anyway), and the rare writes go one or two at a time.
+ */
+const KEYCHAIN_CONCURRENCY = 2;
 
 export class KeyringCredentialStore implements CredentialStore {
   readonly backend = 'os' as const;
+  #running = 0;
+  readonly #waiting: (() => void)[] = [];
+  /** this service's entries, read once with one query and kept current by our own set/delete; null when
+   *  the keychain cannot list them (then each account is asked on its own) */
+  #entries: Promise<Map<string, string> | null> | undefined;
   constructor(
     private readonly Entry: AsyncEntryCtor,
     private readonly service = KEYCHAIN_SERVICE,
+    private readonly find?: FindCredentials,
   ) {}
   #entry(account: string): AsyncEntryLike {
     return new this.Entry(this.service, account);
   }
+  async #limited<T>(f: () => Promise<T>): Promise<T> {
+    if (this.#running >= KEYCHAIN_CONCURRENCY) await new Promise<void>((r) => this.#waiting.push(r));
+    this.#running++;
+    try {
+      return await f();
+    } finally {
+      this.#running--;
+      this.#waiting.shift()?.();
+    }
+  }
+  #all(): Promise<Map<string, string> | null> {
+    const find = this.find;
+    if (!find) return Promise.resolve(null);
+    this.#entries ??= this.#limited(async () => {
+      try {
+        return new Map((await find(this.service)).map((c) => [c.account, c.password]));
+      } catch {
+        return null;
+      }
+    });
+    return this.#entries;
+  }
+  async #note(account: string, password: string | null): Promise<void> {
+    if (!this.#entries) return;
+    const all = await this.#entries;
+    if (password === null) all?.delete(account);
+    else all?.set(account, password);
+  }
   async set(account: string, password: string): Promise<void> {
-    await this.#entry(account).setPassword(password);
+    await this.#limited(() => this.#entry(account).setPassword(password));
+    await this.#note(account, password);
   }
   async get(account: string): Promise<string | null> {
-    return this.#entry(account).getPassword();
+    const all = await this.#all();
+    if (all) return all.get(account) ?? null;
+    return this.#limited(() => this.#entry(account).getPassword());
   }
   async has(account: string): Promise<boolean> {
-    return (await this.#entry(account).getPassword()) !== null;
+    return (await this.get(account)) !== null;
   }
   async delete(account: string): Promise<boolean> {
+    let deleted: boolean;
     try {
-      return await this.#entry(account).deletePassword();
+      deleted = await this.#limited(() => this.#entry(account).deletePassword());
     } catch (e) {
       // keyring reports "no entry" as an error on some platforms; absence is not a failure here
-      if (/no (matching )?(entry|result)|not found/i.test(String((e as Error)?.message))) return false;
-      throw e;
+      if (!/no (matching )?(entry|result)|not found/i.test(String((e as Error)?.message))) throw e;
+      deleted = false;
     }
+    await this.#note(account, null);
+    return deleted;
   }
 }
 
-function loadKeyring(): AsyncEntryCtor {
+function loadKeyring(): { Entry: AsyncEntryCtor; find: FindCredentials } {
   const require = createRequire(import.meta.url);
-  return (require('@napi-rs/keyring') as { AsyncEntry: AsyncEntryCtor }).AsyncEntry;
+  const m = require('@napi-rs/keyring') as {
+    AsyncEntry: AsyncEntryCtor;
+    findCredentialsAsync: FindCredentials;
+  };
+  return { Entry: m.AsyncEntry, find: (service) => m.findCredentialsAsync(service) };
 }
 
 /**
@@ -89,7 +144,8 @@ export async function openCredentialStore(
 ): Promise<CredentialStore> {
   if (opts.forceMemory) return new MemoryCredentialStore(opts.forceMemory);
   try {
-    const store = new KeyringCredentialStore(loadKeyring(), opts.service ?? KEYCHAIN_SERVICE);
+    const keyring = loadKeyring();
+    const store = new KeyringCredentialStore(keyring.Entry, opts.service ?? KEYCHAIN_SERVICE, keyring.find);
     const probe = `probe-${process.pid}-${Date.now()}`;
     await withTimeout(store.set(probe, 'probe'), 5000);
     const back = await withTimeout(store.get(probe), 5000);
