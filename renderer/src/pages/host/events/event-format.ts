@@ -60,12 +60,13 @@ export function timeText(t: TFunction, row: EventRow): string {
   return row.event.time ? t('events.time.unspecified') : t('events.time.none');
 }
 
-/** The type column: the sensor type, or "OEM record c1", or "Linux kernel panic". */
-export function typeText(t: TFunction, row: EventRow): string {
+/** The type column: the sensor type, or "OEM record c1", or "Linux kernel panic". English keeps
+ *  ipmitool's spelling of the sensor type (as `sel elist` prints it); zh-CN words it from its code. */
+export function typeText(t: TFunction, row: EventRow, lang: string): string {
   if (row.event.panic !== undefined) return t('events.panic');
   if (row.sensorKey === '') return t('events.oemRecord', { type: row.type });
   const code = row.event.sensor?.type;
-  return code === undefined ? row.type : typeName(t, code, row.type);
+  return code === undefined || !lang.startsWith('zh') ? row.type : typeName(t, code, row.type);
 }
 
 /** The description column: a standard state in the user's language (the export keeps the English);
@@ -82,7 +83,7 @@ export function shownText(t: TFunction, row: EventRow, lang: string): string {
     String(row.id),
     timeText(t, row),
     row.sensor,
-    typeText(t, row),
+    typeText(t, row, lang),
     severityText(t, row.severity),
     descriptionText(row, lang),
     row.manufacturer ?? '',

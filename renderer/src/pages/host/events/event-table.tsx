@@ -111,7 +111,7 @@ export const EventTable = memo(function EventTable({
         key: 'type',
         title: t('events.column.type'),
         width: 160,
-        render: (_, r) => <span data-testid="event-type">{typeText(t, r)}</span>,
+        render: (_, r) => <span data-testid="event-type">{typeText(t, r, i18n.language)}</span>,
       },
       {
         key: 'severity',
