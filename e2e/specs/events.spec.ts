@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { ipmitool, LAB_USERS, SEL_SEED, startLabBmc, type LabBmc } from '../lab/bmc-lab';
 import { launchApp, unavailable, SCREENSHOTS, type AppKind, type LaunchedApp } from '../fixtures/app';
-import { hostsPage } from '../fixtures/pages';
+import { hostsPage, switchLanguage } from '../fixtures/pages';
 import { addHostViaApi, openHostTab } from '../fixtures/lab-host';
 import { checkPageBothLanguages } from '../fixtures/page-check';
 import { tabTo } from '../fixtures/a11y';
@@ -451,6 +451,33 @@ for (const kind of KINDS) {
       const rows = await tableRows(page);
       expect(rows.map((r) => r.id)).toEqual(want.map((l) => l.id));
       for (const [i, line] of want.entries()) expectRowMatches(rows[i]!, line);
+    });
+
+    it('in zh-CN the states read in Chinese, the search finds them, the markup keeps ipmitool’s English', async () => {
+      const want = await elist(lab);
+      const line = (id: number) => want.find((l) => l.id === id)!;
+      const cell = (id: number, testId: string) =>
+        page.locator(`[data-testid="event-row"][data-id="${id}"] [data-testid="${testId}"]`);
+      await switchLanguage(page, 'zh-CN');
+      try {
+        await ready();
+        // record 3: PSU1 failure detected (sensor-specific 0x08/1); record 2: upper critical going high
+        await expect.poll(() => cell(3, 'event-description').textContent()).toBe('检测到故障');
+        expect(await cell(3, 'event-description').getAttribute('data-description')).toBe(line(3).description);
+        expect(await cell(3, 'event-type').textContent()).toBe('电源');
+        expect(await cell(2, 'event-description').textContent()).toBe('上限严重阈值(读数上升)');
+        expect(await cell(2, 'event-description').getAttribute('data-description')).toBe(line(2).description);
+        // the search matches the Chinese shown: the rows ipmitool words "Failure detected"
+        const failures = want.filter((l) => l.description === 'Failure detected').map((l) => l.id);
+        expect(failures.length).toBeGreaterThan(0);
+        await page.getByTestId('filter-search').fill('检测到故障');
+        await expect.poll(async () => (await tableRows(page)).map((r) => r.id)).toEqual(failures);
+        await page.getByTestId('filter-search').fill('');
+        await expect.poll(shownCount).toBe(want.length);
+      } finally {
+        await switchLanguage(page, 'en');
+      }
+      await expect.poll(() => cell(3, 'event-description').textContent()).toBe(line(3).description);
     });
 
     it('both languages: no axe problems, no overflow; every control reachable by keyboard', async () => {

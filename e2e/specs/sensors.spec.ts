@@ -220,6 +220,14 @@ for (const kind of KINDS) {
       const checks = await checkPageBothLanguages(page, `${kind}-sensors-tab`, async (lang) => {
         const want = lang === 'en' ? 'Temperature' : '温度';
         await expect.poll(() => page.getByTestId('sensor-group').first().textContent()).toContain(want);
+        // the lab's discrete PSU1/CPU1 states: in words of the language; data-states keeps ipmitool's
+        const presence = page.locator('[data-testid="sensor-reading"][data-states="Presence detected"]');
+        await expect.poll(() => presence.count()).toBeGreaterThan(0);
+        const texts = await presence.allTextContents();
+        expect(
+          texts.every((x) => x === (lang === 'en' ? 'Presence detected' : '已检测到存在')),
+          texts.join(),
+        ).toBe(true);
       });
       for (const c of checks) {
         expect(c.axe, c.lang).toEqual([]);

@@ -42,6 +42,8 @@ describe('SEL event view of the lab SEL', () => {
       offset: 9,
       severity: 'critical',
       description: 'Upper Critical going high',
+      // event data 2 is the trigger reading here, not a text selector: it stays out of the code
+      stateCode: { readingType: 1, sensorType: 1, offset: 9 },
       reading: { value: 92, unit: 'degrees C', raw: 0x5c },
       threshold: { value: 90, unit: 'degrees C', raw: 0x5a, crossed: 'above' },
       raw: `020002${T}2000040110015` + '95c5a',
@@ -127,6 +129,18 @@ describe('SEL event view of the lab SEL', () => {
     });
     expect(v.memory).toBeUndefined();
     expect(v.description).toBe('Correctable ECC (DIMM 1A)');
+    // a vendor's text is not the table's: no code to reword it by
+    expect(selEventView(b).stateCode).toEqual({ readingType: 0x6f, sensorType: 0x0c, offset: 0 });
+    expect(v.stateCode).toBeUndefined();
+  });
+
+  it('the state code carries event data 2 only where it picks the text', () => {
+    // power supply config error (offset 6), data 1 says data 2 is specified, data 2 = 3: rating mismatch
+    const ev = selEventView(fromHex(`2200 02 ${T} 2000 04 08 20 6f c603ff`));
+    expect(ev.description).toBe('Config Error: Power Supply Rating Mismatch');
+    expect(ev.stateCode).toEqual({ readingType: 0x6f, sensorType: 0x08, offset: 6, data2: 3 });
+    // OEM event/reading type: no text, no code
+    expect(selEventView(fromHex(`2300 02 ${T} 2000 04 08 20 70 00ffff`)).stateCode).toBeUndefined();
   });
 });
 

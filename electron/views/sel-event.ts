@@ -15,11 +15,12 @@ import {
   type SystemEventRecord,
 } from '../ipmi/decode/sel-record';
 import type { SelInfo } from '../ipmi/commands/storage/sel';
-import { eventText } from '../ipmi/decode/event-reading-types';
+import { eventText, stateEntries } from '../ipmi/decode/event-reading-types';
 import { sensorTypeLabel } from '../ipmi/decode/sensor-types';
 import { convertReading } from '../ipmi/decode/reading-conversion';
 import { unitString } from '../ipmi/decode/units';
 import type { SelEvent, SelInfoView, SelSeverity, SelTime } from '../../shared/domain/sel';
+import type { StateCode } from '../../shared/domain/state-code';
 
 export type SelSensorRecord = FullSensorRecord | CompactSensorRecord | EventOnlyRecord;
 
@@ -70,6 +71,18 @@ export function selEventText(r: SystemEventRecord): string {
   return (
     eventText(r.sensorType, r.eventType, eventOffset(r), data2Specified ? r.eventData[1] : undefined) ?? ''
   );
+}
+
+/** The standard description's state as codes (for the renderer's other languages); undefined when the
+ *  tables have no text for it. Event data 2 goes along only where it chose the text. */
+export function selStateCode(r: SystemEventRecord): StateCode | undefined {
+  if (selEventText(r) === '') return undefined;
+  const code: StateCode = { readingType: r.eventType, sensorType: r.sensorType, offset: eventOffset(r) };
+  const byData2 = stateEntries(r.sensorType, r.eventType).some(
+    ([o, , d2]) => o === code.offset && d2 !== undefined,
+  );
+  if (byData2 && (r.eventData[0] & 0xc0) !== 0) code.data2 = r.eventData[1];
+  return code;
 }
 
 export type SelEventTypeName = NonNullable<SelEvent['eventType']>['name'];
@@ -224,6 +237,8 @@ export function selEventView(bytes: Uint8Array, opts: SelEventViewOptions = {}):
     description: opts.vendor ? (opts.vendor.description ?? '') : selEventText(rec),
     raw,
   };
+  const code = opts.vendor ? undefined : selStateCode(rec);
+  if (code) ev.stateCode = code;
   if (sdr && rec.eventType === 0x01) {
     if (hasTriggerReading(rec)) ev.reading = valueOf(sdr, rec.eventData[1]);
     if (hasTriggerThreshold(rec)) {

@@ -90,6 +90,7 @@ describe('sensorView', () => {
   it('a refused reading: no reading, ns / unknown, no states', async () => {
     const v = sensorView(await readSensor(bmc({}), record(CPU)));
     expect(v.reading).toBeUndefined();
+    expect(v.stateCodes).toEqual([]);
     expect([v.available, v.status, v.severity, v.value, v.crossed]).toEqual([
       false,
       'ns',
@@ -119,6 +120,7 @@ describe('sensorView', () => {
       status: 'ok',
       severity: 'normal',
       states: ['Presence detected'],
+      stateCodes: [{ readingType: 0x6f, sensorType: 0x08, offset: 0 }],
       thresholds: [],
       thresholdsRead: false,
       range: {},

@@ -18,7 +18,7 @@ import {
   type SensorSnapshot,
   type SnapshotOptions,
 } from '../ipmi/commands/sensor/sensor-snapshot';
-import { assertedStates } from '../ipmi/decode/event-reading-types';
+import { assertedStateEntries } from '../ipmi/decode/event-reading-types';
 import { entityIdName } from '../ipmi/decode/entity-ids';
 import {
   convertHysteresis,
@@ -105,6 +105,9 @@ export function sensorView(s: SensorSnapshot): SensorView {
     const v = full ? convertHysteresis(full, raw) : undefined;
     return v === undefined ? { raw } : { raw, value: v };
   };
+  const asserted = r?.valid
+    ? assertedStateEntries(rec.sensorType, rec.eventReadingType, r.state1, r.state2)
+    : [];
   const view: SensorView = {
     recordId: rec.recordId,
     number: rec.number,
@@ -126,7 +129,12 @@ export function sensorView(s: SensorSnapshot): SensorView {
     available: r?.valid === true,
     status,
     severity: SEVERITY[status],
-    states: r?.valid ? assertedStates(rec.sensorType, rec.eventReadingType, r.state1, r.state2) : [],
+    states: asserted.map((e) => e.text),
+    stateCodes: asserted.map((e) => ({
+      readingType: rec.eventReadingType,
+      sensorType: rec.sensorType,
+      offset: e.offset,
+    })),
     thresholds,
     thresholdsRead: thresholdBased && s.thresholds !== undefined,
     thresholdsInitialized: (rec.initialization & 0x10) !== 0,

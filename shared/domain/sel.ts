@@ -2,6 +2,7 @@
 // record bytes and the SDR (electron/views/sel-event.ts); the CLI prints ipmitool's `sel list|elist`
 // text from it and the app's renderer shows it. Raw bytes travel along so nothing read is lost.
 import { z } from 'zod';
+import { stateCode } from './state-code';
 
 const u8 = z.number().int().min(0).max(0xff);
 const u16 = z.number().int().min(0).max(0xffff);
@@ -78,6 +79,8 @@ export const selEvent = z.strictObject({
   severity: selSeverity,
   /** the state in words (standard tables, or the vendor's text on BMCs ipmitool knows); '' when none */
   description: z.string(),
+  /** the description's state as codes, when it comes from the standard tables (not a vendor's text) */
+  stateCode: stateCode.optional(),
   /** threshold events with an SDR match: the reading that triggered the event */
   reading: selValue.optional(),
   /** threshold events with an SDR match: the threshold crossed, and which way */

@@ -3,6 +3,7 @@
 // it, the app sends it to the renderer. Raw bytes travel with the decoded values so a printer can
 // reproduce a reference tool's quirks without decoding anything itself.
 import { z } from 'zod';
+import { stateCode } from './state-code';
 
 const byte = z.number().int().min(0).max(255);
 
@@ -105,6 +106,8 @@ export const sensorView = z.strictObject({
   crossed: thresholdName.optional(),
   /** the asserted states in words (the event/reading type's offsets set in reading bytes 3-4) */
   states: z.array(z.string()),
+  /** the same states as codes, in the same order, for wording them in another language */
+  stateCodes: z.array(stateCode),
   /** every threshold in lnr..unr order (threshold sensors; empty otherwise) */
   thresholds: z.array(sensorThreshold),
   /** Get Sensor Thresholds answered (threshold sensors, when asked) */

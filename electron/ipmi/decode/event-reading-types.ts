@@ -583,10 +583,20 @@ export function assertedStates(
   state1: number,
   state2: number,
 ): string[] {
+  return assertedStateEntries(sensorType, eventReadingType, state1, state2).map((e) => e.text);
+}
+
+/** The same as `assertedStates`, with each state's offset (for wording it in another language). */
+export function assertedStateEntries(
+  sensorType: number,
+  eventReadingType: number,
+  state1: number,
+  state2: number,
+): { offset: number; text: string }[] {
   const bits = (state1 & 0xff) | ((state2 & 0x7f) << 8);
-  const out: string[] = [];
+  const out: { offset: number; text: string }[] = [];
   for (const [offset, text, data2] of stateEntries(sensorType, eventReadingType)) {
-    if (data2 === undefined && offset < 15 && bits & (1 << offset)) out.push(text);
+    if (data2 === undefined && offset < 15 && bits & (1 << offset)) out.push({ offset, text });
   }
   return out;
 }

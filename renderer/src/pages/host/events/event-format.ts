@@ -6,6 +6,8 @@ import localizedFormat from 'dayjs/plugin/localizedFormat';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import type { TFunction } from 'i18next';
 import type { SelSeverity } from '../../../../../shared/domain/sel';
+import { stateText } from '../../../i18n/ipmi-text/state-text';
+import { typeName } from '../sensors/sensor-labels';
 import type { EventRow } from './event-rows';
 
 dayjs.extend(localizedFormat);
@@ -58,23 +60,32 @@ export function timeText(t: TFunction, row: EventRow): string {
   return row.event.time ? t('events.time.unspecified') : t('events.time.none');
 }
 
-/** The type column: the sensor type, or "OEM record c1", or "Linux kernel panic". */
-export function typeText(t: TFunction, row: EventRow): string {
+/** The type column: the sensor type, or "OEM record c1", or "Linux kernel panic". English keeps
+ *  ipmitool's spelling of the sensor type (as `sel elist` prints it); zh-CN words it from its code. */
+export function typeText(t: TFunction, row: EventRow, lang: string): string {
   if (row.event.panic !== undefined) return t('events.panic');
   if (row.sensorKey === '') return t('events.oemRecord', { type: row.type });
-  return row.type;
+  const code = row.event.sensor?.type;
+  return code === undefined || !lang.startsWith('zh') ? row.type : typeName(t, code, row.type);
+}
+
+/** The description column: a standard state in the user's language (the export keeps the English);
+ *  OEM bytes, panic text and vendors' own texts as the BMC gave them. */
+export function descriptionText(row: EventRow, lang: string): string {
+  if (row.event.panic !== undefined || row.sensorKey === '') return row.description;
+  return stateText(row.event.stateCode, row.description, lang);
 }
 
 /** Everything the row shows, for the free-text search. */
-export function shownText(t: TFunction, row: EventRow): string {
+export function shownText(t: TFunction, row: EventRow, lang: string): string {
   return [
     row.id.toString(16),
     String(row.id),
     timeText(t, row),
     row.sensor,
-    typeText(t, row),
+    typeText(t, row, lang),
     severityText(t, row.severity),
-    row.description,
+    descriptionText(row, lang),
     row.manufacturer ?? '',
     directionText(t, row),
   ].join('\n');

@@ -5,7 +5,7 @@ import { Table, Tag, Tooltip, Typography, type TableRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import type { EventRow } from './event-rows';
-import { directionText, formatSinceInit, timeText, typeText } from './event-format';
+import { descriptionText, directionText, formatSinceInit, timeText, typeText } from './event-format';
 import { SeverityTag } from './severity-tag';
 
 const MIN_BODY = 200;
@@ -33,7 +33,7 @@ export const EventTable = memo(function EventTable({
   rows: readonly EventRow[];
   empty: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const table = useRef<TableRef>(null);
   const [bodyHeight, setBodyHeight] = useState(MIN_BODY);
@@ -111,7 +111,7 @@ export const EventTable = memo(function EventTable({
         key: 'type',
         title: t('events.column.type'),
         width: 160,
-        render: (_, r) => <span data-testid="event-type">{typeText(t, r)}</span>,
+        render: (_, r) => <span data-testid="event-type">{typeText(t, r, i18n.language)}</span>,
       },
       {
         key: 'severity',
@@ -129,7 +129,9 @@ export const EventTable = memo(function EventTable({
                 {t('events.manufacturer', { id: r.manufacturer })}{' '}
               </Typography.Text>
             )}
-            <span data-testid="event-description">{r.description}</span>
+            <span data-testid="event-description" data-description={r.description}>
+              {descriptionText(r, i18n.language)}
+            </span>
           </>
         ),
       },
@@ -140,7 +142,7 @@ export const EventTable = memo(function EventTable({
         render: (_, r) => <span data-testid="event-direction">{directionText(t, r)}</span>,
       },
     ],
-    [t],
+    [t, i18n.language],
   );
 
   return (

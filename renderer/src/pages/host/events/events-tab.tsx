@@ -26,7 +26,7 @@ export function EventsTab({ host }: HostTabProps) {
 
   const rows = useMemo(() => (query.data?.events ?? []).map(toRow), [query.data]);
   const shown = useMemo(
-    () => filterRows(rows, filter, (r) => shownText(t, r)),
+    () => filterRows(rows, filter, (r) => shownText(t, r, i18n.language)),
     // the search matches the text in the current language
     [rows, filter, t, i18n.language],
   );

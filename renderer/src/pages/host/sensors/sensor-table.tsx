@@ -4,9 +4,16 @@
 import { Button, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { THRESHOLD_ORDER, type SensorViewData } from '../../../../../shared/domain/sensor';
+import { stateText } from '../../../i18n/ipmi-text/state-text';
 import { formatUnitValue } from './sensor-format';
 import { thresholdLong, thresholdShort, unitText } from './sensor-labels';
 import { StatusTag } from './status-tag';
+
+/** The asserted states as shown: each in the user's language (data-states keeps ipmitool's English). */
+function statesText(s: SensorViewData, lang: string): string {
+  const words = s.states.map((english, i) => stateText(s.stateCodes[i], english, lang));
+  return words.join(lang.startsWith('zh') ? '、' : ', ');
+}
 
 export function ReadingText({ sensor: s }: { sensor: SensorViewData }) {
   const { t, i18n } = useTranslation();
@@ -19,7 +26,7 @@ export function ReadingText({ sensor: s }: { sensor: SensorViewData }) {
   if (!s.thresholdBased)
     return (
       <span data-testid="sensor-reading" data-states={s.states.join(', ')}>
-        {s.states.length ? s.states.join(', ') : t('sensors.drawer.noStates')}
+        {s.states.length ? statesText(s, i18n.language) : t('sensors.drawer.noStates')}
       </span>
     );
   return (
