@@ -2,7 +2,7 @@
 // ipmitool's `mc guid` detects, so the app and `mc guid` show the same text.
 import { getSystemGuid } from '../ipmi/commands/app/get-device-guid';
 import type { Requester } from '../ipmi/client/requester';
-import { detectGuidMode, guidString, guidVersionOf } from '../cli/format/mc';
+import { detectGuidMode, guidString, guidVersionOf } from '../ipmi/decode/guid';
 import type { SystemGuidView } from '../../shared/domain/device';
 import { withOptions, type ViewOptions } from './requester-options';
 

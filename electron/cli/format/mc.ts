@@ -3,6 +3,24 @@ import type { DeviceInfo } from '../../../shared/domain/device';
 import type { GlobalEnables, GlobalEnable } from '../../ipmi/commands/app/bmc-global-enables';
 import type { SelfTestResult } from '../../ipmi/commands/app/get-self-test-results';
 import { unknownValue } from './completion-code';
+import {
+  detectGuidMode,
+  fieldsOf,
+  guidSeconds,
+  guidString,
+  guidVersion,
+  type GuidMode,
+  type RealMode,
+} from '../../ipmi/decode/guid';
+
+// `mc guid` output; the byte orders and ipmitool's choice among them are in ipmi/decode/guid.ts
+export {
+  detectGuidMode,
+  guidString,
+  guidVersionOf,
+  type GuidMode,
+  type RealMode,
+} from '../../ipmi/decode/guid';
 
 /** ipmitool's names for the additional device support bits, keyed by the view's names. */
 const SUPPORT_TEXT: Record<DeviceInfo['additionalDeviceSupport'][number], string> = {
@@ -40,57 +58,6 @@ export function formatDeviceId(d: DeviceInfo): string {
 }
 
 // ---- GUID ---------------------------------------------------------------------------------------
-// The spec sends the GUID least-significant byte first, but BMCs also use RFC 4122 (all fields
-// big-endian) or SMBIOS order (time fields little-endian, the rest big-endian). ipmitool's "auto"
-// tries RFC 4122, IPMI, SMBIOS in that order, keeps the last with a valid version nibble, and stops
-// early at a time-based GUID whose timestamp lies between 1970 and this year.
-
-export type GuidMode = 'rfc4122' | 'ipmi' | 'smbios' | 'auto' | 'dump';
-const REAL_MODES = ['rfc4122', 'ipmi', 'smbios'] as const;
-export type RealMode = (typeof REAL_MODES)[number];
-
-interface GuidFields {
-  timeLow: number;
-  timeMid: number;
-  timeHi: number;
-  clock: number;
-  node: Buffer;
-}
-
-function fieldsOf(g: Buffer, mode: RealMode): GuidFields {
-  switch (mode) {
-    case 'ipmi':
-      return {
-        timeLow: g.readUInt32LE(12),
-        timeMid: g.readUInt16LE(10),
-        timeHi: g.readUInt16LE(8),
-        clock: g.readUInt16LE(6),
-        node: Buffer.from(g.subarray(0, 6)).reverse(),
-      };
-    case 'rfc4122':
-      return {
-        timeLow: g.readUInt32BE(0),
-        timeMid: g.readUInt16BE(4),
-        timeHi: g.readUInt16BE(6),
-        clock: g.readUInt16BE(8),
-        node: Buffer.from(g.subarray(10, 16)),
-      };
-    case 'smbios':
-      return {
-        timeLow: g.readUInt32LE(0),
-        timeMid: g.readUInt16LE(4),
-        timeHi: g.readUInt16LE(6),
-        clock: g.readUInt16BE(8),
-        node: Buffer.from(g.subarray(10, 16)),
-      };
-  }
-}
-
-/** Seconds since 1970 from the 60-bit count of 100 ns intervals since 1582-10-15. */
-function guidSeconds(f: GuidFields): number {
-  const ticks = (BigInt(f.timeHi & 0x0fff) << 48n) | (BigInt(f.timeMid) << 32n) | BigInt(f.timeLow);
-  return Number(ticks / 10_000_000n - 12_219_292_800n);
-}
 
 const GUID_VERSION_TEXT = [
   'Unknown/unsupported',
@@ -108,33 +75,6 @@ export interface GuidFormatOptions {
   /** formats ipmitool's "%x %X %Z" timestamp; default UTC */
   timestamp?: (unixSeconds: number) => string;
 }
-
-/** The byte order ipmitool's "auto" settles on for these 16 bytes ('dump' when no order gives a valid
- *  version nibble). Shared by `mc guid` and the mc.guid view. */
-export function detectGuidMode(g: Buffer, now: Date = new Date()): RealMode | 'dump' {
-  const nowYear = now.getUTCFullYear();
-  let mode: RealMode | 'dump' = 'dump';
-  for (const m of REAL_MODES) {
-    const f = fieldsOf(g, m);
-    const v = guidVersion(f);
-    if (v < 1 || v > 5) continue;
-    mode = m;
-    const year = new Date(guidSeconds(f) * 1000).getUTCFullYear();
-    if (v === 1 && year >= 1970 && year <= nowYear) break;
-  }
-  return mode;
-}
-
-const guidVersion = (f: GuidFields) => (f.timeHi >> 12) & 0x0f;
-
-/** "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" in the given byte order, as ipmitool prints it. */
-export function guidString(g: Buffer, mode: RealMode): string {
-  const f = fieldsOf(g, mode);
-  return `${f.timeLow.toString(16).padStart(8, '0')}-${f.timeMid.toString(16).padStart(4, '0')}-${f.timeHi.toString(16).padStart(4, '0')}-${f.clock.toString(16).padStart(4, '0')}-${f.node.toString('hex')}`;
-}
-
-/** The GUID's version nibble in the given byte order (0-15). */
-export const guidVersionOf = (g: Buffer, mode: RealMode): number => guidVersion(fieldsOf(g, mode));
 
 export function formatGuid(g: Buffer, requested: GuidMode = 'auto', o: GuidFormatOptions = {}): string {
   const mode: RealMode | 'dump' = requested === 'auto' ? detectGuidMode(g, o.now) : requested;
